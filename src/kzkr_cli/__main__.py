@@ -1,0 +1,3 @@
+from kzkr_cli.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""The kzkr command line: thin commands over the core, output through the render layer."""
+
+from __future__ import annotations
+
+import typer
+
+from kzkr_cli.cli import store_commands
+
+app = typer.Typer(
+    name="kzkr",
+    help="Query and fact-check what five sources say about Kazakhstan–South Korea relations.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+app.command()(store_commands.validate)
+app.command()(store_commands.export)
+app.command()(store_commands.schema)
+app.command()(store_commands.sources)
+
+
+def main() -> None:
+    app(prog_name="kzkr")

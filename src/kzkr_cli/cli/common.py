@@ -1,0 +1,102 @@
+"""What every command shares: options, loading the store, exit codes, and writing output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from kzkr_cli.core.errors import StoreError
+from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
+from kzkr_cli.core.store import Store, load_store
+from kzkr_cli.render import Listing, OutputFormat, render
+from kzkr_cli.render.writers import neutralise
+
+
+class ExitCode(IntEnum):
+    """Documented in the README; asserted in the tests."""
+
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    UNVERIFIABLE = 3
+
+
+FactsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--facts",
+        help=f"Fact store folder. Default: ${ENVIRONMENT_VARIABLE}, else ./facts, else the"
+        " copy shipped with kzkr.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: a table on a terminal, tab-separated rows otherwise.",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
+]
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(neutralise(message) + "\n")
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    warn(f"Error: {message}")
+    raise typer.Exit(int(code))
+
+
+def open_store(facts: Path | None) -> Store:
+    """Load the store, or report every problem and exit 2."""
+    try:
+        return load_store(find_facts(facts))
+    except StoreError as exc:
+        for problem in exc.problems:
+            warn(str(problem))
+        count = len(exc.problems)
+        fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def use_color(no_color: bool) -> bool:
+    return stdout_is_terminal() and not no_color and not os.environ.get("NO_COLOR")
+
+
+def emit(listing: Listing, fmt: OutputFormat | None, no_color: bool = False) -> None:
+    """Write a listing to stdout; a reader that closed the pipe ends the command quietly."""
+    try:
+        render(listing, fmt, sys.stdout, tty=stdout_is_terminal(), color=use_color(no_color))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_closed_pipe()
+
+
+def write_text(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_closed_pipe()
+
+
+def quiet_closed_pipe() -> NoReturn:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail, and stop."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(int(ExitCode.OK))

@@ -1,0 +1,118 @@
+"""Commands that read the store whole: validate, export, schema, sources."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kzkr_cli.cli.common import (
+    ExitCode,
+    FactsOption,
+    FormatOption,
+    NoColorOption,
+    emit,
+    fail,
+    open_store,
+    warn,
+    write_text,
+)
+from kzkr_cli.core.errors import KzkrError
+from kzkr_cli.core.export import export_store, store_schema
+from kzkr_cli.core.files import write_atomically
+from kzkr_cli.core.quotes import check_quotes
+from kzkr_cli.core.sources import source_summaries
+from kzkr_cli.render import Column, Listing
+
+
+def validate(
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="Folder of the source documents: also check every quote occurs in its document.",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsOption = None,
+) -> None:
+    """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
+    store = open_store(facts)
+    if texts is not None:
+        problems = list(check_quotes(store, texts))
+        if problems:
+            for problem in problems:
+                warn(str(problem))
+            fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    claims = sum(len(e.claims) for e in store.events.values())
+    write_text(
+        f"ok: {len(store.sources)} sources, {len(store.metrics)} metrics, "
+        f"{len(store.figures)} figures, {len(store.events)} events ({claims} date claims)"
+        + (", every quote found in its document" if texts is not None else "")
+        + "\n"
+    )
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.", case_sensitive=False)
+    ] = ExportFormat.JSON,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --output file.")
+    ] = False,
+    facts: FactsOption = None,
+) -> None:
+    """The whole store as one JSON object: sources, metrics, figures, events."""
+    store = open_store(facts)
+    text = json.dumps(export_store(store), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        write_text(text)
+        return
+    try:
+        write_atomically(output, text, overwrite=force)
+    except FileExistsError:
+        fail(f"{output} exists; add --force to overwrite it")
+    except KzkrError as exc:
+        fail(str(exc))
+
+
+def schema() -> None:
+    """The JSON Schema of the store's record types."""
+    write_text(json.dumps(store_schema(), indent=2) + "\n")
+
+
+def sources(
+    fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
+) -> None:
+    """The sources, with how many figures and events each backs."""
+    store = open_store(facts)
+    summaries = source_summaries(store)
+    if not summaries:
+        raise typer.Exit(int(ExitCode.NO_MATCH))
+    listing = Listing(
+        columns=[
+            Column("id", "Source"),
+            Column("kind", "Kind"),
+            Column("published", "Published"),
+            Column("publisher", "Publisher"),
+            Column("figures", "Figures", numeric=True),
+            Column("events", "Events", numeric=True),
+            Column("title", "Title"),
+            Column("document", "Document"),
+        ],
+        rows=summaries,
+        objects=summaries,
+        title="Sources",
+    )
+    emit(listing, fmt, no_color)

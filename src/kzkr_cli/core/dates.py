@@ -1,0 +1,114 @@
+"""Dates at the precision a source gives them: a year, a month or a day, never more."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Precision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+_FINENESS = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to a year, a month or a day; it stands for every day it covers."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} does not exist")
+        if self.day is not None and self.month is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(
+                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} does not exist"
+                    f" ({calendar.month_name[self.month]} {self.year} has {last} days)"
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read "2024", "2024-06" or "2024-06-11"."""
+        match = _ISO.match(text.strip())
+        if match is None:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    @classmethod
+    def coerce(cls, value: object) -> PartialDate:
+        """Accept what TOML gives: a string, a bare year, or a TOML date."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date must not carry a time of day")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool):
+            raise ValueError("expected a date, got a boolean")
+        if isinstance(value, int):
+            return cls(value)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise ValueError(f'expected a date such as "2024-06", got {type(value).__name__}')
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def precision_rank(self) -> int:
+        """0 for a year, 1 for a month, 2 for a day: larger is finer."""
+        return _FINENESS[self.precision]
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def contains(self, other: PartialDate) -> bool:
+        """True when every day of ``other`` lies within this date."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps(self, other: PartialDate) -> bool:
+        return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
+
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Chronological, a coarser date before the finer dates it contains."""
+        return (self.first_day(), self.precision_rank)
+
+    def __str__(self) -> str:
+        return self.iso()

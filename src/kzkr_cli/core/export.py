@@ -1,0 +1,100 @@
+"""The scripting contract: records as plain JSON-ready objects with stable field names."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kzkr_cli.core.models import Event, Figure, Metric, Source
+from kzkr_cli.core.store import Store
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def source_object(source: Source) -> dict[str, Any]:
+    return source.model_dump(mode="json")
+
+
+def metric_object(metric: Metric) -> dict[str, Any]:
+    return metric.model_dump(mode="json")
+
+
+def figure_object(store: Store, figure: Figure) -> dict[str, Any]:
+    """A figure with its unit and the interval its precision and qualifier admit."""
+    interval = store.interval(figure)
+    period = figure.period
+    return {
+        "id": figure.id,
+        "metric": figure.metric,
+        "value": figure.value,
+        "unit": store.metrics[figure.metric].unit.value,
+        "as_written": figure.as_written,
+        "qualifier": figure.qualifier.value,
+        "low": _finite(interval.low),
+        "high": _finite(interval.high),
+        "period": {
+            "start": period.start.iso() if period.start else None,
+            "end": period.last.iso() if period.is_span else None,
+            "as_of": period.as_of.iso() if period.as_of else None,
+            "text": period.text,
+        },
+        "source": figure.source,
+        "published": store.sources[figure.source].published.iso(),
+        "quote": figure.quote,
+        "note": figure.note,
+        "change": figure.change.model_dump(mode="json") if figure.change else None,
+    }
+
+
+def event_object(event: Event) -> dict[str, Any]:
+    """An event with its headline date and every source's own date claim."""
+    headline = event.headline
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "title": event.title,
+        "date": headline.date.iso(),
+        "end": headline.end.iso() if headline.end else None,
+        "actors": list(event.actors),
+        "place": event.place,
+        "note": event.note,
+        "sources": event.sources,
+        "claims": [
+            {
+                "source": claim.source,
+                "date": claim.date.iso(),
+                "end": claim.end.iso() if claim.end else None,
+                "quote": claim.quote,
+                "derivation": claim.derivation,
+                "note": claim.note,
+            }
+            for claim in event.claims
+        ],
+    }
+
+
+def export_store(store: Store) -> dict[str, Any]:
+    return {
+        "sources": [source_object(s) for s in store.sources.values()],
+        "metrics": [metric_object(m) for m in store.metrics.values()],
+        "figures": [figure_object(store, f) for f in store.figures.values()],
+        "events": [event_object(e) for e in store.events.values()],
+    }
+
+
+def store_schema() -> dict[str, Any]:
+    """The JSON Schema of the record types, as the TOML files are written."""
+    from pydantic.json_schema import models_json_schema
+
+    _, schema = models_json_schema(
+        [
+            (Source, "validation"),
+            (Metric, "validation"),
+            (Figure, "validation"),
+            (Event, "validation"),
+        ],
+        title="kzkr fact store records",
+    )
+    return schema

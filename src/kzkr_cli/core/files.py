@@ -1,0 +1,31 @@
+"""Writes the tool makes: atomic, and never over an existing file unless asked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so a
+    reader never sees half a file; raise FileExistsError when ``path`` exists and
+    ``overwrite`` is false."""
+    if path.exists() and not overwrite:
+        raise FileExistsError(path)
+    folder = path.parent if str(path.parent) else Path()
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            temporary.replace(path)
+        else:
+            path.hardlink_to(temporary)
+            temporary.unlink()
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

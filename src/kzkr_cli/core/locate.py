@@ -1,0 +1,30 @@
+"""Where the fact store is: an explicit folder, $KZKR_FACTS, ./facts, or the shipped copy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+ENVIRONMENT_VARIABLE = "KZKR_FACTS"
+
+
+def shipped_facts() -> Path:
+    """The copy of the store installed inside the package."""
+    return Path(__file__).resolve().parent.parent / "facts"
+
+
+def find_facts(
+    option: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Path:
+    if option is not None:
+        return option
+    env = os.environ if environ is None else environ
+    if env.get(ENVIRONMENT_VARIABLE):
+        return Path(env[ENVIRONMENT_VARIABLE])
+    local = (cwd or Path.cwd()) / "facts"
+    if local.is_dir():
+        return local
+    return shipped_facts()

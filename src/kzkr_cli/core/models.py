@@ -1,0 +1,236 @@
+"""The record types of the fact store: strict, frozen, and serialised with stable names."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from kzkr_cli.core.dates import PartialDate
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.coerce),
+    PlainSerializer(PartialDate.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "A date at year, month or day precision: 2024, 2024-06, 2024-06-11.",
+        }
+    ),
+]
+"""A date at its known precision; TOML may give it as "2024-06", 2024 or a TOML date."""
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+SourceId = Id
+MetricId = Id
+FactId = Id
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+_FROM_TEXT = Field(strict=False)
+"""Enums are read from TOML strings, which strict mode alone would refuse."""
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SourceKind(StrEnum):
+    NEWS = "news"
+    OP_ED = "op-ed"
+    ENCYCLOPEDIA = "encyclopedia"
+    OFFICIAL = "official"
+
+
+class Source(Record):
+    """A document the store quotes; ``document`` names its text file."""
+
+    id: SourceId
+    title: Text
+    publisher: Text
+    author: Text | None = None
+    kind: Annotated[SourceKind, _FROM_TEXT]
+    published: Date
+    published_note: Text | None = None
+    document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
+
+
+class Unit(StrEnum):
+    USD = "USD"
+    PERCENT = "percent"
+    COUNT = "count"
+    RANK = "rank"
+    FLIGHTS_PER_WEEK = "flights/week"
+    VEHICLES_PER_YEAR = "vehicles/year"
+    HECTARES = "hectares"
+    BARRELS = "barrels"
+    YEARS = "years"
+
+    @property
+    def signed(self) -> bool:
+        """Only a percentage (a change) may be negative."""
+        return self is Unit.PERCENT
+
+
+class Metric(Record):
+    """One thing that can be measured; two figures are comparable only within one metric."""
+
+    id: MetricId
+    name: Text
+    unit: Annotated[Unit, _FROM_TEXT]
+    aliases: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    description: Text
+    tolerance: Annotated[float, Field(ge=0, le=1)] = 0.0
+    tolerance_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _tolerance_explained(self) -> Metric:
+        if self.tolerance > 0 and not self.tolerance_note:
+            raise ValueError("a tolerance needs a tolerance_note saying why")
+        return self
+
+
+class Qualifier(StrEnum):
+    """How a source hedges a figure; it decides the figure's interval."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    NEARLY = "nearly"
+    LESS_THAN = "less_than"
+    UP_TO = "up_to"
+    TOP = "top"
+
+
+class Period(Record):
+    """What a figure is about in time: a span ``start``..``end`` (``end`` defaults to
+    ``start``) for flows, or an ``as_of`` moment for stocks and ranks."""
+
+    start: Date | None = None
+    end: Date | None = None
+    as_of: Date | None = None
+    text: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Period:
+        if (self.start is None) == (self.as_of is None):
+            raise ValueError("give either start (with an optional end) or as_of")
+        if self.end is not None and self.start is None:
+            raise ValueError("end needs a start")
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end.last_day() < self.start.first_day()
+        ):
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def first(self) -> PartialDate:
+        return self.start if self.start is not None else self.as_of  # type: ignore[return-value]
+
+    @property
+    def last(self) -> PartialDate:
+        if self.as_of is not None:
+            return self.as_of
+        return self.end if self.end is not None else self.first
+
+    @property
+    def is_span(self) -> bool:
+        return self.as_of is None
+
+    def label(self) -> str:
+        if self.as_of is not None:
+            return f"as of {self.as_of}"
+        if self.end is None or self.end == self.start:
+            return str(self.start)
+        return f"{self.start}/{self.end}"
+
+
+class Change(Record):
+    """Links a stated change to the figures before and after it, for arithmetic checks."""
+
+    before: FactId
+    after: FactId
+
+
+class Figure(Record):
+    """One source's statement of one number."""
+
+    id: FactId
+    metric: MetricId
+    value: float
+    as_written: Text
+    qualifier: Annotated[Qualifier, _FROM_TEXT] = Qualifier.EXACT
+    period: Period
+    source: SourceId
+    quote: Text
+    note: Text | None = None
+    change: Change | None = None
+
+
+class EventKind(StrEnum):
+    VISIT = "visit"
+    AGREEMENT = "agreement"
+    MEETING = "meeting"
+    OPENING = "opening"
+    FOUNDING = "founding"
+    APPOINTMENT = "appointment"
+    ANNOUNCEMENT = "announcement"
+    ACQUISITION = "acquisition"
+    CULTURAL = "cultural"
+    DEPORTATION = "deportation"
+    REPATRIATION = "repatriation"
+
+
+class DateClaim(Record):
+    """One source's date for an event, with the words it rests on."""
+
+    source: SourceId
+    date: Date
+    end: Date | None = None
+    quote: Text
+    derivation: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateClaim:
+        if self.end is not None and self.end.last_day() < self.date.first_day():
+            raise ValueError(f"end {self.end} is before date {self.date}")
+        return self
+
+
+class Event(Record):
+    """Something that happened once; each source's date for it is kept side by side."""
+
+    id: FactId
+    kind: Annotated[EventKind, _FROM_TEXT]
+    title: Text
+    actors: list[Annotated[str, Field(min_length=1, max_length=200)]] = []
+    place: Text | None = None
+    note: Text | None = None
+    claims: Annotated[list[DateClaim], Field(min_length=1, alias="claim")]
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(claim.source for claim in self.claims))
+
+    @property
+    def headline(self) -> DateClaim:
+        """The most precise claim (the first listed on ties): the date the event sorts by."""
+        finest = max(claim.date.precision_rank for claim in self.claims)
+        return next(c for c in self.claims if c.date.precision_rank == finest)

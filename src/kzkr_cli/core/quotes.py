@@ -1,0 +1,72 @@
+"""Check that every quote in the store occurs in its source's document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from kzkr_cli.core.errors import Problem
+from kzkr_cli.core.store import Store
+
+_QUOTE_MARKS = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Fold whitespace runs to one space and curly quote marks to straight ones; nothing else."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def check_quotes(store: Store, texts: Path) -> Iterator[Problem]:
+    """Yield a problem for each source whose document is missing and each quote not found."""
+    documents: dict[str, str | None] = {}
+    for source in store.sources.values():
+        path = texts / source.document
+        try:
+            documents[source.id] = normalise(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            documents[source.id] = None
+            file, _, line = store.files.get(source.id, "?").partition(":")
+            yield Problem(
+                file,
+                f"document {str(path)!r} cannot be read ({exc.__class__.__name__})",
+                line=int(line) if line.isdigit() else None,
+                record=f"source {source.id}",
+                field="document",
+            )
+
+    def missing(record_id: str, kind: str, field: str, source: str, quote: str) -> Problem | None:
+        document = documents.get(source)
+        if document is None or normalise(quote) in document:
+            return None
+        file, _, line = store.files.get(record_id, "?").partition(":")
+        return Problem(
+            file,
+            f"quote not found in {store.sources[source].document}: {quote!r}",
+            line=int(line) if line.isdigit() else None,
+            record=f"{kind} {record_id}",
+            field=field,
+        )
+
+    for figure in store.figures.values():
+        found = missing(figure.id, "figure", "quote", figure.source, figure.quote)
+        if found:
+            yield found
+    for event in store.events.values():
+        for index, claim in enumerate(event.claims):
+            found = missing(event.id, "event", f"claim.{index}.quote", claim.source, claim.quote)
+            if found:
+                yield found

@@ -1,0 +1,27 @@
+"""Per-source summaries: what each document contributes to the store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from kzkr_cli.core.store import Store
+
+
+def source_summaries(store: Store) -> list[dict[str, Any]]:
+    figures = Counter(f.source for f in store.figures.values())
+    events = Counter(s for e in store.events.values() for s in e.sources)
+    return [
+        {
+            "id": source.id,
+            "title": source.title,
+            "publisher": source.publisher,
+            "author": source.author,
+            "kind": source.kind.value,
+            "published": source.published.iso(),
+            "document": source.document,
+            "figures": figures[source.id],
+            "events": events[source.id],
+        }
+        for source in store.sources.values()
+    ]

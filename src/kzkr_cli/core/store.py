@@ -1,0 +1,323 @@
+"""Load the fact store from TOML files, reporting every problem in one pass."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kzkr_cli.core.errors import Problem, StoreError
+from kzkr_cli.core.intervals import Interval, interval_of
+from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source, Unit
+from kzkr_cli.core.numbers import Kind, parse_quantity
+
+if sys.version_info >= (3, 11):  # noqa: UP036  (tomli stays declared for older Pythons)
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A fact store file larger than this is refused rather than read."""
+
+_TABLES: dict[str, type[BaseModel]] = {
+    "source": Source,
+    "metric": Metric,
+    "figure": Figure,
+    "event": Event,
+}
+_KIND_FOR_UNIT = {Unit.USD: Kind.USD, Unit.PERCENT: Kind.PERCENT, Unit.RANK: Kind.RANK}
+
+
+@dataclass
+class Store:
+    """The validated records, indexed for the queries and engines that read them."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def interval(self, figure: Figure) -> Interval:
+        """The figure's interval: its written precision, qualifier and the metric's tolerance."""
+        metric = self.metrics[figure.metric]
+        return interval_of(figure.value, self.steps[figure.id], figure.qualifier, metric.tolerance)
+
+    def figures_of(self, metric_id: str) -> list[Figure]:
+        return [f for f in self.figures.values() if f.metric == metric_id]
+
+    def record(self, record_id: str) -> Source | Metric | Figure | Event | None:
+        for table in (self.sources, self.metrics, self.figures, self.events):
+            if record_id in table:
+                return table[record_id]
+        return None
+
+
+def toml_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+
+
+def load_store(root: Path) -> Store:
+    """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems."""
+    problems: list[Problem] = []
+    if not root.exists():
+        raise StoreError([Problem(str(root), "facts folder not found")])
+    if not root.is_dir():
+        raise StoreError([Problem(str(root), "is not a folder")])
+    files = toml_files(root)
+    if not files:
+        raise StoreError([Problem(str(root), "no .toml files: the facts folder is empty")])
+    store = Store(root=root)
+    for path in files:
+        _load_file(path, store, problems)
+    problems.extend(_check_references(store))
+    if problems:
+        raise StoreError(problems)
+    return store
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load_file(path: Path, store: Store, problems: list[Problem]) -> None:
+    name = _display(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    name,
+                    f"{size} bytes is too big for a fact store file (at most {MAX_FILE_BYTES})",
+                )
+            )
+            return
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, f"cannot be read: {exc.strerror or exc}"))
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(name, f"is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})")
+        )
+        return
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(exc)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        problems.append(Problem(name, f"invalid TOML: {message}", line=line))
+        return
+    except RecursionError:
+        problems.append(Problem(name, "invalid TOML: nested too deeply for a fact store"))
+        return
+    locator = _Locator(text)
+    for key, rows in data.items():
+        model = _TABLES.get(key)
+        if model is None:
+            expected = ", ".join(f"[[{k}]]" for k in _TABLES)
+            problems.append(
+                Problem(
+                    name, f"unknown table [[{key}]] (expected {expected})", line=locator.table(key)
+                )
+            )
+            continue
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            problems.append(
+                Problem(
+                    name, f"{key} must be an array of tables: [[{key}]]", line=locator.table(key)
+                )
+            )
+            continue
+        for index, row in enumerate(rows):
+            _load_record(key, model, row, index, name, locator, store, problems)
+
+
+def _load_record(
+    key: str,
+    model: type[BaseModel],
+    row: dict[str, Any],
+    index: int,
+    name: str,
+    locator: _Locator,
+    store: Store,
+    problems: list[Problem],
+) -> None:
+    record_id = row.get("id") if isinstance(row.get("id"), str) else None
+    label = f"{key} {record_id}" if record_id else f"{key} #{index + 1}"
+    line = locator.record(key, index, record_id)
+    try:
+        record = model.model_validate(row)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(part) for part in error["loc"]) or None
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(Problem(name, message, line=line, record=label, field=where))
+        return
+    table: dict[str, Any] = getattr(store, key + "s")
+    rid = str(row["id"])
+    if rid in store.files:
+        problems.append(
+            Problem(
+                name,
+                f"duplicate id (first defined in {store.files[rid]})",
+                line=line,
+                record=label,
+                field="id",
+            )
+        )
+        return
+    store.files[rid] = f"{name}:{line}" if line else name
+    table[rid] = record
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    match = re.search(r"at line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+class _Locator:
+    """Finds the line a record starts on, since tomllib keeps no positions."""
+
+    def __init__(self, text: str) -> None:
+        self._headers: dict[str, list[int]] = defaultdict(list)
+        self._ids: dict[str, int] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            header = re.match(r"^\[\[\s*([A-Za-z0-9_-]+)\s*\]\]", stripped)
+            if header:
+                self._headers[header.group(1)].append(number)
+            ident = re.match(r'^id\s*=\s*"([^"]*)"', stripped)
+            if ident and ident.group(1) not in self._ids:
+                self._ids[ident.group(1)] = number
+
+    def table(self, key: str) -> int | None:
+        lines = self._headers.get(key)
+        return lines[0] if lines else None
+
+    def record(self, key: str, index: int, record_id: str | None) -> int | None:
+        lines = self._headers.get(key, [])
+        if index < len(lines):
+            return lines[index]
+        return self._ids.get(record_id) if record_id else None
+
+
+def _check_references(store: Store) -> Iterator[Problem]:
+    def where(record_id: str) -> tuple[str, int | None]:
+        origin = store.files.get(record_id, "?")
+        file, _, line = origin.partition(":")
+        return file, int(line) if line.isdigit() else None
+
+    def problem(record_id: str, kind: str, field_name: str, message: str) -> Problem:
+        file, line = where(record_id)
+        return Problem(file, message, line=line, record=f"{kind} {record_id}", field=field_name)
+
+    for figure in store.figures.values():
+        if figure.source not in store.sources:
+            yield problem(figure.id, "figure", "source", f"unknown source {figure.source!r}")
+        metric = store.metrics.get(figure.metric)
+        if metric is None:
+            yield problem(figure.id, "figure", "metric", f"unknown metric {figure.metric!r}")
+        if figure.change is not None:
+            for part in ("before", "after"):
+                target = getattr(figure.change, part)
+                if target not in store.figures:
+                    yield problem(
+                        figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
+                    )
+        yield from _check_value(store, figure, metric, problem)
+    for event in store.events.values():
+        for index, claim in enumerate(event.claims):
+            if claim.source not in store.sources:
+                yield problem(
+                    event.id, "event", f"claim.{index}.source", f"unknown source {claim.source!r}"
+                )
+    yield from _check_aliases(store)
+
+
+def _check_value(
+    store: Store, figure: Figure, metric: Metric | None, problem: Any
+) -> Iterable[Problem]:
+    if not math.isfinite(figure.value):
+        yield problem(figure.id, "figure", "value", "must be a finite number")
+        return
+    try:
+        quantity = parse_quantity(figure.as_written)
+    except ValueError as exc:
+        yield problem(figure.id, "figure", "as_written", str(exc))
+        return
+    store.steps[figure.id] = quantity.step
+    if not math.isclose(quantity.value, figure.value, rel_tol=1e-9, abs_tol=1e-9):
+        yield problem(
+            figure.id,
+            "figure",
+            "value",
+            f"{figure.value:g} does not match as_written {figure.as_written!r}"
+            f" (reads as {quantity.value:g})",
+        )
+    if quantity.qualifier is not Qualifier.EXACT and quantity.qualifier is not figure.qualifier:
+        yield problem(
+            figure.id,
+            "figure",
+            "qualifier",
+            f"{figure.qualifier.value!r} but as_written {figure.as_written!r} reads as"
+            f" {quantity.qualifier.value!r}",
+        )
+    if metric is None:
+        return
+    if not metric.unit.signed and figure.value < 0:
+        yield problem(
+            figure.id,
+            "figure",
+            "value",
+            f"{figure.value:g} is negative; a {metric.unit.value} cannot be",
+        )
+    if metric.unit is Unit.RANK and (figure.value < 1 or figure.value != int(figure.value)):
+        yield problem(
+            figure.id,
+            "figure",
+            "value",
+            f"a rank must be a whole number from 1, not {figure.value:g}",
+        )
+    expected = _KIND_FOR_UNIT.get(metric.unit)
+    if expected is not None and quantity.kind is not expected:
+        yield problem(
+            figure.id,
+            "figure",
+            "as_written",
+            f"{figure.as_written!r} does not read as {metric.unit.value} (metric {metric.id})",
+        )
+
+
+def _check_aliases(store: Store) -> Iterator[Problem]:
+    owner: dict[str, str] = {m.id.lower(): m.id for m in store.metrics.values()}
+    for metric in store.metrics.values():
+        for alias in metric.aliases:
+            key = alias.lower()
+            if key in owner and owner[key] != metric.id:
+                file, _, line = store.files.get(metric.id, "?").partition(":")
+                yield Problem(
+                    file,
+                    f"alias {alias!r} is already taken by {owner[key]}",
+                    line=int(line) if line.isdigit() else None,
+                    record=f"metric {metric.id}",
+                    field="aliases",
+                )
+            owner.setdefault(key, metric.id)

@@ -1,0 +1,124 @@
+"""Writers for each output format. Machine formats never pass through Rich."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
+
+from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Show control characters, escapes and bidi overrides as visible ``\\uXXXX`` text."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def format_number(value: float | int) -> str:
+    """Numbers as plain decimals, without exponent or trailing ``.0``."""
+    if isinstance(value, int) or (math.isfinite(value) and value == int(value)):
+        return str(int(value))
+    if not math.isfinite(value):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:.12g}" if "e" not in f"{value:.12g}" else f"{value:f}".rstrip("0")
+
+
+def cell_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return format_number(value)
+    return value
+
+
+def render(
+    listing: Listing, fmt: OutputFormat | None, out: TextIO, *, tty: bool, color: bool
+) -> None:
+    """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows."""
+    if fmt is None:
+        fmt = OutputFormat.TABLE if tty else None
+    if fmt is None:
+        _write_delimited(listing, out, header=False, tty=tty)
+    elif fmt is OutputFormat.TSV:
+        _write_delimited(listing, out, header=True, tty=tty)
+    elif fmt is OutputFormat.CSV:
+        _write_csv(listing, out, tty=tty)
+    elif fmt is OutputFormat.JSON:
+        out.write(_json(listing.objects, indent=2, tty=tty) + "\n")
+    elif fmt is OutputFormat.JSONL:
+        objects = listing.objects
+        for obj in [objects] if isinstance(objects, Mapping) else objects:
+            out.write(_json(obj, indent=None, tty=tty) + "\n")
+    elif fmt is OutputFormat.MARKDOWN:
+        _write_markdown(listing, out, tty=tty)
+    else:
+        from kzkr_cli.render.table import write_table
+
+        write_table(listing, out, color=color)
+
+
+def _json(obj: Any, *, indent: int | None, tty: bool) -> str:
+    text = json.dumps(obj, indent=indent, ensure_ascii=False, allow_nan=False)
+    return neutralise(text) if tty else text
+
+
+def _tsv_cell(value: Cell, tty: bool) -> str:
+    text = cell_text(value)
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return neutralise(text) if tty else text
+
+
+def _write_delimited(listing: Listing, out: TextIO, *, header: bool, tty: bool) -> None:
+    columns = listing.columns
+    if header:
+        out.write("\t".join(c.key for c in columns) + "\n")
+    for row in listing.rows:
+        out.write("\t".join(_tsv_cell(row.get(c.key), tty) for c in columns) + "\n")
+
+
+def _csv_cell(value: Cell, tty: bool) -> Cell:
+    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading '."""
+    if value is None or isinstance(value, int | float):
+        return value
+    text = value
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return neutralise(text) if tty else text
+
+
+def _write_csv(listing: Listing, out: TextIO, *, tty: bool) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.key for c in listing.columns])
+    for row in listing.rows:
+        writer.writerow([_csv_cell(row.get(c.key), tty) for c in listing.columns])
+
+
+def _markdown_cell(value: Cell) -> str:
+    text = neutralise(cell_text(value))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _write_markdown(listing: Listing, out: TextIO, *, tty: bool) -> None:
+    columns: Sequence[Column] = listing.columns
+    if listing.title:
+        out.write(f"### {_markdown_cell(listing.title)}\n\n")
+    out.write("| " + " | ".join(_markdown_cell(c.header) for c in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|\n")
+    styles = list(listing.styles) + [Style.PLAIN] * (len(listing.rows) - len(listing.styles))
+    for row, style in zip(listing.rows, styles, strict=True):
+        cells = [_markdown_cell(row.get(c.key)) for c in columns]
+        if style is Style.CONFLICT and cells:
+            cells[0] = f"**{cells[0]}** ⚠"
+        out.write("| " + " | ".join(cells) + " |\n")
+    if listing.summary:
+        out.write("\n")
+        for line in listing.summary:
+            out.write(_markdown_cell(line) + "\n")
