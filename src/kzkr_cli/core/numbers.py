@@ -165,6 +165,7 @@ _PATTERN = re.compile(
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)}))
         (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
+      | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<half>half)
       | (?P<vague>{"|".join(_VAGUE)})
@@ -237,7 +238,12 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             match.start(),
             match.end(),
         )
-    if match.group("ordinal"):
+    if match.group("superlative"):
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        if "one of" in before or "among" in before:
+            return None
+        value, kind = Decimal(1), Kind.RANK
+    elif match.group("ordinal"):
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
         value = Decimal(int(ordnum) if ordnum else _ORDINALS[ordword.lower()])
         kind = Kind.RANK
