@@ -9,8 +9,11 @@ from kzkr_cli.core.models import Event, Figure, Metric, Source
 from kzkr_cli.core.store import Store
 
 
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None
+def number(value: float) -> float | int | None:
+    """A JSON number: whole values as integers, infinite ends as null."""
+    if not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
 def source_object(source: Source) -> dict[str, Any]:
@@ -28,12 +31,12 @@ def figure_object(store: Store, figure: Figure) -> dict[str, Any]:
     return {
         "id": figure.id,
         "metric": figure.metric,
-        "value": figure.value,
+        "value": number(figure.value),
         "unit": store.metrics[figure.metric].unit.value,
         "as_written": figure.as_written,
         "qualifier": figure.qualifier.value,
-        "low": _finite(interval.low),
-        "high": _finite(interval.high),
+        "low": number(interval.low),
+        "high": number(interval.high),
         "period": {
             "start": period.start.iso() if period.start else None,
             "end": period.last.iso() if period.is_span else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Quantity
 
@@ -69,10 +70,7 @@ class Interval:
         return Interval(self.low + other.low, self.high + other.high)
 
     def label(self) -> str:
-        def end(x: float) -> str:
-            return "∞" if x == math.inf else "-∞" if x == -math.inf else f"{x:g}"
-
-        return f"[{end(self.low)}, {end(self.high)}]"
+        return f"[{human_number(self.low)}, {human_number(self.high)}]"
 
 
 def interval_of(

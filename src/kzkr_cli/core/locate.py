@@ -10,8 +10,14 @@ ENVIRONMENT_VARIABLE = "KZKR_FACTS"
 
 
 def shipped_facts() -> Path:
-    """The copy of the store installed inside the package."""
-    return Path(__file__).resolve().parent.parent / "facts"
+    """The copy of the store installed inside the package; in an editable install from a
+    checkout, where the package has no copy, the checkout's own facts folder."""
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "facts"
+    checkout = package.parent.parent / "facts"
+    if not inside.is_dir() and package.parent.name == "src" and checkout.is_dir():
+        return checkout
+    return inside
 
 
 def find_facts(

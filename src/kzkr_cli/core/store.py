@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kzkr_cli.core.errors import Problem, StoreError
+from kzkr_cli.core.formatting import format_number
 from kzkr_cli.core.intervals import Interval, interval_of
 from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source, Unit
 from kzkr_cli.core.numbers import Kind, parse_quantity
@@ -269,8 +270,8 @@ def _check_value(
             figure.id,
             "figure",
             "value",
-            f"{figure.value:g} does not match as_written {figure.as_written!r}"
-            f" (reads as {quantity.value:g})",
+            f"{format_number(figure.value)} does not match as_written {figure.as_written!r}"
+            f" (reads as {format_number(quantity.value)})",
         )
     if quantity.qualifier is not Qualifier.EXACT and quantity.qualifier is not figure.qualifier:
         yield problem(
@@ -287,14 +288,14 @@ def _check_value(
             figure.id,
             "figure",
             "value",
-            f"{figure.value:g} is negative; a {metric.unit.value} cannot be",
+            f"{format_number(figure.value)} is negative; a {metric.unit.value} cannot be",
         )
     if metric.unit is Unit.RANK and (figure.value < 1 or figure.value != int(figure.value)):
         yield problem(
             figure.id,
             "figure",
             "value",
-            f"a rank must be a whole number from 1, not {figure.value:g}",
+            f"a rank must be a whole number from 1, not {format_number(figure.value)}",
         )
     expected = _KIND_FOR_UNIT.get(metric.unit)
     if expected is not None and quantity.kind is not expected:

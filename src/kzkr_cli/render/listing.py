@@ -29,12 +29,20 @@ class Style(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A column: ``key`` names it in tsv/csv headers, ``header`` in a table. A column can be
+    for people only (``in_rows=False``: table and markdown) or for scripts only
+    (``in_table=False``: plain, tsv, csv)."""
+
     key: str
     header: str
     numeric: bool = False
+    no_wrap: bool = False
+    in_table: bool = True
+    in_rows: bool = True
 
 
-Cell = str | int | float | None
+Cell = str | int | float | Sequence[str] | None
+"""A list of strings is one cell: lines in a table, joined by "; " in rows."""
 
 
 @dataclass
@@ -57,3 +65,11 @@ class Listing:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def table_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.in_table]
+
+    @property
+    def row_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.in_rows]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from kzkr_cli.core.formatting import format_number
 from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -20,15 +20,6 @@ def neutralise(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-def format_number(value: float | int) -> str:
-    """Numbers as plain decimals, without exponent or trailing ``.0``."""
-    if isinstance(value, int) or (math.isfinite(value) and value == int(value)):
-        return str(int(value))
-    if not math.isfinite(value):
-        return "inf" if value > 0 else "-inf"
-    return f"{value:.12g}" if "e" not in f"{value:.12g}" else f"{value:f}".rstrip("0")
-
-
 def cell_text(value: Cell) -> str:
     if value is None:
         return ""
@@ -36,7 +27,9 @@ def cell_text(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return format_number(value)
-    return value
+    if isinstance(value, str):
+        return value
+    return "; ".join(value)
 
 
 def render(
@@ -77,7 +70,7 @@ def _tsv_cell(value: Cell, tty: bool) -> str:
 
 
 def _write_delimited(listing: Listing, out: TextIO, *, header: bool, tty: bool) -> None:
-    columns = listing.columns
+    columns = listing.row_columns
     if header:
         out.write("\t".join(c.key for c in columns) + "\n")
     for row in listing.rows:
@@ -88,7 +81,7 @@ def _csv_cell(value: Cell, tty: bool) -> Cell:
     """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading '."""
     if value is None or isinstance(value, int | float):
         return value
-    text = value
+    text = cell_text(value)
     if text.startswith(_FORMULA_START):
         text = "'" + text
     return neutralise(text) if tty else text
@@ -96,9 +89,10 @@ def _csv_cell(value: Cell, tty: bool) -> Cell:
 
 def _write_csv(listing: Listing, out: TextIO, *, tty: bool) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.key for c in listing.columns])
+    columns = listing.row_columns
+    writer.writerow([c.key for c in columns])
     for row in listing.rows:
-        writer.writerow([_csv_cell(row.get(c.key), tty) for c in listing.columns])
+        writer.writerow([_csv_cell(row.get(c.key), tty) for c in columns])
 
 
 def _markdown_cell(value: Cell) -> str:
@@ -107,7 +101,7 @@ def _markdown_cell(value: Cell) -> str:
 
 
 def _write_markdown(listing: Listing, out: TextIO, *, tty: bool) -> None:
-    columns: Sequence[Column] = listing.columns
+    columns: Sequence[Column] = listing.table_columns
     if listing.title:
         out.write(f"### {_markdown_cell(listing.title)}\n\n")
     out.write("| " + " | ".join(_markdown_cell(c.header) for c in columns) + " |\n")
