@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from kzkr_cli.cli import store_commands
+from kzkr_cli.cli import conflict_commands, query_commands, store_commands
 
 app = typer.Typer(
     name="kzkr",
@@ -15,6 +15,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+app.command("timeline")(query_commands.timeline_command)
+app.command("figure")(query_commands.figure_command)
+app.command("show")(query_commands.show_command)
+app.command("conflicts")(conflict_commands.conflicts_command)
 app.command()(store_commands.validate)
 app.command()(store_commands.export)
 app.command()(store_commands.schema)

@@ -36,6 +36,8 @@ SourceId = Id
 MetricId = Id
 FactId = Id
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Quote = Annotated[str, Field(min_length=1, max_length=300)]
+"""A short verbatim clause from the source document, not a paragraph."""
 
 
 _FROM_TEXT = Field(strict=False)
@@ -176,7 +178,7 @@ class Figure(Record):
     qualifier: Annotated[Qualifier, _FROM_TEXT] = Qualifier.EXACT
     period: Period
     source: SourceId
-    quote: Text
+    quote: Quote
     note: Text | None = None
     change: Change | None = None
 
@@ -201,7 +203,7 @@ class DateClaim(Record):
     source: SourceId
     date: Date
     end: Date | None = None
-    quote: Text
+    quote: Quote
     derivation: Text | None = None
     note: Text | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kzkr_cli.render.listing import Column, Listing, OutputFormat, Style
+from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
 from kzkr_cli.render.writers import render
 
-__all__ = ["Column", "Listing", "OutputFormat", "Style", "render"]
+__all__ = ["Cell", "Column", "Listing", "OutputFormat", "Style", "render"]

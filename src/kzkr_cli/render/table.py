@@ -64,7 +64,7 @@ def write_table(listing: Listing, out: TextIO, *, color: bool) -> None:
         )
     console.print(table)
     for line in listing.summary:
-        console.print(Text(neutralise(line)))
+        console.print(Text(neutralise(line)), soft_wrap=True)
     if listing.chart:
         _print_chart(console, listing)
 
@@ -77,4 +77,4 @@ def _print_chart(console: Console, listing: Listing) -> None:
         line = Text(neutralise(label).ljust(width) + " ")
         line.append("█" * max(length, 1 if value else 0), style="cyan")
         line.append(f" {human_number(value)} {listing.chart_unit}".rstrip())
-        console.print(line)
+        console.print(line, soft_wrap=True)

@@ -79,8 +79,10 @@ def _write_delimited(listing: Listing, out: TextIO, *, header: bool, tty: bool) 
 
 def _csv_cell(value: Cell, tty: bool) -> Cell:
     """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading '."""
-    if value is None or isinstance(value, int | float):
-        return value
+    if value is None or isinstance(value, bool):
+        return cell_text(value)
+    if isinstance(value, int | float):
+        return format_number(value)
     text = cell_text(value)
     if text.startswith(_FORMULA_START):
         text = "'" + text

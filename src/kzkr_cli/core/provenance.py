@@ -1,0 +1,118 @@
+"""One record with everything behind it: its source, quote, interval and conflicts."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.errors import QueryError
+from kzkr_cli.core.export import event_object, figure_object, metric_object, source_object
+from kzkr_cli.core.formatting import human_number
+from kzkr_cli.core.models import Event, Figure, Metric, Source
+from kzkr_cli.core.sources import source_summaries
+from kzkr_cli.core.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    title: str
+    fields: list[tuple[str, str]]
+    obj: dict[str, Any]
+
+
+def _involving(record_id: str, conflicts: Sequence[Conflict]) -> list[Conflict]:
+    return [c for c in conflicts if any(claim.fact == record_id for claim in c.claims)]
+
+
+def _source_fields(source: Source, prefix: str = "source") -> list[tuple[str, str]]:
+    fields = [
+        (prefix, source.id),
+        (f"{prefix} title", source.title),
+        (f"{prefix} publisher", source.publisher),
+        (f"{prefix} published", source.published.iso()),
+        (f"{prefix} document", source.document),
+    ]
+    if source.author:
+        fields.insert(3, (f"{prefix} author", source.author))
+    if source.published_note:
+        fields.append((f"{prefix} published note", source.published_note))
+    return fields
+
+
+def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Described:
+    record = store.record(record_id)
+    if record is None:
+        known = [*store.sources, *store.metrics, *store.figures, *store.events]
+        close = difflib.get_close_matches(record_id, known, n=5, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise QueryError(f"no record with id {record_id!r}{hint}", close)
+    involved = _involving(record_id, conflicts)
+    conflict_fields = [(f"conflict {c.id}", c.explanation) for c in involved]
+    conflict_ids = [c.id for c in involved]
+    if isinstance(record, Figure):
+        obj = figure_object(store, record)
+        of = store.metrics[record.metric]
+        fields = [
+            ("figure", record.id),
+            ("metric", f"{of.id} — {of.name} ({of.unit.value})"),
+            ("as written", record.as_written),
+            ("value", f"{human_number(record.value)} {of.unit.value}"),
+            ("qualifier", record.qualifier.value),
+            ("interval", store.interval(record).label()),
+            ("period", record.period.label()),
+        ]
+        if record.period.text:
+            fields.append(("period as written", record.period.text))
+        fields += [("quote", record.quote), *_source_fields(store.sources[record.source])]
+        if record.note:
+            fields.append(("note", record.note))
+        if record.change:
+            fields.append(("change", f"from {record.change.before} to {record.change.after}"))
+        obj["conflicts"] = conflict_ids
+        return Described(f"Figure {record.id}", fields + conflict_fields, obj)
+    if isinstance(record, Event):
+        obj = event_object(record)
+        fields = [("event", record.id), ("kind", record.kind.value), ("title", record.title)]
+        if record.actors:
+            fields.append(("actors", ", ".join(record.actors)))
+        if record.place:
+            fields.append(("place", record.place))
+        if record.note:
+            fields.append(("note", record.note))
+        for number, claim in enumerate(record.claims, start=1):
+            source = store.sources[claim.source]
+            span = f"{claim.date}/{claim.end}" if claim.end else str(claim.date)
+            fields.append(
+                (
+                    f"claim {number}",
+                    f"{span} — {source.id} ({source.publisher}, {source.published})",
+                )
+            )
+            fields.append((f"claim {number} quote", claim.quote))
+            if claim.derivation:
+                fields.append((f"claim {number} derivation", claim.derivation))
+            if claim.note:
+                fields.append((f"claim {number} note", claim.note))
+        obj["conflicts"] = conflict_ids
+        return Described(f"Event {record.id}", fields + conflict_fields, obj)
+    if isinstance(record, Source):
+        summary = next(s for s in source_summaries(store) if s["id"] == record.id)
+        fields = [*_source_fields(record), ("kind", record.kind.value)]
+        fields += [("figures", str(summary["figures"])), ("events", str(summary["events"]))]
+        return Described(f"Source {record.id}", fields, source_object(record) | summary)
+    metric: Metric = record
+    figures = [f.id for f in store.figures_of(metric.id)]
+    fields = [
+        ("metric", metric.id),
+        ("name", metric.name),
+        ("unit", metric.unit.value),
+        ("aliases", ", ".join(metric.aliases)),
+        ("description", metric.description),
+        ("figures", ", ".join(figures)),
+    ]
+    if metric.tolerance:
+        fields.append(("tolerance", f"{metric.tolerance:g} — {metric.tolerance_note}"))
+    return Described(f"Metric {metric.id}", fields, metric_object(metric) | {"figures": figures})
