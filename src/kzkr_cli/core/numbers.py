@@ -153,9 +153,14 @@ _HEDGES = {
 _OTHER_CURRENCY = r"(?:€|£|¥|₩|₸|₽|eur|euros?|won|krw|tenge|kzt|rubles?|roubles?|yuan|yen)"
 _USD_BEFORE = r"(?:us\s?\$|usd\s?|\$)"
 _USD_AFTER = r"(?:us\s+dollars|u\.s\.\s+dollars|dollars|usd)"
+_ONE_BEFORE_SCALE = r"an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+"""'a thousand', 'a billion': one of the scale."""
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|k|m|b)\b"
-_DOWN = r"less|lower|fewer|decline|declined|decrease|decreased|drop|dropped|fall|fell|down"
+_DOWN = (
+    r"less|lower|fewer|decline|declined|decrease|decreased|drop|dropped|fall|fell|down|"
+    r"shrank|shrunk|contracted|slid|sank|tumbled|plummeted"
+)
 _UP = r"increase|increased|rise|rose|growth|grew|up|more"
 
 _PATTERN = re.compile(
@@ -172,7 +177,7 @@ _PATTERN = re.compile(
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
             (?P<cur_before>{_USD_BEFORE}|{_OTHER_CURRENCY}\s?)?
-            (?P<num>{_DIGITS}|{_WORD_NUMBER})
+            (?P<num>{_DIGITS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
             (?:\s*(?P<scale>{_SCALE}))?
             (?:\s+(?P<cur_after>{_USD_AFTER}|{_OTHER_CURRENCY})\b)?
             (?P<percent>\s*(?:%|percent\b|per\s+cent\b|pct\b))?
@@ -198,15 +203,13 @@ def _words_to_int(text: str) -> int:
     return total
 
 
-def _step_of(digits: str, *, scaled: bool = False) -> Decimal:
-    """The unit of the last significant digit. Trailing zeros of a whole number are read as
-    rounding ("120,000" → 10,000; "70 thousand" → 10,000), except in a bare whole number
-    below 100, which is read as counted ("10 stores" → 1)."""
+def _step_of(digits: str) -> Decimal:
+    """The unit of the last significant digit; trailing zeros of a whole number are read as
+    rounding ("120,000" → 10,000; "70 thousand" → 10,000; "10" → 10)."""
     plain = digits.replace(",", "")
     if "." in plain:
         return Decimal(1).scaleb(-len(plain.split(".")[1]))
-    number = int(plain)
-    if number == 0 or (number < 100 and not scaled):
+    if int(plain) == 0:
         return Decimal(1)
     zeros = len(plain) - len(plain.rstrip("0"))
     return Decimal(10) ** zeros
@@ -266,8 +269,14 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         if _looks_like_year(match):
             return None
         num, scale = match.group("num"), match.group("scale")
-        digits = num if num[0].isdigit() else str(_words_to_int(num))
-        value, step = Decimal(digits.replace(",", "")), _step_of(digits, scaled=bool(scale))
+        digits = (
+            num
+            if num[0].isdigit()
+            else "1"
+            if num.lower() in ("a", "an")
+            else str(_words_to_int(num))
+        )
+        value, step = Decimal(digits.replace(",", "")), _step_of(digits)
         if scale:
             factor = _SCALES[scale.lower()]
             if scale.lower() in {"m", "b", "k"} and not (
