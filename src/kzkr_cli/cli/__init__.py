@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from kzkr_cli.cli import conflict_commands, query_commands, store_commands
+from kzkr_cli.cli import check_command, conflict_commands, query_commands, store_commands
 
 app = typer.Typer(
     name="kzkr",
@@ -23,6 +23,7 @@ app.command()(store_commands.validate)
 app.command()(store_commands.export)
 app.command()(store_commands.schema)
 app.command()(store_commands.sources)
+app.command()(check_command.check)
 
 
 def main() -> None:

@@ -1,0 +1,385 @@
+"""Finding the records a claim is about and judging it against them.
+
+Periods: a claim's year, month or span selects the figures of exactly that period
+(``periods.same_period``); a moment ("as of 2024") the figures as of a date overlapping it;
+a duration ("over the past 18 years") the spans of that length, wherever they end. With no
+period, a stock (figures ``as_of``) is read as of the latest moment the store has for it,
+and a flow may be matched with any period — but only to support it, never to contradict it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
+from kzkr_cli.core.checker.index import StoreIndex
+from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
+from kzkr_cli.core.checker.when import When
+from kzkr_cli.core.conflicts import Conflict, agreeing_groups
+from kzkr_cli.core.intervals import Interval, quantity_interval
+from kzkr_cli.core.models import DateClaim as StoredDate
+from kzkr_cli.core.models import Event, EventKind, Figure, Period
+from kzkr_cli.core.numbers import Kind
+from kzkr_cli.core.periods import same_period, span_years
+
+RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
+"""Kinds of event that happen again: a date in another year may be another occasion."""
+
+
+# ---------------------------------------------------------------- figures
+
+
+def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
+    quantity = claim.quantity
+    if claim.metric is None:
+        return Finding(
+            quantity.text,
+            None,
+            Verdict.UNVERIFIABLE,
+            f'Nothing the store measures is named near "{quantity.text}", so it cannot be placed.',
+            incidental=claim.bare,
+        )
+    metric = index.metric(claim.metric)
+    if quantity.kind is Kind.OTHER_CURRENCY:
+        return Finding(
+            quantity.text,
+            metric.id,
+            Verdict.UNVERIFIABLE,
+            f'The store gives {metric.name} in US dollars; "{quantity.text}" is in another'
+            " currency, which it cannot compare.",
+        )
+    finding = _judge_metric(index, claim, metric.id)
+    finding = _read_exactly(index, claim, metric.id, finding)
+    for rival in claim.rivals:
+        other = _read_exactly(index, claim, rival, _judge_metric(index, claim, rival))
+        if other.verdict is not finding.verdict:
+            names = f"{metric.name} or {index.metric(rival).name}"
+            return Finding(
+                quantity.text,
+                metric.id,
+                Verdict.UNVERIFIABLE,
+                f'"{quantity.text}" could be {names}, which the store judges differently;'
+                " the sentence does not say which.",
+                finding.evidence + other.evidence,
+            )
+    return finding
+
+
+def _read_exactly(
+    index: StoreIndex, claim: FigureClaim, metric_id: str, finding: Finding
+) -> Finding:
+    """A round number ("1,000") may be rounded or exact. It is supported only when it
+    agrees read either way; agreeing only as a round figure leaves it unverifiable."""
+    quantity = claim.quantity
+    if finding.verdict is not Verdict.SUPPORTED or quantity.exact_step is None:
+        return finding
+    exact = replace(claim, quantity=replace(quantity, step=quantity.exact_step))
+    if _judge_metric(index, exact, metric_id).verdict is Verdict.SUPPORTED:
+        return finding
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        finding.explanation.removesuffix(".")
+        + f" only as a round figure; read as exactly {quantity.text.split()[-1]!s}"
+        " it does not, so the store cannot confirm it.",
+        finding.evidence,
+    )
+
+
+def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Finding:
+    when = claim.when
+    figures = index.figures.get(metric_id, [])
+    strict, flows = _select(figures, when)
+    stated = when is not None and (when.dated or when.is_duration)
+    if stated and not strict:
+        unit = index.metric(metric_id).unit
+        for sibling in index.siblings.get(metric_id, []):
+            if index.metric(sibling).unit is not unit:
+                continue
+            found, _ = _select(index.figures.get(sibling, []), when)
+            if found:
+                metric_id, strict = sibling, found
+                break
+    metric = index.metric(metric_id)
+    interval = quantity_interval(claim.quantity, metric.tolerance)
+    text = claim.quantity.text
+    if strict:
+        return _figure_finding(index, text, metric_id, interval, strict, support_only=False)
+    if flows:
+        findings = [
+            _figure_finding(index, text, metric_id, interval, group, support_only=True)
+            for group in flows
+        ]
+        for verdict in (Verdict.SUPPORTED, Verdict.DISPUTED):
+            for finding in findings:
+                if finding.verdict is verdict:
+                    return finding
+        periods = "; ".join(_values(group) for group in flows)
+        return Finding(
+            text,
+            metric_id,
+            Verdict.UNVERIFIABLE,
+            f"The claim names no period, and {metric.name} in the store ({periods}) does"
+            f' not agree with "{text}" for any period it has; without a period that is not'
+            " a contradiction.",
+            tuple(e for f in findings for e in f.evidence),
+        )
+    if not figures:
+        why = f"The store has no figure for {metric.name}."
+    else:
+        have = ", ".join(sorted({f.period.label() for f in figures}))
+        asked = when.label() if when is not None else "the latest moment"
+        why = f"The store has {metric.name} for {have}, not for {asked}."
+    return Finding(text, metric_id, Verdict.UNVERIFIABLE, why)
+
+
+def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], list[list[Figure]]]:
+    """The figures a period selects: those that must agree (``strict``), and groups of
+    flows, one per period, that may only support a claim with no period."""
+    spans = [f for f in figures if f.period.is_span]
+    moments = [f for f in figures if not f.period.is_span]
+    if when is not None and when.is_duration and when.years is not None:
+        years = when.years
+        return [f for f in spans if abs(span_years(f.period) - years) < 0.5], []
+    if when is not None and when.first is not None and when.last is not None:
+        span = Period(start=when.first, end=when.last if when.last != when.first else None)
+        first, last = when.first.first_day(), when.last.last_day()
+        chosen = [f for f in spans if same_period(f.period, span)]
+        if not when.as_of or not chosen:
+            chosen += [
+                f
+                for f in moments
+                if f.period.first.first_day() <= last and first <= f.period.first.last_day()
+            ]
+        return chosen, []
+    if when is not None and when.months is not None:
+        months = when.months
+        matching = [
+            f
+            for f in spans
+            if f.period.first.month == months[0]
+            and f.period.last.month == months[1]
+            and f.period.first.year == f.period.last.year
+        ]
+        return [], _by_period(matching)
+    strict: list[Figure] = []
+    if moments:
+        latest = max((f.period.first for f in moments), key=lambda d: d.sort_key())
+        strict = [f for f in moments if f.period.first.contains(latest)]
+    return strict, _by_period(spans)
+
+
+def _by_period(figures: list[Figure]) -> list[list[Figure]]:
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        groups[figure.period.label()].append(figure)
+    return list(groups.values())
+
+
+def _values(figures: Sequence[Figure]) -> str:
+    listed = ", ".join(f'"{f.as_written}" ({f.source})' for f in figures)
+    return f"{_period_words(figures[0].period)}: {listed}"
+
+
+def _period_words(period: Period) -> str:
+    return period.label() if not period.is_span else f"for {period.label()}"
+
+
+def _figure_finding(
+    index: StoreIndex,
+    text: str,
+    metric_id: str,
+    interval: Interval,
+    figures: list[Figure],
+    *,
+    support_only: bool,
+) -> Finding:
+    store = index.store
+    intervals = {f.id: store.interval(f) for f in figures}
+    agrees = {key: found.overlaps(interval) for key, found in intervals.items()}
+    conflict = _taking_sides(index, intervals, interval)
+    judged = Judged(
+        [k for k, a in agrees.items() if a],
+        [k for k, a in agrees.items() if not a],
+        disputed=conflict is not None,
+    )
+    evidence = tuple(
+        Evidence(f.id, f.source, f.value, f.period.label(), f.quote, agrees[f.id]) for f in figures
+    )
+    name = index.metric(metric_id).name
+    verdict = judged.verdict
+    periods = sorted({_period_words(f.period) for f in figures})
+    when = " and ".join(periods)
+    unperiodic = " (the claim names no period; this is the period that matches)"
+    note = unperiodic if support_only else ""
+    if verdict is Verdict.SUPPORTED:
+        why = (
+            f'{name} {when}: {_listed(figures)}; "{text}" agrees within the stated precision{note}.'
+        )
+    elif verdict is Verdict.DISPUTED:
+        sides = " vs ".join(
+            ", ".join(f'"{c.as_written}" ({c.source})' for c in side)
+            for side in (conflict.sides() if conflict is not None else [])
+        )
+        with_ = _listed([f for f in figures if agrees[f.id]])
+        why = f'The sources disagree on {name} {when}: {sides}; "{text}" agrees with {with_}.'
+    elif support_only:
+        verdict = Verdict.UNVERIFIABLE
+        why = f'{name} {when}: {_listed(figures)}; "{text}" does not match{unperiodic}.'
+    else:
+        against = _listed([f for f in figures if not agrees[f.id]])
+        why = f'{name} {when}: {against}; "{text}" falls outside what the sources state.'
+    return Finding(text, metric_id, verdict, why, evidence)
+
+
+def _listed(figures: Sequence[Figure]) -> str:
+    return ", ".join(f'"{f.as_written}" ({f.source})' for f in figures)
+
+
+def _taking_sides(
+    index: StoreIndex, intervals: dict[str, Interval], claim: Interval
+) -> Conflict | None:
+    """The conflict the claim takes a side in: the engine reports one among these records,
+    and the claim can be true together with every record of one agreeing group (it
+    overlaps what they have in common) though not with all the records. None otherwise:
+    a claim no group allows is contradicted by every side."""
+    if all(found.overlaps(claim) for found in intervals.values()):
+        return None
+    conflict = index.disagreeing(list(intervals))
+    if conflict is None:
+        return None
+    keys = list(intervals)
+    for group in agreeing_groups([intervals[k] for k in keys]):
+        members = [intervals[keys[i]] for i in group]
+        common = Interval(max(m.low for m in members), min(m.high for m in members))
+        if common.overlaps(claim):
+            return conflict
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _asked_days(when: When) -> Interval | None:
+    if when.first is None or when.last is None:
+        return None
+    return Interval(when.first.first_day().toordinal(), when.last.last_day().toordinal())
+
+
+def _claim_days(claim: StoredDate) -> tuple[dt.date, dt.date]:
+    end = claim.end if claim.end is not None else claim.date
+    return claim.date.first_day(), end.last_day()
+
+
+def _claim_label(claim: StoredDate) -> str:
+    return claim.date.iso() if claim.end is None else f"{claim.date.iso()}/{claim.end.iso()}"
+
+
+def _agrees(when: When, claim: StoredDate) -> bool:
+    low, high = _claim_days(claim)
+    if when.first is not None and when.last is not None:
+        return when.first.first_day() <= high and low <= when.last.last_day()
+    if when.month is None:
+        return False
+    for year in range(low.year, high.year + 1):
+        try:
+            first = dt.date(year, when.month, when.days[0] if when.days else 1)
+            last_day = when.days[1] if when.days else 31
+            while True:
+                try:
+                    last = dt.date(year, when.month, last_day)
+                    break
+                except ValueError:
+                    last_day -= 1
+        except ValueError:
+            continue
+        if first <= high and low <= last:
+            return True
+    return False
+
+
+def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
+    when = claim.when
+    if not claim.events:
+        return Finding(
+            when.text,
+            None,
+            Verdict.UNVERIFIABLE,
+            f'No event in the store matches what the sentence dates "{when.text}".',
+        )
+    findings = [_judge_event(index, when, index.events[e].event) for e in claim.events]
+    if len(findings) == 1:
+        return findings[0]
+    for finding in findings:
+        if finding.verdict is Verdict.SUPPORTED:
+            return finding
+    titles = "; ".join(index.events[e].event.title for e in claim.events)
+    return Finding(
+        when.text,
+        None,
+        Verdict.UNVERIFIABLE,
+        f'Several events fit the sentence ({titles}) and none is dated "{when.text}".',
+        tuple(e for f in findings for e in f.evidence),
+    )
+
+
+def _judge_event(index: StoreIndex, when: When, event: Event) -> Finding:
+    agrees = [_agrees(when, c) for c in event.claims]
+    keys = [f"{event.id}.claim.{i}" for i in range(len(event.claims))]
+    intervals = {
+        key: Interval(*(day.toordinal() for day in _claim_days(c)))
+        for key, c in zip(keys, event.claims, strict=True)
+    }
+    asked = _asked_days(when)
+    conflict = _taking_sides(index, intervals, asked) if asked is not None else None
+    judged = Judged(
+        [k for k, a in zip(keys, agrees, strict=True) if a],
+        [k for k, a in zip(keys, agrees, strict=True) if not a],
+        disputed=conflict is not None,
+    )
+    evidence = tuple(
+        Evidence(event.id, c.source, None, _claim_label(c), c.quote, a)
+        for c, a in zip(event.claims, agrees, strict=True)
+    )
+    dated = ", ".join(f"{_claim_label(c)} ({c.source})" for c in event.claims)
+    verdict = judged.verdict
+    text = when.text
+    if verdict is Verdict.SUPPORTED:
+        why = f'{event.title}: dated {dated}; "{text}" agrees.'
+    elif verdict is Verdict.DISPUTED:
+        sides = " vs ".join(
+            ", ".join(c.label() for c in side)
+            for side in (conflict.sides() if conflict is not None else [])
+        )
+        with_ = ", ".join(f"{c.source}" for c, a in zip(event.claims, agrees, strict=True) if a)
+        why = (
+            f"The sources disagree on the date of {event.title}: {sides};"
+            f' "{text}" agrees with {with_}.'
+        )
+    elif when.first is None:
+        verdict = Verdict.UNVERIFIABLE
+        why = f'{event.title}: dated {dated}; "{text}" names no year, so it cannot contradict them.'
+    elif event.kind in RECURRING and not _same_years(when, event):
+        verdict = Verdict.UNVERIFIABLE
+        why = (
+            f"{event.title}: dated {dated}. A {event.kind.value} can happen more than once, so"
+            f' one "{text}" is neither confirmed nor ruled out.'
+        )
+    else:
+        why = f'{event.title}: dated {dated}, not "{text}".'
+    return Finding(text, event.id, verdict, why, evidence)
+
+
+def _same_years(when: When, event: Event) -> bool:
+    if when.first is None or when.last is None:
+        return False
+    asked = set(range(when.first.year, when.last.year + 1))
+    for claim in event.claims:
+        low, high = _claim_days(claim)
+        if asked & set(range(low.year, high.year + 1)):
+            return True
+    return False

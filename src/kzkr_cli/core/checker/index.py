@@ -1,0 +1,202 @@
+"""The store, indexed once per run for reading claims: metric phrases, events by word,
+figures by metric and the conflict engine's verdict on which records disagree."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kzkr_cli.core import conflicts as conflict_engine
+from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, tokens
+from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.models import Event, Figure, Metric, Unit
+from kzkr_cli.core.numbers import Kind, Quantity
+from kzkr_cli.core.store import Store
+
+GENERIC_WORDS = frozenset(
+    stem(w) for w in ["rank", "share", "number", "value", "change", "total", "count"]
+)
+"""Words that name a measure, not what is measured: alone they never select a metric."""
+
+COMMON_SHARE = 0.2
+"""A word found in more than this share of the metric names or of the events (Kazakhstan,
+Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
+
+_FITS: dict[Unit, frozenset[Kind]] = {
+    Unit.USD: frozenset({Kind.USD, Kind.OTHER_CURRENCY}),
+    Unit.PERCENT: frozenset({Kind.PERCENT}),
+    Unit.RANK: frozenset({Kind.RANK}),
+    Unit.YEARS: frozenset({Kind.YEARS}),
+}
+_COUNTED = frozenset({Kind.NUMBER})
+_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def fits(quantity: Quantity, unit: Unit) -> bool:
+    """Whether a number can be a value of this unit: money a USD metric (other currencies
+    too, to say they cannot be compared), a percentage a percent metric, a rank a rank
+    metric, a duration or a numbered ordinal a years metric ("15th anniversary"), a plain
+    number any count."""
+    if unit is Unit.YEARS and _NUMBERED_ORDINAL.fullmatch(quantity.text):
+        return True
+    return quantity.kind in _FITS.get(unit, _COUNTED)
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    event: Event
+    kind: str
+    words: frozenset[str]
+    names: frozenset[str]
+    """The distinctive words of its actors and place: who and where."""
+    title_words: frozenset[str]
+    """The distinctive words of its title: what happened."""
+    title_years: frozenset[int]
+
+
+@dataclass
+class StoreIndex:
+    """Everything the checker looks up, built in one pass over the store."""
+
+    store: Store
+    conflicts: Sequence[Conflict]
+    phrases: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    vocabulary: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Every word a metric's names, aliases and unit use: what a count of it may count."""
+    figures: dict[str, list[Figure]] = field(default_factory=dict)
+    siblings: dict[str, list[str]] = field(default_factory=dict)
+    """Variants of one measure: metrics whose ids differ only in their last part."""
+    events: dict[str, EventWords] = field(default_factory=dict)
+    events_by_word: dict[str, list[str]] = field(default_factory=dict)
+    groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
+        found = conflict_engine.find_conflicts(store) if conflicts is None else list(conflicts)
+        index = cls(store, found)
+        index._index_metrics()
+        index._index_events()
+        index._index_conflicts()
+        return index
+
+    # ------------------------------------------------------------ metrics
+
+    def _index_metrics(self) -> None:
+        metrics = list(self.store.metrics.values())
+        own: dict[str, set[Phrase]] = {m.id: _metric_phrases(m) for m in metrics}
+        by_stem: dict[str, list[str]] = defaultdict(list)
+        for metric in metrics:
+            by_stem[metric.id.rsplit("-", 1)[0]].append(metric.id)
+        self.siblings = {
+            m.id: [o for o in by_stem[m.id.rsplit("-", 1)[0]] if o != m.id] for m in metrics
+        }
+        phrases: dict[str, list[tuple[Phrase, str]]] = defaultdict(list)
+        for metric in metrics:
+            mine = set(own[metric.id])
+            # A metric whose id extends another's ("trade-turnover-change") measures
+            # something about it, and variants of one measure ("fdi-inflow-annual",
+            # "fdi-inflow-cumulative"; "cu-stores-operating", "cu-stores-planned") are
+            # named alike: each is named by the other's words, and its own name's words
+            # tell them apart.
+            for other in metrics:
+                if metric.id.startswith(other.id + "-"):
+                    mine |= own[other.id]
+            for sibling in self.siblings[metric.id]:
+                mine |= own[sibling]
+            for phrase in mine:
+                phrases[phrase[0]].append((phrase, metric.id))
+        self.phrases = dict(phrases)
+        self.vocabulary = {
+            m.id: frozenset(
+                {w for phrase in own[m.id] for w in phrase}
+                | content_stems(m.name)
+                | content_stems(m.unit.value.replace("/", " "))
+            )
+            for m in metrics
+        }
+        counts: dict[str, int] = defaultdict(int)
+        names = {m.id: content_stems(m.name) for m in metrics}
+        for words in names.values():
+            for word in words:
+                counts[word] += 1
+        limit = max(2, COMMON_SHARE * len(metrics))
+        self.name_words = {
+            mid: frozenset(w for w in words if counts[w] <= limit and w not in GENERIC_WORDS)
+            for mid, words in names.items()
+        }
+        figures: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.store.figures.values():
+            figures[figure.metric].append(figure)
+        self.figures = dict(figures)
+
+    def metric(self, metric_id: str) -> Metric:
+        return self.store.metrics[metric_id]
+
+    # ------------------------------------------------------------ events
+
+    def _index_events(self) -> None:
+        events = list(self.store.events.values())
+        raw: dict[str, set[str]] = {}
+        counts: dict[str, int] = defaultdict(int)
+        for event in events:
+            text = " ".join([event.title, *event.actors, event.place or ""])
+            words = content_stems(text)
+            raw[event.id] = words
+            for word in words:
+                counts[word] += 1
+        limit = max(2, COMMON_SHARE * len(events))
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for event in events:
+            kind = stem(event.kind.value)
+            distinctive = frozenset(
+                w for w in raw[event.id] if counts[w] <= limit and w != kind and len(w) > 1
+            )
+            names = distinctive & content_stems(" ".join([*event.actors, event.place or ""]))
+            years = frozenset(int(t.stem) for t in tokens(event.title) if _is_year(t.stem))
+            titled = distinctive & content_stems(event.title)
+            self.events[event.id] = EventWords(event, kind, distinctive, names, titled, years)
+            for word in (*distinctive, kind):
+                by_word[word].append(event.id)
+        self.events_by_word = dict(by_word)
+
+    # ------------------------------------------------------------ conflicts
+
+    def _index_conflicts(self) -> None:
+        groups_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, conflict in enumerate(self.conflicts):
+            for side, group in enumerate(conflict.groups):
+                for key in group:
+                    groups_of[key].append((number, side))
+        self.groups_of = dict(groups_of)
+
+    def disagreeing(self, keys: Sequence[str]) -> Conflict | None:
+        """A conflict the engine reports between records among ``keys`` (figure ids, or
+        ``event.claim.N`` for an event's date claims), when they fall on two of its sides."""
+        sides: dict[int, set[int]] = defaultdict(set)
+        for key in keys:
+            for number, side in self.groups_of.get(key, []):
+                sides[number].add(side)
+        for number, touched in sorted(sides.items()):
+            if len(touched) >= 2:
+                return self.conflicts[number]
+        return None
+
+
+def _metric_phrases(metric: Metric) -> set[Phrase]:
+    found: set[Phrase] = set()
+    for text in (metric.name, *metric.aliases):
+        phrase = tuple(t.stem for t in tokens(text) if t.stem not in STOP_WORDS)
+        if not phrase or (len(phrase) == 1 and phrase[0] in GENERIC_WORDS):
+            continue
+        found.add(phrase)
+    return found
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("18", "19", "20")

@@ -1,0 +1,296 @@
+"""Reading when a sentence speaks of: dates, spans, durations and "as of" moments.
+
+Dates come at the precision written ("in 1996", "in January 1992", "on 16-17 August 2021");
+a date without a year ("on June 12", "in May") keeps only its month and days. A duration
+("over the past 18 years") has a length and no place in the calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.numbers import find_quantities
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<{name}>"
+    + "|".join(_MONTHS)
+    + r"|(?:"
+    + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")\.?)"
+)
+_YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)(?!\d|,\d|\.\d)"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|until|and)\s*"
+_NUMBER_WORD = r"\d+|[a-z]+(?:[- ][a-z]+)?"
+
+
+def _month(name: str) -> str:
+    return _MONTH.replace("{name}", name)
+
+
+def _year(name: str) -> str:
+    return _YEAR.replace("{name}", name)
+
+
+def _day(name: str) -> str:
+    return _DAY.replace("{name}", name)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "first-months",
+        re.compile(
+            r"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>" + _NUMBER_WORD + r")\s+months"
+            r"\s+of\s+(?:(?P<this>this\s+year)|" + _year("y") + r")",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "past-years",
+        re.compile(
+            r"\b(?:over|in|during|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<n>"
+            + _NUMBER_WORD
+            + r")\s+(?P<unit>years|decades)\b"
+            r"|\bover\s+(?P<n2>" + _NUMBER_WORD + r")\s+(?P<unit2>years|decades)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:1[89]|20)\d0)['’]?s\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "day-month-year",
+        re.compile(
+            r"\b"
+            + _day("d1")
+            + r"(?:"
+            + _DASH
+            + _day("d2")
+            + r")?(?:\s+of)?\s+"
+            + _month("m")
+            + r",?\s+"
+            + _year("y"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month-day-year",
+        re.compile(
+            r"\b"
+            + _month("m")
+            + r"\s+"
+            + _day("d1")
+            + r"(?:"
+            + _DASH
+            + _day("d2")
+            + r")?,?\s+"
+            + _year("y"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month-year",
+        re.compile(r"\b" + _month("m") + r",?\s+(?:of\s+)?" + _year("y"), re.IGNORECASE),
+    ),
+    (
+        "iso",
+        re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?\b(?!-\d)"),
+    ),
+    ("year-dot-month", re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)\.(?P<m>[01]\d)\b")),
+    (
+        "month-day",
+        re.compile(
+            r"\b" + _month("m") + r"\s+" + _day("d1") + r"(?:" + _DASH + _day("d2") + r")?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day-month",
+        re.compile(
+            r"\b"
+            + _day("d1")
+            + r"(?:"
+            + _DASH
+            + _day("d2")
+            + r")?(?:\s+of)?\s+"
+            + _month("m")
+            + r"\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year-range",
+        re.compile(r"\b" + _year("y") + r"\s*(?:-|–|—|to)\s*" + _year("y2"), re.IGNORECASE),
+    ),
+    ("as-of", re.compile(r"\bas\s+of\s+" + _year("y"), re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\d$€£.,])\b" + _year("y"))),
+    (
+        "month",
+        re.compile(
+            r"\b(?:in|since|from|by|until|during|early|late|mid)[- ]+(?P<m>"
+            + "|".join(_MONTHS)
+            + r")\b(?!\s+\d)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """One mention of time in a text, at the precision it was written."""
+
+    text: str
+    start: int
+    end: int
+    first: PartialDate | None = None
+    last: PartialDate | None = None
+    month: int | None = None
+    days: tuple[int, int] | None = None
+    months: tuple[int, int] | None = None
+    years: float | None = None
+    as_of: bool = False
+
+    @property
+    def dated(self) -> bool:
+        """A place in the calendar with a year."""
+        return self.first is not None
+
+    @property
+    def is_duration(self) -> bool:
+        return self.years is not None
+
+    def label(self) -> str:
+        if self.first is not None and self.last is not None:
+            if self.last == self.first:
+                return ("as of " if self.as_of else "") + self.first.iso()
+            return f"{self.first.iso()}/{self.last.iso()}"
+        if self.years is not None:
+            return f"a span of {self.years:g} years"
+        return self.text
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key) or _ABBREVIATIONS[key]
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    try:
+        found = list(find_quantities(word))
+    except ValueError:
+        return None
+    return int(found[0].value) if len(found) == 1 else None
+
+
+def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read(kind: str, match: re.Match[str]) -> When | None:
+    text, start, end = match.group(0), match.start(), match.end()
+    groups = match.groupdict()
+    if kind == "first-months":
+        n = _count(groups["n"])
+        if n is None or not 1 <= n <= 12:
+            return None
+        if groups.get("this"):
+            return When(text, start, end, months=(1, n))
+        year = int(groups["y"])
+        return When(text, start, end, first=_safe(year, 1), last=_safe(year, n))
+    if kind == "past-years":
+        n = _count(groups["n"] or groups["n2"] or "")
+        unit = (groups["unit"] or groups["unit2"] or "").lower()
+        if n is None:
+            return None
+        return When(text, start, end, years=float(n * (10 if unit == "decades" else 1)))
+    if kind == "decade":
+        decade = int(groups["decade"])
+        part = (groups["part"] or "").lower()
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part, (0, 9))
+        return When(text, start, end, first=_safe(decade + low), last=_safe(decade + high))
+    if kind in ("day-month-year", "month-day-year", "month-day", "day-month"):
+        month = _month_number(groups["m"])
+        d1 = int(groups["d1"])
+        d2 = int(groups["d2"]) if groups.get("d2") else d1
+        if not (1 <= d1 <= 31 and d1 <= d2 <= 31):
+            return None
+        if groups.get("y"):
+            year = int(groups["y"])
+            first, last = _safe(year, month, d1), _safe(year, month, d2)
+            if first is None or last is None:
+                return None
+            return When(text, start, end, first=first, last=last)
+        return When(text, start, end, month=month, days=(d1, d2))
+    if kind in ("month-year", "year-dot-month", "iso"):
+        raw = groups["m"]
+        month = int(raw) if raw.isdigit() else _month_number(raw)
+        day = int(groups["d"]) if groups.get("d") else None
+        date = _safe(int(groups["y"]), month, day)
+        return None if date is None else When(text, start, end, first=date, last=date)
+    if kind == "year-range":
+        first, last = _safe(int(groups["y"])), _safe(int(groups["y2"]))
+        if first is None or last is None or last.year < first.year:
+            return None
+        return When(text, start, end, first=first, last=last)
+    if kind in ("as-of", "year"):
+        date = _safe(int(groups["y"]))
+        return When(text, start, end, first=date, last=date, as_of=kind == "as-of")
+    if kind == "month":
+        return When(text, start, end, month=_month_number(groups["m"]))
+    return None
+
+
+def find_times(text: str) -> Iterator[When]:
+    """Every mention of time in ``text``, in order; longer, more specific forms win."""
+    taken: list[tuple[int, int]] = []
+    found: list[When] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            when = _read(kind, match)
+            if when is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(when)
+    yield from sorted(found, key=lambda w: w.start)

@@ -1,0 +1,130 @@
+"""Words as the checker compares them: tokens with their place in the text, folded to stems.
+
+A light suffix-stripping stemmer is enough to let "traded" meet "trade", "investments" meet
+"investment" and "opened" meet the event kind "opening"; it is applied to both sides of every
+comparison, so its quirks cancel out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ships",
+    "ship",
+    "ional",
+    "ings",
+    "ing",
+    "ed",
+    "es",
+    "s",
+)
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "between",
+        "both",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "over",
+        "s",
+        "she",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "within",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its stem and where it stands."""
+
+    stem: str
+    start: int
+    end: int
+
+
+def stem(word: str) -> str:
+    """Fold a word to a crude stem: lower case, no possessive, no common inflection."""
+    people = word[:1].isupper() and word.endswith("ans")
+    word = _POSSESSIVE.sub("", word.lower())
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and (word.endswith(("ss", "us", "is")) or people):
+                break  # "Koreans" (people) is not "Korean" (of Korea)
+            word = word[: -len(suffix)]
+            if suffix in ("ed", "ing") and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "planned" → "plan"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of ``text`` with its character span; hyphens and dashes separate words."""
+    return [Token(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokens(text))
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of a text's meaningful words: no stop words, no numbers."""
+    return {s for s in stems(text) if s not in STOP_WORDS and not s[0].isdigit()}

@@ -1,0 +1,414 @@
+"""The claim checker's rules, each on a small synthetic store, plus its readers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from kzkr_cli.core import conflicts
+from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.checker.sentences import split_sentences
+from kzkr_cli.core.checker.when import find_times
+from kzkr_cli.core.checker.words import stem
+from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.store import Store, load_store
+from tests.conftest import StoreMaker
+
+TRADE = """
+[[figure]]
+id = "alpha-trade-2023"
+metric = "trade"
+value = 6e9
+as_written = "$6 billion"
+period = {{ start = "2023" }}
+source = "alpha"
+quote = "trade reached $6 billion in 2023"
+
+[[figure]]
+id = "beta-trade-2023"
+metric = "trade"
+value = {beta}
+as_written = "{beta_written}"
+period = {{ start = "2023" }}
+source = "beta"
+quote = "trade was {beta_written} in 2023"
+
+[[figure]]
+id = "alpha-trade-2024-jan-apr"
+metric = "trade"
+value = 1.4e9
+as_written = "$1.4 billion"
+period = {{ start = "2024-01", end = "2024-04" }}
+source = "alpha"
+quote = "trade was $1.4 billion in January-April 2024"
+"""
+
+RANK_METRICS = """
+[[metric]]
+id = "trade"
+name = "Trade turnover"
+unit = "USD"
+aliases = ["turnover"]
+description = "Annual trade turnover."
+
+[[metric]]
+id = "investor-rank"
+name = "Rank among investors"
+unit = "rank"
+aliases = ["investor"]
+description = "Korea's rank among foreign investors."
+"""
+
+RANKS = """
+[[figure]]
+id = "alpha-rank-old"
+metric = "investor-rank"
+value = 9
+as_written = "ninth"
+period = { as_of = "2020" }
+source = "alpha"
+quote = "ninth"
+
+[[figure]]
+id = "beta-rank-new"
+metric = "investor-rank"
+value = 5
+as_written = "fifth"
+period = { as_of = "2024-06" }
+source = "beta"
+quote = "fifth"
+"""
+
+EVENTS = """
+[[event]]
+id = "embassy-opened"
+kind = "opening"
+title = "Kazakhstan opens its embassy in Seoul"
+actors = ["Kazakhstan"]
+place = "Seoul"
+
+[[event.claim]]
+source = "alpha"
+date = "1996"
+quote = "opened in 1996"
+
+[[event]]
+id = "envoy-visit"
+kind = "visit"
+title = "Envoy Zorbek visits Busan"
+actors = ["Zorbek"]
+place = "Busan"
+
+[[event.claim]]
+source = "alpha"
+date = "2019-05"
+quote = "visited in May 2019"
+
+[[event]]
+id = "plan-signed"
+kind = "agreement"
+title = "Harbour Action Plan for 2025-2027 signed"
+actors = ["Harbour ministry"]
+
+[[event.claim]]
+source = "alpha"
+date = "2024-11"
+quote = "signed in November 2024"
+
+[[event]]
+id = "treaty-signed"
+kind = "agreement"
+title = "Fisheries treaty signed in Ulsan"
+actors = ["Fisheries ministry"]
+place = "Ulsan"
+
+[[event.claim]]
+source = "alpha"
+date = "2003"
+quote = "signed in 2003"
+
+[[event.claim]]
+source = "beta"
+date = "2009"
+quote = "signed in 2009"
+"""
+
+
+def checker(root: Path) -> Checker:
+    return Checker(load_store(root))
+
+
+def trade_store(make_store: StoreMaker, beta: str = "6e9", written: str = "$6 billion") -> Path:
+    return make_store(figures=TRADE.format(beta=beta, beta_written=written))
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Trade turnover reached $6 billion in 2023.", Verdict.SUPPORTED),
+        ("Trade turnover reached US$6.2 bn in 2023.", Verdict.SUPPORTED),
+        ("Trade turnover was 6 billion dollars in 2023.", Verdict.SUPPORTED),
+        ("Trade turnover reached $9 billion in 2023.", Verdict.CONTRADICTED),
+        ("Trade turnover reached nearly $4 billion in 2023.", Verdict.CONTRADICTED),
+        ("Trade turnover reached $6 billion in 2021.", Verdict.UNVERIFIABLE),
+        ("Trade turnover reached 700 billion tenge in 2023.", Verdict.UNVERIFIABLE),
+        ("In the first four months of 2024 turnover was $1.4 billion.", Verdict.SUPPORTED),
+        ("In the first four months of 2024 turnover was $3 billion.", Verdict.CONTRADICTED),
+    ],
+)
+def test_figure_verdicts_when_sources_agree(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(trade_store(make_store)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    assert result.explanation
+
+
+def test_supported_claim_cites_every_agreeing_source(make_store: StoreMaker) -> None:
+    result = checker(trade_store(make_store)).check_claim("Turnover hit $6 billion in 2023.")
+    assert {(e.fact, e.source, e.agrees) for e in result.evidence} == {
+        ("alpha-trade-2023", "alpha", True),
+        ("beta-trade-2023", "beta", True),
+    }
+    assert {e.date for e in result.evidence} == {"2023"}
+
+
+def test_disputed_when_the_claim_sides_with_one_conflicting_source(
+    make_store: StoreMaker,
+) -> None:
+    check = checker(trade_store(make_store, "9e9", "$9 billion"))
+    sided = check.check_claim("Turnover reached $9 billion in 2023.")
+    assert sided.verdict is Verdict.DISPUTED
+    assert {e.source: e.agrees for e in sided.evidence} == {"alpha": False, "beta": True}
+    assert "$6 billion" in sided.explanation and "$9 billion" in sided.explanation
+    # A value neither side allows is contradicted by both, not disputed.
+    assert check.check_claim("Turnover reached $20 billion in 2023.").verdict is (
+        Verdict.CONTRADICTED
+    )
+
+
+def test_without_a_period_a_flow_is_only_ever_supported(make_store: StoreMaker) -> None:
+    check = checker(trade_store(make_store))
+    supported = check.check_claim("Trade turnover has reached $1.4 billion.")
+    assert supported.verdict is Verdict.SUPPORTED
+    assert [e.fact for e in supported.evidence] == ["alpha-trade-2024-jan-apr"]
+    unknown = check.check_claim("Trade turnover has reached $3 billion.")
+    assert unknown.verdict is Verdict.UNVERIFIABLE
+    assert "no period" in unknown.explanation
+
+
+def test_present_tense_stock_reads_the_latest_moment(make_store: StoreMaker) -> None:
+    check = checker(make_store(figures=RANKS, metrics=RANK_METRICS))
+    assert check.check_claim("Korea is the fifth largest investor.").verdict is (Verdict.SUPPORTED)
+    assert check.check_claim("Korea is the ninth largest investor.").verdict is (
+        Verdict.CONTRADICTED
+    )
+    assert check.check_claim("As of 2020, Korea was the 9th largest investor.").verdict is (
+        Verdict.SUPPORTED
+    )
+    assert check.check_claim("Korea ranks among the top five investors.").verdict is (
+        Verdict.SUPPORTED
+    )
+
+
+def test_a_rank_needs_a_rank_metric_and_money_a_money_metric(make_store: StoreMaker) -> None:
+    figures = RANKS + TRADE.format(beta="6e9", beta_written="$6 bn")
+    check = checker(make_store(figures=figures, metrics=RANK_METRICS))
+    # "fifth" cannot be a value of trade (USD), and "$5 billion" not of a rank.
+    trade_rank = check.check_claim("In 2023 trade turnover was fifth.")
+    assert trade_rank.verdict is Verdict.UNVERIFIABLE
+    money_rank = check.check_claim("Korea's investor rank is $5 billion.")
+    assert money_rank.verdict is Verdict.UNVERIFIABLE
+
+
+def test_a_round_number_is_supported_only_if_it_agrees_read_exactly(
+    make_store: StoreMaker,
+) -> None:
+    figures = """
+    [[figure]]
+    id = "alpha-stores"
+    metric = "stores"
+    value = 500
+    as_written = "500"
+    period = { as_of = "2024" }
+    source = "alpha"
+    quote = "500 stores"
+    """
+    metrics = """
+    [[metric]]
+    id = "stores"
+    name = "Convenience stores planned"
+    unit = "count"
+    aliases = ["convenience stores"]
+    description = "Stores planned."
+    """
+    check = checker(make_store(figures=figures, metrics=metrics))
+    assert check.check_claim("500 convenience stores are planned.").verdict is (Verdict.SUPPORTED)
+    # "1,000" read as a round figure (500..1,500) touches 500; read exactly it does not.
+    loose = check.check_claim("1,000 convenience stores are planned.")
+    assert loose.verdict is Verdict.UNVERIFIABLE
+    assert "round figure" in loose.explanation
+    assert check.check_claim("3,000 convenience stores are planned.").verdict is (
+        Verdict.CONTRADICTED
+    )
+
+
+def test_a_duration_matches_spans_of_that_length(make_store: StoreMaker) -> None:
+    figures = """
+    [[figure]]
+    id = "alpha-fdi"
+    metric = "fdi"
+    value = 9.2e9
+    as_written = "about $9.2 billion"
+    qualifier = "about"
+    period = { start = "2006", end = "2023" }
+    source = "alpha"
+    quote = "over the past 18 years"
+    """
+    metrics = """
+    [[metric]]
+    id = "fdi"
+    name = "Korean investment, cumulative"
+    unit = "USD"
+    aliases = ["investment"]
+    description = "Cumulative."
+    """
+    check = checker(make_store(figures=figures, metrics=metrics))
+    assert (
+        check.check_claim("Over the past 18 years investment reached $9.2 billion.").verdict
+        is Verdict.SUPPORTED
+    )
+    assert check.check_claim("Over the past 10 years investment reached $9.2 billion.").verdict is (
+        Verdict.UNVERIFIABLE
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Kazakhstan opened its embassy in Seoul in 1996.", Verdict.SUPPORTED),
+        ("Kazakhstan opened its embassy in Seoul in 1994.", Verdict.CONTRADICTED),
+        ("Envoy Zorbek visited Busan in May 2019.", Verdict.SUPPORTED),
+        ("Envoy Zorbek visited Busan in June 2019.", Verdict.CONTRADICTED),
+        # A visit may recur: another year is another occasion, not a contradiction.
+        ("Envoy Zorbek visited Busan in 2022.", Verdict.UNVERIFIABLE),
+        ("The Fisheries treaty was signed in Ulsan in 2003.", Verdict.DISPUTED),
+        ("The Fisheries treaty was signed in Ulsan in 2015.", Verdict.CONTRADICTED),
+        ("The two countries will open a spaceport in 2030.", Verdict.UNVERIFIABLE),
+        # A year in an event's name names it; it does not date it.
+        ("The Harbour Action Plan for 2025-2027 was signed.", None),
+        ("The Harbour Action Plan for 2025-2027 was signed in November 2024.", Verdict.SUPPORTED),
+    ],
+)
+def test_date_verdicts(make_store: StoreMaker, claim: str, verdict: Verdict | None) -> None:
+    check = checker(make_store(events=EVENTS))
+    result = check.check_claim(claim)
+    if verdict is None:
+        assert result.findings == ()
+        assert result.verdict is Verdict.UNVERIFIABLE
+    else:
+        assert result.verdict is verdict, result.explanation
+
+
+def test_disputed_date_shows_each_side(make_store: StoreMaker) -> None:
+    result = checker(make_store(events=EVENTS)).check_claim(
+        "The Fisheries treaty was signed in Ulsan in 2009."
+    )
+    assert result.verdict is Verdict.DISPUTED
+    assert {(e.source, e.date, e.agrees) for e in result.evidence} == {
+        ("alpha", "2003", False),
+        ("beta", "2009", True),
+    }
+
+
+def test_check_text_positions_point_at_the_sentences(make_store: StoreMaker) -> None:
+    check = checker(trade_store(make_store))
+    text = (
+        "Intro line without numbers\n"
+        "Trade turnover reached $6 billion in 2023. The weather was fine.\n"
+        "  Trade turnover was $9 billion in 2023, they say."
+    )
+    results = list(check.check_text(text))
+    assert [(r.line, r.verdict) for r in results] == [
+        (2, Verdict.SUPPORTED),
+        (3, Verdict.CONTRADICTED),
+    ]
+    for result in results:
+        assert result.start is not None and result.end is not None
+        assert text[result.start : result.end] == result.claim
+
+
+def test_the_store_is_indexed_once_however_long_the_text(
+    make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = conflicts.find_conflicts
+
+    def counting(store: Store) -> list[Conflict]:
+        calls.append(1)
+        return real(store)
+
+    monkeypatch.setattr(conflicts, "find_conflicts", counting)
+    check = checker(trade_store(make_store))
+    sentence = "Trade turnover reached $6 billion in 2023. "
+    short = sentence * 200
+    started = time.perf_counter()
+    assert len(list(check.check_text(short))) == 200
+    short_time = time.perf_counter() - started
+    started = time.perf_counter()
+    assert len(list(check.check_text(short * 5))) == 1000
+    long_time = time.perf_counter() - started
+    assert calls == [1]
+    assert long_time < short_time * 5 * 3  # linear, with room for noise
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("in 2023", "2023"),
+        ("in June 2024", "2024-06"),
+        ("on January 28, 1992", "1992-01-28"),
+        ("from 12 to 14 November 2003", "2003-11-12/2003-11-14"),
+        ("on 16-17 of August, 2021", "2021-08-16/2021-08-17"),
+        ("in the first four months of 2024", "2024-01/2024-04"),
+        ("over the past 18 years", "a span of 18 years"),
+        ("over the past three decades", "a span of 30 years"),
+        ("as of 2024", "as of 2024"),
+        ("in the late 1930s", "1937/1939"),
+        ("Kim Chang Geun 1993.11", "1993-11"),
+    ],
+)
+def test_times_are_read_at_their_precision(text: str, label: str) -> None:
+    (when,) = find_times(text)
+    assert when.label() == label
+
+
+def test_a_date_without_a_year_keeps_month_and_days() -> None:
+    (when,) = find_times("on Nov. 3-5")
+    assert (when.first, when.month, when.days) == (None, 11, (3, 5))
+
+
+def test_sentences_survive_abbreviations_and_keep_offsets() -> None:
+    text = "He went to S. Korea on Nov. 3-5. Trade grew.\nA new line"
+    found = list(split_sentences(text))
+    assert [s.text for s in found] == [
+        "He went to S. Korea on Nov. 3-5.",
+        "Trade grew.",
+        "A new line",
+    ]
+    assert [s.line for s in found] == [1, 1, 2]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("traded", "trade"), ("investments", "invested"), ("opened", "opening"), ("plans", "planned")],
+)
+def test_inflections_meet_at_one_stem(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_people_are_not_their_adjective() -> None:
+    assert stem("Koreans") != stem("Korean")

@@ -1,0 +1,138 @@
+"""The checker on the shipped store: the claims corpus, the brief's examples, and the five
+source documents, which the checker must never find contradicting their own store."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.store import load_store
+from tests.conftest import SEEDS
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "claims.toml"
+CLAIMS: list[dict[str, Any]] = tomllib.loads(CORPUS.read_text(encoding="utf-8"))["claim"]
+NUMBER_FORMS = {
+    "usd-symbol",
+    "usd-prefix-bn",
+    "usd-words",
+    "digits-grouped",
+    "number-scale",
+    "percent-sign",
+    "percent-word",
+    "word-number",
+    "word-number-scale",
+    "ordinal-word",
+    "ordinal-number",
+    "top-n",
+    "about",
+    "more-than",
+    "nearly",
+    "other-currency",
+}
+PERIOD_FORMS = {"year", "month", "first-months", "duration", "as-of", "present"}
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(load_store(Path(__file__).resolve().parents[2] / "facts"))
+
+
+def test_corpus_covers_every_verdict_and_form() -> None:
+    assert len(CLAIMS) >= 40
+    assert {c["verdict"] for c in CLAIMS} == {v.value for v in Verdict}
+    forms = {form for c in CLAIMS for form in c["forms"]}
+    assert forms >= NUMBER_FORMS | PERIOD_FORMS
+    assert len({c["text"] for c in CLAIMS}) == len(CLAIMS)
+
+
+def test_corpus_verdicts(checker: Checker) -> None:
+    """At least nine in ten right, and never "supported" for a claim that is not."""
+    results = [(c, checker.check_claim(c["text"])) for c in CLAIMS]
+    wrong = [
+        (c["text"], c["verdict"], r.verdict.value) for c, r in results if r.verdict != c["verdict"]
+    ]
+    false_support = [w for w in wrong if w[2] == "supported"]
+    assert not false_support
+    assert len(wrong) <= len(CLAIMS) // 10, wrong
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "sources"),
+    [
+        (
+            "Korea and Kazakhstan traded $6 billion worth of goods in 2023.",
+            Verdict.SUPPORTED,
+            {"astana-times-2024-06", "astana-times-2024-11", "wikipedia"},
+        ),
+        (
+            "Korean investment in Kazakhstan over 18 years stands at $9.2 billion.",
+            Verdict.DISPUTED,
+            {"kazinform-2024", "wikipedia"},
+        ),
+        ("About 300 Kazakh students study in South Korea.", Verdict.CONTRADICTED, None),
+        ("Kazakhstan and Korea will open a joint spaceport in 2030.", Verdict.UNVERIFIABLE, None),
+        (
+            "South Korea and Kazakhstan established diplomatic relations in 1995.",
+            Verdict.CONTRADICTED,
+            {"wikipedia", "kazinform-2024"},
+        ),
+        ("Kazakhstan opened its embassy in Seoul in 1996.", Verdict.SUPPORTED, {"wikipedia"}),
+    ],
+)
+def test_the_issue_examples(
+    checker: Checker, claim: str, verdict: Verdict, sources: set[str] | None
+) -> None:
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if sources is not None:
+        assert {e.source for e in result.evidence} == sources
+    if verdict is Verdict.DISPUTED:
+        assert {e.agrees for e in result.evidence} == {True, False}
+
+
+DOCUMENTS = sorted(SEEDS.glob("*.txt"))
+
+
+def quote_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a quote stands in its document, whatever its spacing and quote marks."""
+    words = re.findall(r"[^\W_]+", quote)
+    found = re.search(r"[\W_]+".join(map(re.escape, words)), text)
+    return (found.start(), found.end()) if found else None
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason="the source documents are not available")
+@pytest.mark.parametrize("document", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
+def test_no_document_contradicts_its_own_store(checker: Checker, document: Path) -> None:
+    """The figures and stated dates the store takes from a document (not dates it derives)
+    lie in sentences the checker checks, and none of them is called contradicted."""
+    store = checker.index.store
+    text = document.read_text(encoding="utf-8")
+    results = list(checker.check_text(text))
+    verdicts = Counter(r.verdict for r in results)
+    assert verdicts[Verdict.CONTRADICTED] == 0, [
+        r.claim for r in results if r.verdict is Verdict.CONTRADICTED
+    ]
+    assert verdicts[Verdict.SUPPORTED] >= len(results) // 2
+    source = next(s for s in store.sources.values() if s.document == document.name)
+    quotes = [f.quote for f in store.figures.values() if f.source == source.id] + [
+        c.quote
+        for e in store.events.values()
+        for c in e.claims
+        if c.source == source.id and c.derivation is None
+    ]
+    checked = [(r.start, r.end) for r in results]
+    missed = []
+    for quote in quotes:
+        span = quote_span(text, quote)
+        assert span is not None, quote
+        if not any(
+            s is not None and e is not None and s < span[1] and span[0] < e for s, e in checked
+        ):
+            missed.append(quote)
+    assert len(missed) <= len(quotes) // 10, missed
