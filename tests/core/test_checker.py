@@ -246,11 +246,11 @@ def test_a_round_number_is_supported_only_if_it_agrees_read_exactly(
     """
     check = checker(make_store(figures=figures, metrics=metrics))
     assert check.check_claim("500 convenience stores are planned.").verdict is (Verdict.SUPPORTED)
-    # "1,000" read as a round figure (500..1,500) touches 500; read exactly it does not.
-    loose = check.check_claim("1,000 convenience stores are planned.")
+    # "510" read as a round figure (505..515) touches 500 (495..505); read exactly it does not.
+    loose = check.check_claim("510 convenience stores are planned.")
     assert loose.verdict is Verdict.UNVERIFIABLE
     assert "round figure" in loose.explanation
-    assert check.check_claim("3,000 convenience stores are planned.").verdict is (
+    assert check.check_claim("1,000 convenience stores are planned.").verdict is (
         Verdict.CONTRADICTED
     )
 

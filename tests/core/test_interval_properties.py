@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kzkr_cli.core.conflicts import find_conflicts
@@ -81,14 +81,12 @@ def test_a_claim_never_conflicts_with_itself(a: Decimal, scale: str, q: str) -> 
 
 @given(mantissas, scales, st.sampled_from([Decimal("0.1"), Decimal("1"), Decimal("10")]))
 def test_a_coarser_restatement_never_conflicts(a: Decimal, scale: str, coarse: Decimal) -> None:
-    rounded = (
-        a.quantize(coarse, rounding=ROUND_HALF_EVEN)
-        if coarse < 1
-        else ((a / coarse).quantize(Decimal("1"), rounding=ROUND_HALF_EVEN) * coarse)
-    )
-    if rounded == 0:
-        return
-    restated = f"{rounded:,.{max(0, -coarse.as_tuple().exponent)}f}"  # type: ignore[operator]
+    """Rounding to a coarser unit that keeps two significant digits ("1,795" → "1,800",
+    "9.23" → "9.2") never makes a figure disagree with its source."""
+    assume(coarse * 10 <= Decimal(10) ** a.adjusted())
+    rounded = (a / coarse).quantize(Decimal("1"), rounding=ROUND_HALF_EVEN) * coarse
+    places = max(0, -coarse.as_tuple().exponent)  # type: ignore[operator]
+    restated = f"{rounded:,.{places}f}"
     assert (
         find_conflicts(_store(_written(a, scale, "exact"), (f"{restated}{scale}", "exact"))) == []
     )

@@ -6,6 +6,7 @@ checker (free text), so a claim and a stored figure become intervals by the same
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ class Quantity:
     text: str
     start: int = 0
     end: int = 0
+    exact_step: float | None = None
+    """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
+    strict reading, where ``step`` is the generous one. None when both are the same."""
 
     @property
     def is_rank(self) -> bool:
@@ -204,15 +208,16 @@ def _words_to_int(text: str) -> int:
 
 
 def _step_of(digits: str) -> Decimal:
-    """The unit of the last significant digit; trailing zeros of a whole number are read as
-    rounding ("120,000" → 10,000; "70 thousand" → 10,000; "10" → 10)."""
+    """The unit of the last significant digit. Trailing zeros of a whole number are read as
+    rounding, but never coarser than its two leading digits ("120,000" → 10,000; "700" → 10;
+    "10" → 1): a one-digit reading such as "10" meaning 5 to 15 is too loose to check."""
     plain = digits.replace(",", "")
     if "." in plain:
         return Decimal(1).scaleb(-len(plain.split(".")[1]))
     if int(plain) == 0:
         return Decimal(1)
     zeros = len(plain) - len(plain.rstrip("0"))
-    return Decimal(10) ** zeros
+    return Decimal(10) ** max(0, min(zeros, len(plain) - 2))
 
 
 def _looks_like_year(match: re.Match[str]) -> bool:
@@ -229,6 +234,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     qualifier = _HEDGES[re.sub(r"\s+", " ", hedge.lower())] if hedge else Qualifier.EXACT
     kind = Kind.NUMBER
     step = Decimal(0)
+    exact: Decimal | None = None
     if match.group("top"):
         topn = match.group("topn")
         value = Decimal(int(topn) if topn.isdigit() else _words_to_int(topn))
@@ -277,13 +283,14 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             else str(_words_to_int(num))
         )
         value, step = Decimal(digits.replace(",", "")), _step_of(digits)
+        exact = step if "." in digits else Decimal(1)
         if scale:
             factor = _SCALES[scale.lower()]
             if scale.lower() in {"m", "b", "k"} and not (
                 match.group("cur_before") or match.group("cur_after")
             ):
                 return None
-            value, step = value * factor, step * factor
+            value, step, exact = value * factor, step * factor, exact * factor
         currency = (match.group("cur_before") or "") + (match.group("cur_after") or "")
         if re.search(_OTHER_CURRENCY, currency, re.IGNORECASE):
             kind = Kind.OTHER_CURRENCY
@@ -302,6 +309,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         match.group(0).strip(),
         match.start(),
         match.end(),
+        float(exact) if exact is not None and exact != step else None,
     )
 
 
@@ -330,8 +338,10 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             yield quantity
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_quantity(text: str) -> Quantity:
-    """The one quantity a short phrase such as a figure's ``as_written`` states."""
+    """The one quantity a short phrase such as a figure's ``as_written`` states (the same
+    phrase recurs across sources, so each is read once)."""
     found = list(find_quantities(text))
     if not found:
         raise ValueError(f"no number in {text!r}")
