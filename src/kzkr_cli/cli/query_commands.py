@@ -215,11 +215,14 @@ def _summary_line(comparison: Any, unit: str) -> str:
     )
     spread = ""
     if comparison.low is not None and comparison.high is not None:
-        relative = f" ({comparison.spread:.1%})" if comparison.spread is not None else ""
-        spread = (
-            f"; spread {human_number(comparison.low)}–{human_number(comparison.high)} {unit}"
-            f"{relative}"
-        )
+        if comparison.low == comparison.high:
+            spread = f"; all give {human_number(comparison.low)} {unit}"
+        else:
+            relative = f" ({comparison.spread:.1%})" if comparison.spread is not None else ""
+            spread = (
+                f"; spread {human_number(comparison.low)}–{human_number(comparison.high)} {unit}"
+                f"{relative}"
+            )
     periods = f" over {len(comparison.periods)} periods" if len(comparison.periods) > 1 else ""
     figures = f"{count} figure{'s' if count != 1 else ''}"
     from_sources = f"{sources} source{'s' if sources != 1 else ''}"

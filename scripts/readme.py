@@ -1,0 +1,66 @@
+"""Generates the README's tour and command reference with cog, so they cannot drift.
+
+Regenerate: cog -I scripts -r README.md   Check (CI): cog -I scripts --check README.md
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+import cog  # type: ignore[import-not-found]
+from typer.testing import CliRunner
+
+from kzkr_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH = "100"
+
+
+def _run(command: str) -> str:
+    """Run a kzkr command line (with an optional `| head -N`) on the shipped store."""
+    words, _, pipe = command.partition(" | ")
+    args = shlex.split(words)[1:]
+    env = {"KZKR_FACTS": str(ROOT / "facts"), "COLUMNS": WIDTH, "NO_COLOR": "1"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    output = result.stdout
+    if pipe.startswith("head -"):
+        output = "\n".join(output.splitlines()[: int(pipe.removeprefix("head -"))]) + "\n"
+    elif pipe == "cut -f1":
+        output = "".join(line.split("\t")[0] + "\n" for line in output.splitlines())
+    return output.rstrip("\n") + (f"\n(exit {result.exit_code})" if result.exit_code else "")
+
+
+def example(command: str) -> None:
+    """A fenced block: the command line, then its real output."""
+    cog.outl("```console")
+    cog.outl(f"$ {command}")
+    cog.outl(_run(command))
+    cog.outl("```")
+
+
+def reference() -> None:
+    """`--help` of kzkr and of every command."""
+    names = [
+        "",
+        *sorted(
+            command.name or getattr(command.callback, "__name__", "")
+            for command in app.registered_commands
+        ),
+    ]
+    for name in names:
+        title = f"kzkr {name}".strip()
+        cog.outl(f"### `{title}`")
+        cog.outl("```text")
+        cog.outl(_run(f"{title} --help"))
+        cog.outl("```")
