@@ -25,7 +25,7 @@ from kzkr_cli.core.export import export_store, store_schema
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.quotes import check_quotes
 from kzkr_cli.core.sources import source_summaries
-from kzkr_cli.render import Column, Listing
+from kzkr_cli.render.views import sources_listing
 
 
 def validate(
@@ -100,19 +100,4 @@ def sources(
     summaries = source_summaries(store)
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    listing = Listing(
-        columns=[
-            Column("id", "Source"),
-            Column("kind", "Kind"),
-            Column("published", "Published"),
-            Column("publisher", "Publisher"),
-            Column("figures", "Figures", numeric=True),
-            Column("events", "Events", numeric=True),
-            Column("title", "Title"),
-            Column("document", "Document"),
-        ],
-        rows=summaries,
-        objects=summaries,
-        title="Sources",
-    )
-    emit(listing, fmt, no_color)
+    emit(sources_listing(summaries), fmt, no_color)

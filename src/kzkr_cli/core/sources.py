@@ -7,8 +7,11 @@ from typing import Any
 
 from kzkr_cli.core.store import Store
 
+SourceSummary = dict[str, Any]
+"""A source with how many figures and events it backs."""
 
-def source_summaries(store: Store) -> list[dict[str, Any]]:
+
+def source_summaries(store: Store) -> list[SourceSummary]:
     figures = Counter(f.source for f in store.figures.values())
     events = Counter(s for e in store.events.values() for s in e.sources)
     return [
