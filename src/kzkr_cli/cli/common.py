@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from enum import IntEnum
@@ -10,6 +11,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from kzkr_cli.cli.progress import stderr_progress
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
 from kzkr_cli.core.store import Store, load_store
@@ -61,13 +63,19 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 
 def open_store(facts: Path | None) -> Store:
     """Load the store, or report every problem and exit 2."""
+    gc.disable()
     try:
-        return load_store(find_facts(facts))
+        store = load_store(find_facts(facts), stderr_progress("loading the fact store", "files"))
     except StoreError as exc:
         for problem in exc.problems:
             warn(str(problem))
         count = len(exc.problems)
         fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
+    finally:
+        # The store lives until the command ends: the collector need never scan it.
+        gc.freeze()
+        gc.enable()
+    return store
 
 
 def stdout_is_terminal() -> bool:

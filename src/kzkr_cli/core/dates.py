@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,15 +47,13 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read "2024", "2024-06" or "2024-06-11"."""
-        match = _ISO.match(text.strip())
-        if match is None:
-            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = match.groups()
-        return cls(int(year), int(month) if month else None, int(day) if day else None)
+        return _parse(text)
 
     @classmethod
     def coerce(cls, value: object) -> PartialDate:
         """Accept what TOML gives: a string, a bare year, or a TOML date."""
+        if isinstance(value, str):
+            return _parse(value)
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -65,8 +64,6 @@ class PartialDate:
             raise ValueError("expected a date, got a boolean")
         if isinstance(value, int):
             return cls(value)
-        if isinstance(value, str):
-            return cls.parse(value)
         raise ValueError(f'expected a date such as "2024-06", got {type(value).__name__}')
 
     @property
@@ -112,3 +109,14 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(text: str) -> PartialDate:
+    """A store repeats the same few thousand dates: each is read once and its (immutable)
+    value shared, which saves time and memory in a large store."""
+    match = _ISO.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    return PartialDate(int(year), int(month) if month else None, int(day) if day else None)

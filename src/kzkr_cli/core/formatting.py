@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 
 def format_number(value: float | int) -> str:
@@ -11,7 +12,14 @@ def format_number(value: float | int) -> str:
         return str(int(value))
     if not math.isfinite(value):
         return "inf" if value > 0 else "-inf"
-    return f"{value:.12g}" if "e" not in f"{value:.12g}" else f"{value:f}".rstrip("0")
+    text = f"{value:.12g}"
+    return text if "e" not in text else f"{Decimal(text):f}"
+
+
+def _plain(value: float, digits: int) -> str:
+    """``value`` to ``digits`` significant digits, grouped by thousands, never as 1e+06."""
+    text = f"{value:,.{digits}g}"
+    return text if "e" not in text else f"{Decimal(f'{value:.{digits}g}'):,f}"
 
 
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -23,7 +31,7 @@ def human_number(value: float | int) -> str:
         return "∞" if value > 0 else "-∞"
     for size, word in _SCALE_WORDS:
         if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
+            return f"{_plain(value / size, 4)} {word}"
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.6g}"
+    return _plain(value, 6)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,7 +69,11 @@ def toml_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.toml") if p.is_file())
 
 
-def load_store(root: Path) -> Store:
+Progress = Callable[[int, int], None]
+"""Told ``(files read, files in all)`` after each file, so a caller can show how far loading is."""
+
+
+def load_store(root: Path, progress: Progress | None = None) -> Store:
     """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems."""
     problems: list[Problem] = []
     if not root.exists():
@@ -78,12 +84,29 @@ def load_store(root: Path) -> Store:
     if not files:
         raise StoreError([Problem(str(root), "no .toml files: the facts folder is empty")])
     store = Store(root=root)
-    for path in files:
-        _load_file(path, store, problems)
-    problems.extend(_check_references(store))
+    with _collector_paused():
+        for done, parsed in enumerate(map(_parse_file, files), start=1):
+            problems.extend(parsed.problems)
+            _add_records(parsed, store, problems)
+            if progress is not None:
+                progress(done, len(files))
+        problems.extend(_check_references(store))
     if problems:
         raise StoreError(problems)
     return store
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are made: they hold no cycles, and
+    its full passes over a growing heap cost more than the loading itself in a large store."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _display(path: Path) -> str:
@@ -93,41 +116,59 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _load_file(path: Path, store: Store, problems: list[Problem]) -> None:
-    name = _display(path)
+@dataclass
+class _ParsedFile:
+    """One file read and parsed: its tables, or the problems that stopped it."""
+
+    name: str
+    data: dict[str, Any] = field(default_factory=dict)
+    locator: _Locator | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _parse_file(path: Path) -> _ParsedFile:
+    parsed = _ParsedFile(_display(path))
+    name = parsed.name
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(
+            parsed.problems.append(
                 Problem(
                     name,
                     f"{size} bytes is too big for a fact store file (at most {MAX_FILE_BYTES})",
                 )
             )
-            return
+            return parsed
         raw = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(name, f"cannot be read: {exc.strerror or exc}"))
-        return
+        parsed.problems.append(Problem(name, f"cannot be read: {exc.strerror or exc}"))
+        return parsed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(
+        parsed.problems.append(
             Problem(name, f"is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})")
         )
-        return
+        return parsed
     try:
-        data = tomllib.loads(text)
+        parsed.data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.append(Problem(name, f"invalid TOML: {message}", line=line))
-        return
+        parsed.problems.append(Problem(name, f"invalid TOML: {message}", line=line))
+        return parsed
     except RecursionError:
-        problems.append(Problem(name, "invalid TOML: nested too deeply for a fact store"))
+        parsed.problems.append(Problem(name, "invalid TOML: nested too deeply for a fact store"))
+        return parsed
+    parsed.locator = _Locator(text, parsed.data)
+    return parsed
+
+
+def _add_records(parsed: _ParsedFile, store: Store, problems: list[Problem]) -> None:
+    name, locator = parsed.name, parsed.locator
+    if locator is None:
         return
-    locator = _Locator(text)
-    for key, rows in data.items():
+    for key, rows in parsed.data.items():
         model = _TABLES.get(key)
         if model is None:
             expected = ", ".join(f"[[{k}]]" for k in _TABLES)
@@ -194,20 +235,25 @@ def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
+_ID = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"([^"\n]*)"', re.MULTILINE)
+
+
 class _Locator:
     """Finds the line a record starts on, since tomllib keeps no positions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, data: dict[str, Any]) -> None:
         self._headers: dict[str, list[int]] = defaultdict(list)
         self._ids: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.strip()
-            header = re.match(r"^\[\[\s*([A-Za-z0-9_-]+)\s*\]\]", stripped)
-            if header:
-                self._headers[header.group(1)].append(number)
-            ident = re.match(r'^id\s*=\s*"([^"]*)"', stripped)
-            if ident and ident.group(1) not in self._ids:
-                self._ids[ident.group(1)] = number
+        for key, line in _lines_of(_HEADER, text):
+            self._headers[key].append(line)
+        inline = any(
+            isinstance(rows, list) and len(rows) > len(self._headers.get(key, ()))
+            for key, rows in data.items()
+        )
+        if inline:  # records written as inline tables have no [[header]]: find them by id
+            for ident, line in _lines_of(_ID, text):
+                self._ids.setdefault(ident, line)
 
     def table(self, key: str) -> int | None:
         lines = self._headers.get(key)
@@ -218,6 +264,15 @@ class _Locator:
         if index < len(lines):
             return lines[index]
         return self._ids.get(record_id) if record_id else None
+
+
+def _lines_of(pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, int]]:
+    """Each match's first group and the line it is on."""
+    line, counted = 1, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        yield match.group(1), line
 
 
 def _check_references(store: Store) -> Iterator[Problem]:

@@ -1,0 +1,304 @@
+"""Properties that must hold for any input: a damaged store fails with the store's own error,
+any text gets a verdict, and numbers survive being written out and read back."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import shutil
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from kzkr_cli.core.conflicts import find_conflicts
+from kzkr_cli.core.errors import QueryError, StoreError
+from kzkr_cli.core.export import export_store
+from kzkr_cli.core.formatting import format_number, human_number
+from kzkr_cli.core.intervals import Interval, quantity_interval
+from kzkr_cli.core.numbers import parse_quantity
+from kzkr_cli.core.store import Store, load_store
+from tests.conftest import FACTS, MINIMAL_METRICS, MINIMAL_SOURCES
+
+FIGURES = """
+[[figure]]
+id = "alpha-trade-2023"
+metric = "trade"
+value = 6e9
+as_written = "$6 billion"
+period = { start = "2023" }
+source = "alpha"
+quote = "trade reached $6 billion in 2023"
+
+[[figure]]
+id = "beta-trade-2023"
+metric = "trade"
+value = 9.2e9
+as_written = "about $9.2 billion"
+qualifier = "about"
+period = { start = "2023-01", end = "2023-12", text = "last year" }
+source = "beta"
+quote = "about $9.2 billion last year"
+
+[[figure]]
+id = "alpha-rank"
+metric = "investor-rank"
+value = 5
+as_written = "top five"
+qualifier = "top"
+period = { as_of = "2024-06" }
+source = "alpha"
+quote = "among the top five investors"
+"""
+
+EVENTS = """
+[[event]]
+id = "visit"
+kind = "visit"
+title = "State visit"
+actors = ["Kazakhstan", "South Korea"]
+
+[[event.claim]]
+source = "alpha"
+date = "2024-06-11"
+end = "2024-06-13"
+quote = "the visit of 11-13 June"
+
+[[event.claim]]
+source = "beta"
+date = 2024-06-12
+quote = "on 12 June"
+"""
+
+SYNTHETIC = {
+    "sources.toml": MINIMAL_SOURCES,
+    "metrics.toml": MINIMAL_METRICS,
+    "figures.toml": FIGURES,
+    "events.toml": EVENTS,
+}
+
+
+def _flip(data: st.DataObject, raw: bytes) -> bytes:
+    at = data.draw(st.integers(0, len(raw) - 1), label="offset")
+    byte = data.draw(st.integers(0, 255), label="byte")
+    return raw[:at] + bytes([byte]) + raw[at + 1 :]
+
+
+def _delete_line(data: st.DataObject, raw: bytes) -> bytes:
+    lines = raw.splitlines(keepends=True)
+    del lines[data.draw(st.integers(0, len(lines) - 1), label="line")]
+    return b"".join(lines)
+
+
+def _duplicate_table(data: st.DataObject, raw: bytes) -> bytes:
+    lines = raw.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.lstrip().startswith(b"[[")]
+    if not starts:
+        return raw + raw
+    first = data.draw(st.sampled_from(starts), label="table")
+    end = next((i for i in starts if i > first), len(lines))
+    return raw + b"\n" + b"".join(lines[first:end])
+
+
+def _swap_values(data: st.DataObject, raw: bytes) -> bytes:
+    lines = raw.splitlines(keepends=True)
+    pairs = [i for i, line in enumerate(lines) if b" = " in line]
+    if len(pairs) < 2:
+        return raw
+    a, b = data.draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=2, unique=True))
+    key_a, _, value_a = lines[a].partition(b" = ")
+    key_b, _, value_b = lines[b].partition(b" = ")
+    lines[a], lines[b] = key_a + b" = " + value_b, key_b + b" = " + value_a
+    return b"".join(lines)
+
+
+def _truncate(data: st.DataObject, raw: bytes) -> bytes:
+    """A half-written file."""
+    return raw[: data.draw(st.integers(0, len(raw)), label="length")]
+
+
+MUTATIONS: dict[str, Callable[[st.DataObject, bytes], bytes]] = {
+    "flip a byte": _flip,
+    "delete a line": _delete_line,
+    "duplicate a table": _duplicate_table,
+    "swap two values": _swap_values,
+    "truncate": _truncate,
+}
+
+
+def write_synthetic(root: Path) -> None:
+    for name, body in SYNTHETIC.items():
+        (root / name).write_text(body, encoding="utf-8")
+
+
+def copy_shipped(root: Path) -> None:
+    shutil.copytree(FACTS, root, dirs_exist_ok=True)
+
+
+def mutate_store(data: st.DataObject, root: Path) -> Path:
+    """Apply one to three random mutations to random files of the store; return one changed."""
+    files = sorted(root.rglob("*.toml"))
+    target = files[0]
+    for _ in range(data.draw(st.integers(1, 3), label="mutations")):
+        target = data.draw(st.sampled_from(files), label="file")
+        mutation = data.draw(st.sampled_from(sorted(MUTATIONS)), label="mutation")
+        raw = target.read_bytes()
+        if raw:
+            target.write_bytes(MUTATIONS[mutation](data, raw))
+    return target
+
+
+def assert_usable(store: Store) -> None:
+    """A store that loads must be usable: exported as strict JSON and searched for conflicts."""
+    json.dumps(export_store(store), allow_nan=False)
+    find_conflicts(store)
+
+
+@pytest.mark.parametrize("make", [write_synthetic, copy_shipped], ids=["synthetic", "shipped"])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_damaged_store_loads_or_raises_the_store_error(
+    make: Callable[[Path], None], data: st.DataObject
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "store"
+        root.mkdir()
+        make(root)
+        mutate_store(data, root)
+        names = {str(p) for p in root.rglob("*.toml")} | {str(root)}
+        try:
+            store = load_store(root)
+        except StoreError as exc:
+            assert exc.problems
+            assert {p.file for p in exc.problems} <= names
+            assert all(p.message for p in exc.problems)
+        else:
+            assert_usable(store)
+
+
+def test_the_unmutated_stores_load() -> None:
+    """The property above is only worth something if the stores it damages were valid."""
+    for make in (write_synthetic, copy_shipped):
+        with tempfile.TemporaryDirectory() as folder:
+            make(Path(folder))
+            assert_usable(load_store(Path(folder)))
+
+
+# ---------------------------------------------------------------- numbers
+
+plain_decimals = st.builds(
+    lambda digits, places: Decimal(digits).scaleb(-places),
+    st.integers(0, 10**12 - 1),
+    st.integers(0, 6),
+)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_format_number_is_plain_and_exact_to_twelve_digits(value: float) -> None:
+    text = format_number(value)
+    assert "e" not in text.lower()
+    assert not text.endswith(".")
+    assert not text.endswith(".0")
+    assert math.isclose(float(text), value, rel_tol=1e-11, abs_tol=0.0)
+
+
+@given(plain_decimals)
+def test_a_formatted_number_reads_back_as_itself(number: Decimal) -> None:
+    value = float(number)
+    assume(not (value.is_integer() and 1800 <= value <= 2099))  # a bare year reads as a date
+    quantity = parse_quantity(format_number(value))
+    assert quantity.value == value
+    assert quantity.step > 0
+
+
+@given(st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=1e15)))
+def test_a_number_written_for_people_reads_back_within_its_precision(value: float) -> None:
+    written = human_number(value)
+    quantity = parse_quantity(written)
+    admitted = quantity_interval(quantity).widen(abs(value) * 1e-12)
+    assert admitted.contains(Interval.point(value)), (written, quantity)
+
+
+@given(plain_decimals, st.sampled_from(["about ", "more than ", "up to ", "nearly ", ""]))
+def test_money_written_with_a_hedge_reads_back_with_it(number: Decimal, hedge: str) -> None:
+    written = f"{hedge}${format_number(float(number))} million"
+    quantity = parse_quantity(written)
+    assert math.isclose(quantity.value, float(number) * 1e6, rel_tol=1e-12)
+    assert quantity.kind.value == "USD"
+    assert (quantity.qualifier.value == "exact") == (hedge == "")
+
+
+# ---------------------------------------------------------------- the claim checker
+
+WORDS = [
+    "trade",
+    "turnover",
+    "Kazakhstan",
+    "South Korea",
+    "investors",
+    "reached",
+    "fell",
+    "in",
+    "2023",
+    "2024",
+    "June",
+    "$6 billion",
+    "about",
+    "more than",
+    "44%",
+    "fifth",
+    "top ten",
+    "visited",
+    "on January 28, 1992",
+    "Koryo-saram",
+    "120,000",
+    ".",
+    "\n",
+]
+
+
+@functools.cache
+def shipped_checker() -> Any:
+    checker = pytest.importorskip("kzkr_cli.core.checker")
+    store = load_store(FACTS)
+    return checker.Checker(store, find_conflicts(store))
+
+
+def _judge(text: str) -> None:
+    from kzkr_cli.core.checker import Verdict
+
+    checker = shipped_checker()
+    try:
+        result = checker.check_claim(text)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    assert result.verdict in set(Verdict)
+    assert result.explanation
+    for found in checker.check_text(text):
+        assert found.verdict in set(Verdict)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_verdict_or_a_clean_error(text: str) -> None:
+    _judge(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join))
+def test_any_claim_in_the_store_s_own_words_gets_a_verdict(text: str) -> None:
+    _judge(text)
+
+
+def test_loading_reports_progress_file_by_file(make_store: Callable[..., Path]) -> None:
+    root = make_store(figures=FIGURES, events=EVENTS)
+    told: list[tuple[int, int]] = []
+    load_store(root, progress=lambda done, total: told.append((done, total)))
+    assert told == [(1, 4), (2, 4), (3, 4), (4, 4)]
