@@ -197,3 +197,18 @@ def test_shipped_store_loads_and_every_quote_is_in_its_document() -> None:
     if not SEEDS.is_dir():
         pytest.skip("the source documents are not beside the project")
     assert list(check_quotes(store, SEEDS)) == []
+
+
+def test_streamed_export_is_the_same_json_as_the_whole(make_store: StoreMaker) -> None:
+    import io
+    import json
+
+    from kzkr_cli.core.export import export_store, write_export
+
+    for store in (load_store(FACTS), load_store(make_store())):
+        streamed = io.StringIO()
+        write_export(store, streamed)
+        assert (
+            streamed.getvalue()
+            == json.dumps(export_store(store), indent=2, ensure_ascii=False) + "\n"
+        )

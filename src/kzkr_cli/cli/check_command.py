@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,15 +18,9 @@ from kzkr_cli.cli.common import (
     open_store,
     warn,
 )
-from kzkr_cli.core.checker import Checker, CheckResult, Verdict
-from kzkr_cli.render import Column, Listing, Style
 
-_STYLE = {
-    Verdict.SUPPORTED: Style.GOOD,
-    Verdict.CONTRADICTED: Style.BAD,
-    Verdict.DISPUTED: Style.CONFLICT,
-    Verdict.UNVERIFIABLE: Style.MUTED,
-}
+if TYPE_CHECKING:
+    from kzkr_cli.core.checker import CheckResult
 
 
 def check(
@@ -59,6 +53,10 @@ def check(
         text = claim
     else:
         fail("give a claim to check, or --file PATH")
+    # The checker is imported here, not at the top, so other commands do not pay for it.
+    from kzkr_cli.core.checker import Checker
+    from kzkr_cli.render.check_view import check_listing
+
     checker = Checker(open_store(facts))
     if file is None:
         results = [checker.check_claim(text)]
@@ -66,7 +64,7 @@ def check(
         results = list(checker.check_text(text))
         if not results:
             warn("no sentence with a figure, rank or date the store can check")
-    emit(_listing(results, single=file is None), fmt, no_color)
+    emit(check_listing(results, single=file is None), fmt, no_color)
     raise typer.Exit(int(_exit_code(results)))
 
 
@@ -82,41 +80,11 @@ def _read(file: str) -> str:
 
 
 def _exit_code(results: list[CheckResult]) -> ExitCode:
+    from kzkr_cli.core.checker import Verdict
+
     verdicts = {r.verdict for r in results}
     if verdicts & {Verdict.CONTRADICTED, Verdict.DISPUTED}:
         return ExitCode.NO_MATCH
     if Verdict.UNVERIFIABLE in verdicts:
         return ExitCode.UNVERIFIABLE
     return ExitCode.OK
-
-
-def _listing(results: list[CheckResult], *, single: bool) -> Listing:
-    columns = [
-        Column("verdict", "Verdict"),
-        Column("claim", "Claim"),
-        Column("explanation", "Explanation"),
-        Column("evidence", "Evidence"),
-    ]
-    if not single:
-        columns.insert(0, Column("line", "Line", numeric=True))
-    rows = [
-        {
-            "line": r.line,
-            "verdict": r.verdict.value,
-            "claim": r.claim,
-            "explanation": r.explanation,
-            "evidence": ", ".join(dict.fromkeys(f"{e.fact} ({e.source})" for e in r.evidence)),
-        }
-        for r in results
-    ]
-    objects = [r.to_object(position=not single) for r in results]
-    counts = {v: sum(1 for r in results if r.verdict is v) for v in Verdict}
-    summary = ", ".join(f"{n} {v.value}" for v, n in counts.items() if n)
-    return Listing(
-        columns=columns,
-        rows=rows,
-        objects=objects[0] if single else objects,
-        title="Claim check",
-        summary=[summary] if summary else [],
-        styles=[_STYLE[r.verdict] for r in results],
-    )

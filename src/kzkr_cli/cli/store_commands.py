@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,11 +18,12 @@ from kzkr_cli.cli.common import (
     emit,
     fail,
     open_store,
+    quiet_closed_pipe,
     warn,
     write_text,
 )
 from kzkr_cli.core.errors import KzkrError
-from kzkr_cli.core.export import export_store, store_schema
+from kzkr_cli.core.export import store_schema, write_export
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.quotes import check_quotes
 from kzkr_cli.core.sources import source_summaries
@@ -75,16 +77,21 @@ def export(
 ) -> None:
     """The whole store as one JSON object: sources, metrics, figures, events."""
     store = open_store(facts)
-    text = json.dumps(export_store(store), indent=2, ensure_ascii=False) + "\n"
     if output is None:
-        write_text(text)
+        try:
+            write_export(store, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_closed_pipe()
         return
     try:
-        write_atomically(output, text, overwrite=force)
+        write_atomically(output, lambda stream: write_export(store, stream), overwrite=force)
     except FileExistsError:
         fail(f"{output} exists; add --force to overwrite it")
     except KzkrError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def schema() -> None:

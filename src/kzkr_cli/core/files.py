@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so a
-    reader never sees half a file; raise FileExistsError when ``path`` exists and
-    ``overwrite`` is false."""
+def write_atomically(
+    path: Path, content: str | Callable[[TextIO], None], *, overwrite: bool = False
+) -> None:
+    """Write ``content`` (a text, or a function that writes to a stream) to a temporary file
+    beside ``path`` and rename it into place, so a reader never sees half a file; raise
+    FileExistsError when ``path`` exists and ``overwrite`` is false."""
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     folder = path.parent if str(path.parent) else Path()
@@ -18,7 +22,10 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            if isinstance(content, str):
+                handle.write(content)
+            else:
+                content(handle)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

@@ -45,7 +45,7 @@ def render(
     elif fmt is OutputFormat.CSV:
         _write_csv(listing, out, tty=tty)
     elif fmt is OutputFormat.JSON:
-        out.write(_json(listing.objects, indent=2, tty=tty) + "\n")
+        _write_json(listing.objects, out, tty=tty)
     elif fmt is OutputFormat.JSONL:
         objects = listing.objects
         for obj in [objects] if isinstance(objects, Mapping) else objects:
@@ -56,6 +56,19 @@ def render(
         from kzkr_cli.render.table import write_table
 
         write_table(listing, out, color=color)
+
+
+def _write_json(objects: Any, out: TextIO, *, tty: bool) -> None:
+    """A JSON list written one element at a time, so a large result is never one string;
+    the text is the same as ``json.dumps(objects, indent=2)``."""
+    if isinstance(objects, Mapping) or not objects:
+        out.write(_json(objects, indent=2, tty=tty) + "\n")
+        return
+    out.write("[\n")
+    for index, obj in enumerate(objects):
+        text = _json(obj, indent=2, tty=tty).replace("\n", "\n  ")
+        out.write(("  " if index == 0 else ",\n  ") + text)
+    out.write("\n]\n")
 
 
 def _json(obj: Any, *, indent: int | None, tty: bool) -> str:
