@@ -45,6 +45,34 @@ def test_one_claim_as_json_with_its_exit_code(
         assert {"fact", "source", "value", "date", "quote"} <= set(item)
 
 
+@pytest.mark.parametrize(
+    ("claim", "subject"),
+    [
+        ("Trade turnover was 1.4 billion dollars in January-April 2024.", "trade-turnover"),
+        ("Nazarbayev visited South Korea five times.", "nazarbayev-visits-to-korea"),
+        (
+            "Diplomatic ties between the two countries date back to January 1992.",
+            "diplomatic-relations-established",
+        ),
+    ],
+)
+def test_issue_5_misfires_are_supported(shipped_facts: Path, claim: str, subject: str) -> None:
+    result = runner.invoke(app, ["check", claim, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "supported"
+    assert [f["subject"] for f in data["findings"]] == [subject]
+
+
+def test_an_open_bound_is_shown_as_neither_agreeing_nor_not(shipped_facts: Path) -> None:
+    claim = "Some 5,000 Kazakh students study in South Korea."
+    result = runner.invoke(app, ["check", claim, "--format", "json"])
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "unverifiable"
+    assert [(e["fact"], e["agrees"]) for e in data["evidence"]] == [("at06-students", None)]
+
+
 def test_disputed_json_shows_both_sides(shipped_facts: Path) -> None:
     data = json.loads(runner.invoke(app, ["check", DISPUTED, "-f", "json"]).stdout)
     sides = {(e["source"], e["value"], e["agrees"]) for e in data["evidence"]}
@@ -140,6 +168,22 @@ def test_installed_kzkr_checks_a_claim(shipped_facts: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["verdict"] == "disputed"
+
+
+@installed
+def test_installed_kzkr_reads_a_month_range(shipped_facts: Path) -> None:
+    done = subprocess.run(
+        [str(KZKR), "check", "Trade fell 44% in Jan-Apr 2024.", "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    data = json.loads(line)
+    assert data["verdict"] == "supported"
+    assert {e["fact"] for e in data["evidence"]} == {"kazinform-trade-change-2024-jan-apr"}
 
 
 DOCUMENTS = sorted(SEEDS.glob("*.txt"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kzkr_cli.core import conflicts
 from kzkr_cli.core.checker import Checker, Verdict
@@ -13,6 +16,7 @@ from kzkr_cli.core.checker.sentences import split_sentences
 from kzkr_cli.core.checker.when import find_times
 from kzkr_cli.core.checker.words import stem
 from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.store import Store, load_store
 from tests.conftest import StoreMaker
 
@@ -223,36 +227,99 @@ def test_a_rank_needs_a_rank_metric_and_money_a_money_metric(make_store: StoreMa
     assert money_rank.verdict is Verdict.UNVERIFIABLE
 
 
+STORES = """
+[[figure]]
+id = "alpha-stores"
+metric = "stores"
+value = {value}
+as_written = "{written}"
+qualifier = "{qualifier}"
+period = {{ as_of = "2024" }}
+source = "alpha"
+quote = "{written} stores"
+"""
+STORE_METRICS = """
+[[metric]]
+id = "stores"
+name = "Convenience stores planned"
+unit = "count"
+aliases = ["convenience stores"]
+description = "Stores planned."
+"""
+
+
+def stores(make_store: StoreMaker, value: int, written: str, qualifier: str = "exact") -> Checker:
+    figures = STORES.format(value=value, written=written, qualifier=qualifier)
+    return checker(make_store(figures=figures, metrics=STORE_METRICS))
+
+
 def test_a_round_number_is_supported_only_if_it_agrees_read_exactly(
     make_store: StoreMaker,
 ) -> None:
-    figures = """
-    [[figure]]
-    id = "alpha-stores"
-    metric = "stores"
-    value = 500
-    as_written = "500"
-    period = { as_of = "2024" }
-    source = "alpha"
-    quote = "500 stores"
-    """
-    metrics = """
-    [[metric]]
-    id = "stores"
-    name = "Convenience stores planned"
-    unit = "count"
-    aliases = ["convenience stores"]
-    description = "Stores planned."
-    """
-    check = checker(make_store(figures=figures, metrics=metrics))
-    assert check.check_claim("500 convenience stores are planned.").verdict is (Verdict.SUPPORTED)
-    # "510" read as a round figure (505..515) touches 500 (495..505); read exactly it does not.
-    loose = check.check_claim("510 convenience stores are planned.")
+    check = stores(make_store, 1040, "1,040")
+    assert check.check_claim("1,040 convenience stores are planned.").verdict is (Verdict.SUPPORTED)
+    # "1,000" read as a round figure (950..1,050) holds 1,040; read exactly it does not.
+    loose = check.check_claim("1,000 convenience stores are planned.")
     assert loose.verdict is Verdict.UNVERIFIABLE
     assert "round figure" in loose.explanation
-    assert check.check_claim("1,000 convenience stores are planned.").verdict is (
+    # A hedge says the number is rounded: it is not also read as exact.
+    assert check.check_claim("About 1,000 convenience stores are planned.").verdict is (
+        Verdict.SUPPORTED
+    )
+    assert check.check_claim("2,000 convenience stores are planned.").verdict is (
         Verdict.CONTRADICTED
     )
+
+
+def test_figures_that_only_touch_at_a_rounding_boundary_disagree(
+    make_store: StoreMaker,
+) -> None:
+    # "510" (505..515) and "500" (495..505) share only 505.
+    check = stores(make_store, 500, "500")
+    assert check.check_claim("510 convenience stores are planned.").verdict is (
+        Verdict.CONTRADICTED
+    )
+    assert check.check_claim("505 convenience stores are planned.").verdict is (Verdict.SUPPORTED)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("About 1,000 convenience stores are planned.", Verdict.SUPPORTED),
+        ("More than 800 convenience stores are planned.", Verdict.SUPPORTED),
+        # "over 1,000" neither confirms nor rules out a number well above it ...
+        ("5,000 convenience stores are planned.", Verdict.UNVERIFIABLE),
+        ("More than 2,000 convenience stores are planned.", Verdict.UNVERIFIABLE),
+        # ... but rules out one below it.
+        ("About 300 convenience stores are planned.", Verdict.CONTRADICTED),
+    ],
+)
+def test_an_open_bound_confirms_only_what_reaches_it(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = stores(make_store, 1000, "over 1,000", "more_than").check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if verdict is Verdict.UNVERIFIABLE:
+        assert [e.agrees for e in result.evidence] == [None]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A claim's "about" is read at its own precision, not a whole step wider ...
+        ("Trade turnover reached about $7 billion in 2023.", Verdict.CONTRADICTED),
+        ("Trade turnover reached about $6 billion in 2023.", Verdict.SUPPORTED),
+        # ... and "nearly" is just below the number, not anything below it.
+        ("Trade turnover reached nearly $6.5 billion in 2023.", Verdict.SUPPORTED),
+        ("Trade turnover reached nearly $9 billion in 2023.", Verdict.CONTRADICTED),
+        ("Trade turnover reached more than $2 billion in 2023.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_claims_hedge_is_read_as_written(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(trade_store(make_store)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
 
 
 def test_a_duration_matches_spans_of_that_length(make_store: StoreMaker) -> None:
@@ -378,11 +445,45 @@ def test_the_store_is_indexed_once_however_long_the_text(
         ("as of 2024", "as of 2024"),
         ("in the late 1930s", "1937/1939"),
         ("Kim Chang Geun 1993.11", "1993-11"),
+        ("in January-April 2024", "2024-01/2024-04"),
+        ("in Jan-Apr 2023", "2023-01/2023-04"),
+        ("in January–April 2024", "2024-01/2024-04"),
+        ("between January and September 2024", "2024-01/2024-09"),
+        ("from November 2023 to March 2024", "2023-11/2024-03"),
+        ("between 1995 and 2016", "1995/2016"),
     ],
 )
 def test_times_are_read_at_their_precision(text: str, label: str) -> None:
     (when,) = find_times(text)
     assert when.label() == label
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # "and" makes a span only after "between": otherwise it names two dates.
+        ("in April and August 2024", ["in April", "2024-08"]),
+        ("in 1995 and 2016", ["1995", "2016"]),
+        # A range that runs backwards is no range.
+        ("April-January 2024", ["2024-01"]),
+    ],
+)
+def test_two_dates_are_not_a_span(text: str, labels: list[str]) -> None:
+    assert [w.label() for w in find_times(text)] == labels
+
+
+@given(
+    year=st.integers(1900, 2099),
+    months=st.lists(st.integers(1, 12), min_size=2, max_size=2, unique=True).map(sorted),
+    dash=st.sampled_from(["-", "–", " to ", " - "]),
+    short=st.booleans(),
+)
+def test_a_month_range_reads_back_as_its_span(
+    year: int, months: list[int], dash: str, short: bool
+) -> None:
+    first, last = (calendar.month_abbr[m] if short else calendar.month_name[m] for m in months)
+    (when,) = find_times(f"Trade in {first}{dash}{last} {year} was high.")
+    assert (when.first, when.last) == (PartialDate(year, months[0]), PartialDate(year, months[1]))
 
 
 def test_a_date_without_a_year_keeps_month_and_days() -> None:
@@ -412,3 +513,249 @@ def test_inflections_meet_at_one_stem(a: str, b: str) -> None:
 
 def test_people_are_not_their_adjective() -> None:
     assert stem("Koreans") != stem("Korean")
+
+
+NAMED_EVENTS = """
+[[event]]
+id = "maritime-accord"
+kind = "agreement"
+title = "Hanbit maritime accord concluded"
+actors = ["Hanbit"]
+aliases = ["maritime ties"]
+
+[[event.claim]]
+source = "alpha"
+date = "1998"
+quote = "concluded in 1998"
+
+[[event]]
+id = "institute-founded"
+kind = "founding"
+title = "Busan Institute of Steppe Studies founded"
+actors = ["Busan Institute of Steppe Studies"]
+
+[[event.claim]]
+source = "alpha"
+date = "2001"
+quote = "founded in 2001"
+
+[[event]]
+id = "envoy-stay"
+kind = "visit"
+title = "Envoy Zorbek's stay in Busan"
+actors = ["Zorbek"]
+place = "Busan"
+
+[[event.claim]]
+source = "alpha"
+date = "2024-06-11"
+end = "2024-06-12"
+quote = "stayed on June 11-12"
+
+[[event.claim]]
+source = "beta"
+date = "2024-06-11"
+end = "2024-06-13"
+quote = "stayed from 11 to 13 June"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # An alias names the event together with a word saying what happened ...
+        ("Maritime ties between the two ports date back to 1998.", Verdict.SUPPORTED),
+        ("Maritime ties between the two ports were set up in 1995.", Verdict.CONTRADICTED),
+        # ... and not without one: deepening ties is not concluding the accord.
+        ("Maritime ties between the two ports deepened in 2024.", Verdict.UNVERIFIABLE),
+        # Words of a kind beyond its own name: "set up" for a founding.
+        ("The Busan Institute of Steppe Studies was set up in 2001.", Verdict.SUPPORTED),
+        ("The Busan Institute of Steppe Studies was created in 2003.", Verdict.CONTRADICTED),
+    ],
+)
+def test_events_are_named_by_aliases_and_words_of_their_kind(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(make_store(events=NAMED_EVENTS)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if verdict is Verdict.UNVERIFIABLE:
+        assert "No event" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A stated range is compared start with start and end with end ...
+        ("Envoy Zorbek stayed in Busan from 11 to 13 June 2024.", Verdict.DISPUTED),
+        ("Envoy Zorbek stayed in Busan on June 11-12, 2024.", Verdict.DISPUTED),
+        ("Envoy Zorbek stayed in Busan from 20 to 22 June 2024.", Verdict.CONTRADICTED),
+        # ... a single day only has to fall within the stay.
+        ("Envoy Zorbek was in Busan on June 12, 2024.", Verdict.SUPPORTED),
+        ("Envoy Zorbek visited Busan in June 2024.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_range_of_days_must_match_at_both_ends(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(make_store(events=NAMED_EVENTS)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if verdict is Verdict.DISPUTED:
+        assert {e.agrees for e in result.evidence} == {True, False}
+
+
+COUNT_METRICS = """
+[[metric]]
+id = "envoy-visits"
+name = "Visits of Envoy Zorbek to Busan"
+unit = "count"
+aliases = ["envoy-visits"]
+description = "How often the envoy went to Busan in a span."
+
+[[metric]]
+id = "diaspora"
+name = "Ethnic Koreans living in Kazakhstan"
+unit = "count"
+aliases = ["Korean diaspora"]
+description = "Ethnic Koreans in Kazakhstan at a moment."
+
+[[metric]]
+id = "joint-projects"
+name = "Kazakh-Korean joint projects"
+unit = "count"
+aliases = ["projects"]
+description = "Joint projects at a moment."
+
+[[metric]]
+id = "implementation-projects"
+name = "Korean projects at the implementation stage"
+unit = "count"
+aliases = ["implementation stage"]
+description = "Projects under way at a moment."
+
+[[metric]]
+id = "partnership-age"
+name = "Age of the strategic partnership"
+unit = "years"
+aliases = ["anniversary"]
+description = "Years since the partnership began."
+"""
+
+COUNTS = """
+[[figure]]
+id = "alpha-envoy-visits"
+metric = "envoy-visits"
+value = 2
+as_written = "two"
+period = { start = "2019" }
+source = "alpha"
+quote = "two visits in 2019"
+
+[[figure]]
+id = "alpha-diaspora"
+metric = "diaspora"
+value = 120000
+as_written = "120,000"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "120,000 ethnic Koreans"
+
+[[figure]]
+id = "alpha-joint-projects"
+metric = "joint-projects"
+value = 55
+as_written = "55"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "55 joint projects"
+
+[[figure]]
+id = "alpha-implementation"
+metric = "implementation-projects"
+value = 5
+as_written = "5"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "5 projects at the implementation stage"
+
+[[figure]]
+id = "alpha-partnership-age"
+metric = "partnership-age"
+value = 15
+as_written = "15th anniversary"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "the 15th anniversary"
+"""
+
+PARTNERSHIP = """
+[[event]]
+id = "partnership-begun"
+kind = "agreement"
+title = "Hanbit strategic partnership established"
+actors = ["Hanbit"]
+aliases = ["strategic partnership"]
+
+[[event.claim]]
+source = "alpha"
+date = "2009"
+quote = "established in 2009"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "subject"),
+    [
+        # "twice" is a count; the words of the metric's name stand in for an alias ...
+        ("Zorbek went to Busan twice in 2019.", Verdict.SUPPORTED, "envoy-visits"),
+        # ... and "times" counts anything, so it leaves the subject to the sentence.
+        ("Zorbek went to Busan three times in 2019.", Verdict.CONTRADICTED, "envoy-visits"),
+        ("The Korean diaspora numbers 200,000 people.", Verdict.CONTRADICTED, "diaspora"),
+        # A count's noun phrase may run over a few words: "projects" is what is counted.
+        (
+            "Five Kazakh-Korean projects are at the implementation stage.",
+            Verdict.SUPPORTED,
+            "implementation-projects",
+        ),
+        # A year that dates a figure is not also checked against the event the figure
+        # is about, unless the sentence says what happened in it.
+        (
+            "The Hanbit strategic partnership marked its 15th anniversary in 2024.",
+            Verdict.SUPPORTED,
+            "partnership-age",
+        ),
+    ],
+)
+def test_counts_are_read_by_what_they_count(
+    make_store: StoreMaker, claim: str, verdict: Verdict, subject: str
+) -> None:
+    check = checker(make_store(figures=COUNTS, metrics=COUNT_METRICS, events=PARTNERSHIP))
+    result = check.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    assert [f.subject for f in result.findings] == [subject]
+
+
+def test_a_stated_event_year_is_still_checked(make_store: StoreMaker) -> None:
+    check = checker(make_store(figures=COUNTS, metrics=COUNT_METRICS, events=PARTNERSHIP))
+    result = check.check_claim("The Hanbit strategic partnership was established in 2024.")
+    assert result.verdict is Verdict.CONTRADICTED, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A party the store never mentions: its records do not settle the claim.
+        ("Trade turnover with Freedonia reached $6 billion in 2023.", Verdict.UNVERIFIABLE),
+        ("Freedonia's trade turnover reached $9 billion in 2023.", Verdict.UNVERIFIABLE),
+        # A name opening a clause is who says it, not what it is about.
+        ("Trade turnover reached $6 billion in 2023, Reuters reported.", Verdict.SUPPORTED),
+        # Months are not parties.
+        ("Trade turnover in January-April 2024 was $1.4 billion.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_party_unknown_to_the_store_is_not_checked(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(trade_store(make_store)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if verdict is Verdict.UNVERIFIABLE:
+        assert '"Freedonia"' in result.explanation

@@ -222,6 +222,8 @@ class Event(Record):
     title: Text
     actors: list[Annotated[str, Field(min_length=1, max_length=200)]] = []
     place: Text | None = None
+    aliases: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    """Other names a text may give it ("diplomatic ties"), for the claim checker."""
     note: Text | None = None
     claims: Annotated[list[DateClaim], Field(min_length=1, alias="claim")]
 

@@ -1,4 +1,5 @@
-"""Numbers as people write them: "$9.2 billion", "120 thousand", "44% less", "fifth", "top ten".
+"""Numbers as people write them: "$9.2 billion", "120 thousand", "44% less", "fifth", "top ten",
+"twice".
 
 One reader serves the store (a figure's ``as_written`` gives its precision) and the claim
 checker (free text), so a claim and a stored figure become intervals by the same rules.
@@ -112,6 +113,8 @@ _SCALES = {
     "trillion": Decimal(10) ** 12,
     "tn": Decimal(10) ** 12,
 }
+_TIMES = {"twice": 2, "thrice": 3}
+"""How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
 _MULTIPLES = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
 
@@ -176,6 +179,7 @@ _PATTERN = re.compile(
         (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
+      | (?P<times>twice|thrice)(?!\s+as\b)
       | (?P<half>half)
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
@@ -183,6 +187,7 @@ _PATTERN = re.compile(
             (?P<cur_before>{_USD_BEFORE}|{_OTHER_CURRENCY}\s?)?
             (?P<num>{_DIGITS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
             (?:\s*(?P<scale>{_SCALE}))?
+            (?:\s+(?P<scale2>thousand|million|billion)\b)?
             (?:\s+(?P<cur_after>{_USD_AFTER}|{_OTHER_CURRENCY})\b)?
             (?P<percent>\s*(?:%|percent\b|per\s+cent\b|pct\b))?
             (?P<years>\s+years?\b)?
@@ -262,6 +267,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         kind = Kind.PERCENT
         if match.group("multiple").lower().startswith("more"):
             qualifier = Qualifier.MORE_THAN
+    elif match.group("times"):
+        value, step = Decimal(_TIMES[match.group("times").lower()]), Decimal(1)
     elif match.group("half"):
         value, kind = Decimal(50), Kind.PERCENT
     elif match.group("vague"):
@@ -290,6 +297,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
                 match.group("cur_before") or match.group("cur_after")
             ):
                 return None
+            if match.group("scale2"):  # "seven hundred million"
+                factor *= _SCALES[match.group("scale2").lower()]
             value, step, exact = value * factor, step * factor, exact * factor
         currency = (match.group("cur_before") or "") + (match.group("cur_after") or "")
         if re.search(_OTHER_CURRENCY, currency, re.IGNORECASE):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from kzkr_cli.core.checker.claims import read_sentence
-from kzkr_cli.core.checker.evidence import judge_date, judge_figure
+from kzkr_cli.core.checker.evidence import beyond_the_store, judge_date, judge_figure
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
 from kzkr_cli.core.checker.verdicts import CheckResult, Evidence, Finding, Verdict, combine
@@ -31,6 +31,8 @@ class Checker:
         read = read_sentence(self.index, text)
         found = [judge_figure(self.index, f) for f in read.figures]
         found += [judge_date(self.index, d) for d in read.dates]
+        if read.strangers:
+            found = [beyond_the_store(f, read.strangers) for f in found]
         return found
 
     def check_claim(self, claim: str) -> CheckResult:

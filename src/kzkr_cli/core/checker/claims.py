@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from kzkr_cli.core.checker.index import StoreIndex, fits
-from kzkr_cli.core.checker.when import When, find_times
-from kzkr_cli.core.checker.words import STOP_WORDS, Token, tokens
+from kzkr_cli.core.checker.when import CALENDAR, When, find_times
+from kzkr_cli.core.checker.words import STOP_WORDS, Token, stem, tokens
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
@@ -31,17 +31,24 @@ NAME_WORD_WEIGHT = 3
 """Score per distinctive word of the metric's name found anywhere in the sentence ..."""
 NAME_WORD_CAP = 5
 """... counting at most this many."""
+UNSAID_WORD_WEIGHT = 1
+"""Score lost per distinctive word of the metric's name the sentence does not use (at most
+``NAME_WORD_CAP``): of two variants named alike ("flights between Almaty and Seoul" in
+operation, or agreed by the civil aviation authorities), a sentence that says neither
+qualifier speaks of the plainer one."""
 MAX_GAP = 12
 """A phrase further than this many words from the number does not name its subject."""
 MAX_GAP_COUNT = 3
 """... or this many for a plain count not followed by a word its metric uses ("10 stores"
 may reach back to "CU convenience store"; "reached 32,978," only to what stands near)."""
+NAME_WORDS_TO_NAME = 2
+"""Distinctive words of a metric's name that, found together, name it without an alias."""
 AMBIGUITY_MARGIN = 3
 """Two subjects whose scores differ by less than this are too close to choose between."""
 EVENT_MIN_WORDS = 3
-"""Distinctive words of an event's title a sentence needs to speak of it; one name (an
-actor or the place) is enough when the sentence also names the event's kind ("opened" for
-an opening, "visited" for a visit)."""
+"""Distinctive words of an event's title a sentence needs to speak of it, a word naming its
+kind ("opened" for an opening, "visited" for a visit) counting as one; one name (an actor
+or the place) is enough with a word naming its kind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,29 @@ class DateClaim:
 class ReadSentence:
     figures: tuple[FigureClaim, ...]
     dates: tuple[DateClaim, ...]
+    strangers: tuple[str, ...] = ()
+    """Parties the sentence names that the store never mentions ("trade with China")."""
+
+
+_PARTY = re.compile(
+    r"\b[a-z]+\s+(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
+    r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
+)
+"""A capitalised name inside a clause ("trade with China", "visited Japan") or owning
+something ("China's trade"); not one opening a clause ("..., Reuters reported")."""
+
+
+def _strangers(index: StoreIndex, text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in _PARTY.finditer(text):
+        name = match.group("name") or match.group("owner")
+        if name.isupper():
+            continue  # an acronym ("USSR") may stand for names the store spells out
+        words = [t.stem for t in tokens(name)]
+        if any(w in STOP_WORDS or w in index.known_words or w in CALENDAR for w in words):
+            continue
+        found.append(name)
+    return tuple(dict.fromkeys(found))
 
 
 def _content(words: list[Token]) -> list[Token]:
@@ -125,18 +155,36 @@ def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
     figures = _assign(index, text, quantities, words, stems, hits, times)
     used = {id(f.when) for f in figures if f.metric is not None and f.when is not None}
     dates = _dates(index, stems, [w for w in times if not w.is_duration], used)
-    return ReadSentence(tuple(figures), tuple(dates))
+    return ReadSentence(tuple(figures), tuple(dates), _strangers(index, text))
 
 
-def _phrase_hits(index: StoreIndex, words: list[Token]) -> list[tuple[str, int, tuple[int, int]]]:
-    """(metric, phrase length, character span) for every phrase naming a metric."""
-    found: list[tuple[str, int, tuple[int, int]]] = []
+Hit = tuple[str, int, tuple[int, int]]
+"""A metric named in the sentence: (metric, phrase length in words, character span)."""
+
+
+def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list[Hit]]:
+    """Every phrase naming a metric; and, as a fallback for a plain count that no phrase
+    names, every word of a metric's name when the sentence uses ``NAME_WORDS_TO_NAME`` of
+    its distinctive name words ("41,370 Kazakh citizens travelled" for "Kazakh citizens
+    visiting South Korea"), each as a one-word phrase. Counts only: a rank, a sum of money
+    or a percentage is named by its phrases, and the words of a long metric name are too
+    easily met by chance ("the 13th Central Asia-South Korea forum" is no trade rank)."""
+    found: list[Hit] = []
+    named: dict[str, list[Token]] = {}
     for i, word in enumerate(words):
         for phrase, metric_id in index.phrases.get(word.stem, []):
             n = len(phrase)
             if tuple(t.stem for t in words[i : i + n]) == phrase:
                 found.append((metric_id, n, (word.start, words[i + n - 1].end)))
-    return found
+        for metric_id in index.metrics_by_name_word.get(word.stem, []):
+            named.setdefault(metric_id, []).append(word)
+    fallback = [
+        (metric_id, 1, (t.start, t.end))
+        for metric_id, used in named.items()
+        if len({t.stem for t in used}) >= NAME_WORDS_TO_NAME
+        for t in used
+    ]
+    return found, fallback
 
 
 def _assign(
@@ -145,28 +193,35 @@ def _assign(
     quantities: list[Quantity],
     words: list[Token],
     stems: set[str],
-    hits: list[tuple[str, int, tuple[int, int]]],
+    hits: tuple[list[Hit], list[Hit]],
     times: list[When],
 ) -> list[FigureClaim]:
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
+        counted = _counted_words(text, quantity, words)
         best: dict[str, float] = {}
-        counted = _counted_word(text, quantity, words)
-        for metric_id, length, span in hits:
-            if not fits(quantity, index.metric(metric_id).unit):
-                continue
-            if counted is not None and counted not in index.vocabulary[metric_id]:
-                continue
-            gap = _gap(text, words, (quantity.start, quantity.end), span, skip)
-            loose = quantity.kind is not Kind.NUMBER or counted is not None
-            if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
-                continue
-            score = float(PHRASE_WEIGHT + PHRASE_WORD_WEIGHT * (length - 1) - DISTANCE_WEIGHT * gap)
-            best[metric_id] = max(best.get(metric_id, score), score)
+        for candidates in hits:
+            for metric_id, length, span in candidates:
+                if not fits(quantity, index.metric(metric_id).unit):
+                    continue
+                if counted is not None and not counted & index.vocabulary[metric_id]:
+                    continue
+                gap = _gap(text, words, (quantity.start, quantity.end), span, skip)
+                loose = quantity.kind is not Kind.NUMBER or counted is not None
+                if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
+                    continue
+                score = float(
+                    PHRASE_WEIGHT + PHRASE_WORD_WEIGHT * (length - 1) - DISTANCE_WEIGHT * gap
+                )
+                best[metric_id] = max(best.get(metric_id, score), score)
+            if best or quantity.kind is not Kind.NUMBER:
+                break  # name words stand in for a phrase only for a count no phrase fits
         for metric_id, phrase_score in best.items():
-            named = len(index.name_words[metric_id] & stems)
+            own = index.name_words[metric_id]
+            named = len(own & stems)
             bonus = NAME_WORD_WEIGHT * min(named, NAME_WORD_CAP)
+            bonus -= UNSAID_WORD_WEIGHT * min(len(own) - named, NAME_WORD_CAP)
             scored.append((phrase_score + bonus, qi, metric_id))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     chosen: dict[int, tuple[float, str]] = {}
@@ -231,18 +286,37 @@ def _reference(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _counted_word(text: str, quantity: Quantity, words: list[Token]) -> str | None:
-    """The word a plain count counts, when one follows it directly ("two countries",
-    "10 stores"): the count can only be of a metric whose vocabulary has that word."""
+GENERIC_COUNTED = frozenset(
+    stem(w) for w in ["people", "persons", "individuals", "times", "occasions", "instances"]
+)
+"""Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
+rest of the sentence."""
+COUNTED_WORDS = 3
+"""A count's noun phrase: at most this many words directly after it ("five Kazakh-Korean
+projects")."""
+
+
+def _counted_words(text: str, quantity: Quantity, words: list[Token]) -> frozenset[str] | None:
+    """The words a plain count counts, when they follow it directly ("two countries",
+    "10 stores", "five Kazakh-Korean projects"): the count can only be of a metric whose
+    vocabulary has one of them. None when nothing restricts it."""
     if quantity.kind is not Kind.NUMBER:
         return None
+    found: list[str] = []
+    end = quantity.end
     for token in words:
-        if token.start >= quantity.end:
-            between = text[quantity.end : token.start]
-            if between.strip() or token.stem[0].isdigit():
-                return None
-            return token.stem
-    return None
+        if token.start < end:
+            continue
+        between = text[end : token.start]
+        if between.strip(" -\u2010\u2011") or token.stem[0].isdigit():
+            break
+        found.append(token.stem)
+        end = token.end
+        if len(found) == COUNTED_WORDS:
+            break
+    if not found or found[0] in GENERIC_COUNTED:
+        return None
+    return frozenset(found)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -272,11 +346,17 @@ def _dates(
     index: StoreIndex, stems: set[str], times: list[When], used: set[int]
 ) -> list[DateClaim]:
     """Each date of the sentence with the events it may date. A date the sentence already
-    uses as a figure's period is checked only when an event matches; a year that is part of
-    an event's name ("the Action Plan for 2025-2027") names it rather than dates it."""
-    events = match_events(index, stems)
+    uses as a figure's period is checked only against events whose kind the sentence names;
+    a year that is part of an event's name ("the Action Plan for 2025-2027") names it rather
+    than dates it."""
+    matched = match_events(index, stems)
     found: list[DateClaim] = []
     for when in times:
+        events = matched
+        if id(when) in used:
+            # "marked its 15th anniversary in 2024": the year dates the figure; it dates an
+            # event only when the sentence also says what happened ("visited ... in 2024").
+            events = [e for e in matched if index.events[e].kinds & stems]
         if events:
             named = set().union(*(index.events[e].title_years for e in events))
             if when.first is not None and when.last is not None and named:
@@ -294,7 +374,9 @@ def _dates(
 
 def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
     """The events a sentence speaks of: those sharing the most distinctive words with it
-    (with their kind as a word: "opened" for an opening), above a minimum; ties kept."""
+    (with their kind as a word: "opened" for an opening), above a minimum, or using all the
+    words of one of its aliases with a word of its kind ("diplomatic ties date back to");
+    ties kept."""
     scores: dict[str, int] = {}
     for word in stems:
         for event_id in index.events_by_word.get(word, []):
@@ -303,11 +385,13 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
     top = 0
     for event_id, score in scores.items():
         entry = index.events[event_id]
-        kind = entry.kind in stems
+        kind = bool(entry.kinds & stems)
         titled = len(entry.title_words & stems)
         named = bool(entry.names & stems)
-        if not (titled >= EVENT_MIN_WORDS or (kind and named)):
+        aliases = [len(alias) for alias in entry.aliases if kind and alias <= stems]
+        if not (titled + kind >= EVENT_MIN_WORDS or (kind and named) or aliases):
             continue
+        score += sum(aliases)  # a name curated for the event outweighs words in common
         if score > top:
             best, top = [event_id], score
         elif score == top:

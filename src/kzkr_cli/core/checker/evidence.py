@@ -10,6 +10,7 @@ and a flow may be matched with any period — but only to support it, never to c
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,17 +20,73 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import Conflict, agreeing_groups
-from kzkr_cli.core.intervals import Interval, quantity_interval
+from kzkr_cli.core.intervals import Interval, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
-from kzkr_cli.core.models import Event, EventKind, Figure, Period
-from kzkr_cli.core.numbers import Kind
+from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
+from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.periods import same_period, span_years
 
 RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
 """Kinds of event that happen again: a date in another year may be another occasion."""
 
+NEARLY_SHARE = 0.1
+"""A claim of "nearly X" or "almost X" says the value is just below X: within this share of
+X (or one step of its last digit, if that is more)."""
+
+
+def claim_interval(quantity: Quantity, tolerance: float = 0.0) -> Interval:
+    """The values a claim admits. A claim is read no more loosely than it is written: its
+    "about" says the number is rounded, which its last digit already says, so "about $7
+    billion" is 6.5 to 7.5 billion (a stored figure's "about" is widened a whole step, so
+    that two sources are not called in conflict over rounding); and "nearly X" is just
+    below X, not anything below it."""
+    value, step = quantity.value, quantity.step
+    if quantity.qualifier is Qualifier.ABOUT:
+        return interval_of(value, step, Qualifier.EXACT, tolerance)
+    if quantity.qualifier is Qualifier.NEARLY:
+        slack = tolerance * abs(value)
+        short = max(step, NEARLY_SHARE * abs(value))
+        if value < 0:
+            return Interval(value - slack, value + short + slack)
+        return Interval(value - short - slack, value + slack)
+    return quantity_interval(quantity, tolerance)
+
+
+def relation(record: Interval, claim: Interval) -> bool | None:
+    """Whether a stored figure confirms a claim (True), rules it out (False) or leaves it
+    open (None). They agree when they share more than a rounding boundary ("$6 billion",
+    5.5-6.5, and "$7 billion", 6.5-7.5, do not), or one is a single value (a rank) the
+    other contains. A record open at one end ("over 1,000") confirms only a claim that
+    reaches down to its bound ("1,000", "more than 800"); "5,000" it neither confirms nor
+    rules out."""
+    low, high = max(record.low, claim.low), min(record.high, claim.high)
+    single = record.low == record.high or claim.low == claim.high
+    if high < low or (high == low and not single):
+        return False
+    if math.isinf(record.high) and claim.low > record.low:
+        return None
+    if math.isinf(record.low) and claim.high < record.high:
+        return None
+    return True
+
 
 # ---------------------------------------------------------------- figures
+
+
+def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
+    """A sentence about a party the store knows nothing of ("trade with China") is not about
+    the records its words happen to match, so they neither confirm nor rule it out."""
+    if finding.verdict is Verdict.UNVERIFIABLE or finding.incidental:
+        return finding
+    named = ", ".join(f'"{name}"' for name in strangers)
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        f"The sentence speaks of {named}, which no record in the store mentions, so the"
+        " records it resembles cannot settle it.",
+        finding.evidence,
+    )
 
 
 def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
@@ -72,10 +129,15 @@ def _read_exactly(
     index: StoreIndex, claim: FigureClaim, metric_id: str, finding: Finding
 ) -> Finding:
     """A round number ("1,000") may be rounded or exact. It is supported only when it
-    agrees read either way; agreeing only as a round figure leaves it unverifiable."""
+    agrees read either way; agreeing only as a round figure leaves it unverifiable. A
+    hedged number is rounded by its own words, so it is read only as rounded."""
     quantity = claim.quantity
-    if finding.verdict is not Verdict.SUPPORTED or quantity.exact_step is None:
-        return finding
+    if (
+        finding.verdict is not Verdict.SUPPORTED
+        or quantity.exact_step is None
+        or quantity.qualifier is not Qualifier.EXACT
+    ):
+        return finding  # a hedged number ("about 33,000") says itself that it is rounded
     exact = replace(claim, quantity=replace(quantity, step=quantity.exact_step))
     if _judge_metric(index, exact, metric_id).verdict is Verdict.SUPPORTED:
         return finding
@@ -105,7 +167,7 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
                 metric_id, strict = sibling, found
                 break
     metric = index.metric(metric_id)
-    interval = quantity_interval(claim.quantity, metric.tolerance)
+    interval = claim_interval(claim.quantity, metric.tolerance)
     text = claim.quantity.text
     if strict:
         return _figure_finding(index, text, metric_id, interval, strict, support_only=False)
@@ -200,11 +262,11 @@ def _figure_finding(
 ) -> Finding:
     store = index.store
     intervals = {f.id: store.interval(f) for f in figures}
-    agrees = {key: found.overlaps(interval) for key, found in intervals.items()}
+    agrees = {key: relation(found, interval) for key, found in intervals.items()}
     conflict = _taking_sides(index, intervals, interval)
     judged = Judged(
-        [k for k, a in agrees.items() if a],
-        [k for k, a in agrees.items() if not a],
+        [k for k, a in agrees.items() if a is True],
+        [k for k, a in agrees.items() if a is False],
         disputed=conflict is not None,
     )
     evidence = tuple(
@@ -225,13 +287,18 @@ def _figure_finding(
             ", ".join(f'"{c.as_written}" ({c.source})' for c in side)
             for side in (conflict.sides() if conflict is not None else [])
         )
-        with_ = _listed([f for f in figures if agrees[f.id]])
+        with_ = _listed([f for f in figures if agrees[f.id] is True])
         why = f'The sources disagree on {name} {when}: {sides}; "{text}" agrees with {with_}.'
+    elif verdict is Verdict.UNVERIFIABLE:
+        why = (
+            f"{name} {when}: {_listed(figures)}; an open bound neither confirms nor rules"
+            f' out "{text}".'
+        )
     elif support_only:
         verdict = Verdict.UNVERIFIABLE
         why = f'{name} {when}: {_listed(figures)}; "{text}" does not match{unperiodic}.'
     else:
-        against = _listed([f for f in figures if not agrees[f.id]])
+        against = _listed([f for f in figures if agrees[f.id] is False])
         why = f'{name} {when}: {against}; "{text}" falls outside what the sources state.'
     return Finding(text, metric_id, verdict, why, evidence)
 
@@ -247,7 +314,7 @@ def _taking_sides(
     and the claim can be true together with every record of one agreeing group (it
     overlaps what they have in common) though not with all the records. None otherwise:
     a claim no group allows is contradicted by every side."""
-    if all(found.overlaps(claim) for found in intervals.values()):
+    if all(relation(found, claim) is not False for found in intervals.values()):
         return None
     conflict = index.disagreeing(list(intervals))
     if conflict is None:
@@ -258,6 +325,25 @@ def _taking_sides(
         common = Interval(max(m.low for m in members), min(m.high for m in members))
         if common.overlaps(claim):
             return conflict
+    return None
+
+
+def _sided(index: StoreIndex, keys: list[str], agrees: list[bool]) -> Conflict | None:
+    """The conflict the claim takes a side in, told by which records it agrees with: one
+    agreeing group of the conflict holds only records the claim agrees with, and the claim
+    disagrees with another of its records."""
+    agreeing = {k for k, a in zip(keys, agrees, strict=True) if a}
+    disagreeing = {k for k, a in zip(keys, agrees, strict=True) if not a}
+    if not agreeing or not disagreeing:
+        return None
+    conflict = index.disagreeing(keys)
+    if conflict is None:
+        return None
+    members = {k for group in conflict.groups for k in group}
+    if not disagreeing & members:
+        return None
+    if any(set(group) <= agreeing for group in conflict.groups):
+        return conflict
     return None
 
 
@@ -279,9 +365,26 @@ def _claim_label(claim: StoredDate) -> str:
     return claim.date.iso() if claim.end is None else f"{claim.date.iso()}/{claim.end.iso()}"
 
 
+def _is_day_range(when: When) -> bool:
+    """ "From 11 to 13 June 2024": a stated start and end, not a date the event falls in."""
+    return (
+        when.first is not None
+        and when.last is not None
+        and when.first != when.last
+        and when.first.day is not None
+        and when.last.day is not None
+    )
+
+
 def _agrees(when: When, claim: StoredDate) -> bool:
+    """A date the claim gives agrees when the event's dates overlap it; a range of days
+    ("11-13 June") when its start and its end each fall within the source's start and end,
+    as the conflict engine compares two sources' ranges."""
     low, high = _claim_days(claim)
     if when.first is not None and when.last is not None:
+        if _is_day_range(when):
+            end = claim.end if claim.end is not None else claim.date
+            return claim.date.overlaps(when.first) and end.overlaps(when.last)
         return when.first.first_day() <= high and low <= when.last.last_day()
     if when.month is None:
         return False
@@ -335,7 +438,10 @@ def _judge_event(index: StoreIndex, when: When, event: Event) -> Finding:
         for key, c in zip(keys, event.claims, strict=True)
     }
     asked = _asked_days(when)
-    conflict = _taking_sides(index, intervals, asked) if asked is not None else None
+    if _is_day_range(when):
+        conflict = _sided(index, keys, agrees)
+    else:
+        conflict = _taking_sides(index, intervals, asked) if asked is not None else None
     judged = Judged(
         [k for k, a in zip(keys, agrees, strict=True) if a],
         [k for k, a in zip(keys, agrees, strict=True) if not a],

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kzkr_cli.core import conflicts as conflict_engine
-from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, tokens
+from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, stems, tokens
 from kzkr_cli.core.conflicts import Conflict
-from kzkr_cli.core.models import Event, Figure, Metric, Unit
+from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.store import Store
 
@@ -23,6 +23,25 @@ GENERIC_WORDS = frozenset(
 COMMON_SHARE = 0.2
 """A word found in more than this share of the metric names or of the events (Kazakhstan,
 Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
+
+_ORIGIN = ("established", "set", "formed", "began", "started", "launched", "since", "date", "dates")
+"""Words saying when something began ("set up in", "dates back to", "since")."""
+KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured"),
+    EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *_ORIGIN),
+    EventKind.MEETING: ("meeting", "met", "talks", "negotiations", "summit", "forum"),
+    EventKind.OPENING: ("opening", "opened", "inaugurated", *_ORIGIN),
+    EventKind.FOUNDING: ("founding", "founded", "created", *_ORIGIN),
+    EventKind.APPOINTMENT: ("appointment", "appointed", "named", "became"),
+    EventKind.ANNOUNCEMENT: ("announcement", "announced", "declared"),
+    EventKind.ACQUISITION: ("acquisition", "acquired", "bought", "purchased", "buys"),
+    EventKind.CULTURAL: ("cultural", "festival", "exhibition", "performance", "staged"),
+    EventKind.DEPORTATION: ("deportation", "deported", "exiled"),
+    EventKind.REPATRIATION: ("repatriation", "repatriated", "returned", "reburied"),
+}
+"""Words by which English names what kind of thing happened: "bought" an acquisition,
+"set up" a founding. Language, not knowledge of any one event: which event a sentence means
+is still decided by the store's own titles, actors, places and aliases."""
 
 _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.USD: frozenset({Kind.USD, Kind.OTHER_CURRENCY}),
@@ -50,13 +69,16 @@ Phrase = tuple[str, ...]
 @dataclass(frozen=True, slots=True)
 class EventWords:
     event: Event
-    kind: str
+    kinds: frozenset[str]
+    """The stems of the words that name its kind ("visit", "went", "trip")."""
     words: frozenset[str]
     names: frozenset[str]
     """The distinctive words of its actors and place: who and where."""
     title_words: frozenset[str]
     """The distinctive words of its title: what happened."""
     title_years: frozenset[int]
+    aliases: tuple[frozenset[str], ...] = ()
+    """Each alias as its set of stems: a sentence using all of them names the event."""
 
 
 @dataclass
@@ -67,6 +89,7 @@ class StoreIndex:
     conflicts: Sequence[Conflict]
     phrases: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    metrics_by_name_word: dict[str, list[str]] = field(default_factory=dict)
     vocabulary: dict[str, frozenset[str]] = field(default_factory=dict)
     """Every word a metric's names, aliases and unit use: what a count of it may count."""
     figures: dict[str, list[Figure]] = field(default_factory=dict)
@@ -75,6 +98,9 @@ class StoreIndex:
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
     groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    known_words: frozenset[str] = frozenset()
+    """Every word the store uses anywhere (names, titles, actors, places, quotes, notes):
+    a name outside it is a party the store knows nothing of."""
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
@@ -83,7 +109,21 @@ class StoreIndex:
         index._index_metrics()
         index._index_events()
         index._index_conflicts()
+        index._index_known_words()
         return index
+
+    def _index_known_words(self) -> None:
+        texts: list[str] = []
+        for metric in self.store.metrics.values():
+            texts += [metric.name, metric.description, *metric.aliases]
+        for figure in self.store.figures.values():
+            texts += [figure.quote, figure.as_written, figure.note or "", figure.period.text or ""]
+        for event in self.store.events.values():
+            texts += [event.title, event.place or "", event.note or "", *event.actors]
+            texts += [*event.aliases, *(c.quote for c in event.claims)]
+        for source in self.store.sources.values():
+            texts += [source.title, source.publisher, source.author or ""]
+        self.known_words = frozenset(stem for text in texts for stem in stems(text))
 
     # ------------------------------------------------------------ metrics
 
@@ -130,6 +170,11 @@ class StoreIndex:
             mid: frozenset(w for w in words if counts[w] <= limit and w not in GENERIC_WORDS)
             for mid, words in names.items()
         }
+        by_name_word: dict[str, list[str]] = defaultdict(list)
+        for metric_id, distinctive in self.name_words.items():
+            for word in distinctive:
+                by_name_word[word].append(metric_id)
+        self.metrics_by_name_word = dict(by_name_word)
         figures: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.store.figures.values():
             figures[figure.metric].append(figure)
@@ -152,16 +197,22 @@ class StoreIndex:
                 counts[word] += 1
         limit = max(2, COMMON_SHARE * len(events))
         by_word: dict[str, list[str]] = defaultdict(list)
+        kind_words = {kind: frozenset(stem(w) for w in words) for kind, words in KIND_WORDS.items()}
         for event in events:
-            kind = stem(event.kind.value)
+            kinds = kind_words.get(event.kind, frozenset()) | {stem(event.kind.value)}
             distinctive = frozenset(
-                w for w in raw[event.id] if counts[w] <= limit and w != kind and len(w) > 1
+                w for w in raw[event.id] if counts[w] <= limit and w not in kinds and len(w) > 1
             )
             names = distinctive & content_stems(" ".join([*event.actors, event.place or ""]))
             years = frozenset(int(t.stem) for t in tokens(event.title) if _is_year(t.stem))
             titled = distinctive & content_stems(event.title)
-            self.events[event.id] = EventWords(event, kind, distinctive, names, titled, years)
-            for word in (*distinctive, kind):
+            aliases = tuple(
+                frozenset(words) for words in map(content_stems, event.aliases) if words
+            )
+            self.events[event.id] = EventWords(
+                event, kinds, distinctive, names, titled, years, aliases
+            )
+            for word in distinctive | kinds | frozenset().union(*aliases):
                 by_word[word].append(event.id)
         self.events_by_word = dict(by_word)
 

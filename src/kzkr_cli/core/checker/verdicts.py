@@ -36,14 +36,15 @@ SEVERITY = {
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One record the verdict rests on, and whether it agrees with the claim."""
+    """One record the verdict rests on, and whether it agrees with the claim (None: it
+    neither confirms nor rules it out, as "over 1,000" for "5,000")."""
 
     fact: str
     source: str
     value: float | None
     date: str | None
     quote: str
-    agrees: bool
+    agrees: bool | None
 
     def to_object(self) -> dict[str, Any]:
         return {

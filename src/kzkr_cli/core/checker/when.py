@@ -1,6 +1,7 @@
 """Reading when a sentence speaks of: dates, spans, durations and "as of" moments.
 
-Dates come at the precision written ("in 1996", "in January 1992", "on 16-17 August 2021");
+Dates come at the precision written ("in 1996", "in January 1992", "on 16-17 August 2021",
+"January-April 2024" or "between January and April 2024", a span of whole months);
 a date without a year ("on June 12", "in May") keeps only its month and days. A duration
 ("over the past 18 years") has a length and no place in the calendar.
 """
@@ -42,6 +43,9 @@ _ABBREVIATIONS = {
     "nov": 11,
     "dec": 12,
 }
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR = frozenset([*_MONTHS, *_ABBREVIATIONS, *_WEEKDAYS])
+"""Capitalised words that name a time, never a party."""
 _MONTH = (
     r"(?P<{name}>"
     + "|".join(_MONTHS)
@@ -90,6 +94,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "decade",
         re.compile(
             r"\b(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:1[89]|20)\d0)['’]?s\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "month-range",
+        re.compile(
+            r"\b(?:(?P<between>between|from)\s+)?"
+            + _month("m")
+            + r"(?:,?\s+"
+            + _year("y1")
+            + r")?"
+            + _DASH
+            + _month("m2")
+            + r",?\s+(?:of\s+)?"
+            + _year("y"),
+            re.IGNORECASE,
         ),
     ),
     (
@@ -154,7 +173,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year-range",
-        re.compile(r"\b" + _year("y") + r"\s*(?:-|–|—|to)\s*" + _year("y2"), re.IGNORECASE),
+        re.compile(
+            r"\b(?:(?P<between>between|from)\s+)?"
+            + _year("y")
+            + r"\s*(?:-|–|—|to|and)\s*"
+            + _year("y2"),
+            re.IGNORECASE,
+        ),
     ),
     ("as-of", re.compile(r"\bas\s+of\s+" + _year("y"), re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d$€£.,])\b" + _year("y"))),
@@ -261,6 +286,20 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
                 return None
             return When(text, start, end, first=first, last=last)
         return When(text, start, end, month=month, days=(d1, d2))
+    if (
+        kind in ("month-range", "year-range")
+        and re.search(r"\band\b", text, re.IGNORECASE)
+        and not groups["between"]
+    ):
+        return None  # "in April and August 2024" names two months, not a span
+    if kind == "month-range":
+        year = int(groups["y"])
+        start_year = int(groups["y1"]) if groups.get("y1") else year
+        first = _safe(start_year, _month_number(groups["m"]))
+        last = _safe(year, _month_number(groups["m2"]))
+        if first is None or last is None or last.first_day() <= first.first_day():
+            return None
+        return When(text, start, end, first=first, last=last)
     if kind in ("month-year", "year-dot-month", "iso"):
         raw = groups["m"]
         month = int(raw) if raw.isdigit() else _month_number(raw)
