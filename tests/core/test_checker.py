@@ -176,7 +176,7 @@ def test_supported_claim_cites_every_agreeing_source(make_store: StoreMaker) -> 
         ("alpha-trade-2023", "alpha", True),
         ("beta-trade-2023", "beta", True),
     }
-    assert {e.date for e in result.evidence} == {"2023"}
+    assert {(e.period, e.date) for e in result.evidence} == {("2023", None)}
 
 
 def test_disputed_when_the_claim_sides_with_one_conflicting_source(

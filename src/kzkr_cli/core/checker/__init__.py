@@ -63,10 +63,10 @@ class Checker:
             return None
         claims = [f for f in findings if not f.incidental]
         verdict = deciding.verdict
-        evidence: dict[tuple[str, str, str | None], Evidence] = {}
+        evidence: dict[tuple[str, str, str | None, str | None], Evidence] = {}
         for finding in claims:
             for item in finding.evidence:
-                evidence.setdefault((item.fact, item.source, item.date), item)
+                evidence.setdefault((item.fact, item.source, item.date, item.period), item)
         explanation = deciding.explanation
         if verdict is Verdict.SUPPORTED and len(claims) > 1:
             explanation = " ".join(f.explanation for f in claims)

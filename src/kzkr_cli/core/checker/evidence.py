@@ -270,7 +270,8 @@ def _figure_finding(
         disputed=conflict is not None,
     )
     evidence = tuple(
-        Evidence(f.id, f.source, f.value, f.period.label(), f.quote, agrees[f.id]) for f in figures
+        Evidence(f.id, f.source, f.value, None, f.quote, agrees[f.id], period=f.period.label())
+        for f in figures
     )
     name = index.metric(metric_id).name
     verdict = judged.verdict
@@ -448,7 +449,9 @@ def _judge_event(index: StoreIndex, when: When, event: Event) -> Finding:
         disputed=conflict is not None,
     )
     evidence = tuple(
-        Evidence(event.id, c.source, None, _claim_label(c), c.quote, a)
+        Evidence(
+            event.id, c.source, None, c.date.iso(), c.quote, a, end=c.end.iso() if c.end else None
+        )
         for c, a in zip(event.claims, agrees, strict=True)
     )
     dated = ", ".join(f"{_claim_label(c)} ({c.source})" for c in event.claims)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kzkr_cli.core.export import number
+
 
 class Verdict(StrEnum):
     SUPPORTED = "supported"
@@ -42,16 +44,24 @@ class Evidence:
     fact: str
     source: str
     value: float | None
+    """A figure's value in base units; None for a date claim."""
     date: str | None
+    """A date claim's ISO date (its start, for a span); None for a figure."""
     quote: str
     agrees: bool | None
+    end: str | None = None
+    """A date claim's ISO end, for a span."""
+    period: str | None = None
+    """A figure's period ("2023", "2006/2023", "as of 2024"); None for a date claim."""
 
     def to_object(self) -> dict[str, Any]:
         return {
             "fact": self.fact,
             "source": self.source,
-            "value": self.value,
+            "value": None if self.value is None else number(self.value),
             "date": self.date,
+            "end": self.end,
+            "period": self.period,
             "quote": self.quote,
             "agrees": self.agrees,
         }
