@@ -236,12 +236,7 @@ def targets(conflict_times: dict[int, float], peaks: dict[int, int]) -> list[str
 def machine() -> list[str]:
     import pydantic
 
-    try:
-        import tomli
-
-        parser = f"tomli {tomli.__version__}"
-    except ImportError:
-        parser = "tomllib (standard library)"
+    parser = "tomllib (standard library)"
     cpu = platform.processor() or platform.machine()
     with_name = Path("/proc/cpuinfo")
     if with_name.exists():
