@@ -221,3 +221,10 @@ def test_wheel_ships_the_facts(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "kzkr_cli/facts/sources.toml" in names
     assert any(n.startswith("kzkr_cli/facts/figures/") for n in names)
+
+
+def test_version() -> None:
+    from kzkr_cli import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"kzkr {__version__}\n")
