@@ -4,16 +4,17 @@ figures by metric and the conflict engine's verdict on which records disagree.""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kzkr_cli.core import conflicts as conflict_engine
-from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, stems, tokens
+from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, stems, stems_of_all, tokens
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
-from kzkr_cli.core.store import Store
+from kzkr_cli.core.store import Store, collector_paused
 
 GENERIC_WORDS = frozenset(
     stem(w) for w in ["rank", "share", "number", "value", "change", "total", "count"]
@@ -83,47 +84,54 @@ class EventWords:
 
 @dataclass
 class StoreIndex:
-    """Everything the checker looks up, built in one pass over the store."""
+    """Everything the checker looks up, built in one pass over the store; every word of the
+    store, which only a claim naming a party needs, is gathered when first asked for."""
 
     store: Store
     conflicts: Sequence[Conflict]
-    phrases: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
+    phrases: Mapping[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
     metrics_by_name_word: dict[str, list[str]] = field(default_factory=dict)
     vocabulary: dict[str, frozenset[str]] = field(default_factory=dict)
     """Every word a metric's names, aliases and unit use: what a count of it may count."""
     figures: dict[str, list[Figure]] = field(default_factory=dict)
-    siblings: dict[str, list[str]] = field(default_factory=dict)
+    siblings: Mapping[str, list[str]] = field(default_factory=dict)
     """Variants of one measure: metrics whose ids differ only in their last part."""
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
     groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    known_words: frozenset[str] = frozenset()
-    """Every word the store uses anywhere (names, titles, actors, places, quotes, notes):
-    a name outside it is a party the store knows nothing of."""
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
         found = conflict_engine.find_conflicts(store) if conflicts is None else list(conflicts)
         index = cls(store, found)
-        index._index_metrics()
-        index._index_events()
-        index._index_conflicts()
-        index._index_known_words()
+        with collector_paused():  # the index's sets and tables hold no cycles to collect
+            index._index_metrics()
+            index._index_events()
+            index._index_conflicts()
         return index
 
-    def _index_known_words(self) -> None:
-        texts: list[str] = []
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word the store uses anywhere (names, titles, actors, places, quotes, notes):
+        a name outside it is a party the store knows nothing of."""
+        return stems_of_all(self._texts())
+
+    def _texts(self) -> Iterator[str]:
         for metric in self.store.metrics.values():
-            texts += [metric.name, metric.description, *metric.aliases]
+            yield from (metric.name, metric.description, *metric.aliases)
         for figure in self.store.figures.values():
-            texts += [figure.quote, figure.as_written, figure.note or "", figure.period.text or ""]
+            yield from (
+                figure.quote,
+                figure.as_written,
+                figure.note or "",
+                figure.period.text or "",
+            )
         for event in self.store.events.values():
-            texts += [event.title, event.place or "", event.note or "", *event.actors]
-            texts += [*event.aliases, *(c.quote for c in event.claims)]
+            yield from (event.title, event.place or "", event.note or "", *event.actors)
+            yield from (*event.aliases, *(c.quote for c in event.claims))
         for source in self.store.sources.values():
-            texts += [source.title, source.publisher, source.author or ""]
-        self.known_words = frozenset(stem for text in texts for stem in stems(text))
+            yield from (source.title, source.publisher, source.author or "")
 
     # ------------------------------------------------------------ metrics
 
@@ -133,25 +141,24 @@ class StoreIndex:
         by_stem: dict[str, list[str]] = defaultdict(list)
         for metric in metrics:
             by_stem[metric.id.rsplit("-", 1)[0]].append(metric.id)
-        self.siblings = {
-            m.id: [o for o in by_stem[m.id.rsplit("-", 1)[0]] if o != m.id] for m in metrics
-        }
-        phrases: dict[str, list[tuple[Phrase, str]]] = defaultdict(list)
+        # A metric whose id extends another's ("trade-turnover-change") measures something
+        # about it, and variants of one measure ("fdi-inflow-annual", "fdi-inflow-cumulative";
+        # "cu-stores-operating", "cu-stores-planned") are named alike: each is named by the
+        # other's words, and its own name's words tell them apart. Both relations are kept
+        # as groups and expanded only for the words a claim uses, since a family of n
+        # variants would otherwise give each of them the phrases of all n.
+        group_of = {m.id: by_stem[m.id.rsplit("-", 1)[0]] for m in metrics}
+        self.siblings = _Siblings(group_of)
+        extended_by: dict[str, list[str]] = defaultdict(list)
         for metric in metrics:
-            mine = set(own[metric.id])
-            # A metric whose id extends another's ("trade-turnover-change") measures
-            # something about it, and variants of one measure ("fdi-inflow-annual",
-            # "fdi-inflow-cumulative"; "cu-stores-operating", "cu-stores-planned") are
-            # named alike: each is named by the other's words, and its own name's words
-            # tell them apart.
-            for other in metrics:
-                if metric.id.startswith(other.id + "-"):
-                    mine |= own[other.id]
-            for sibling in self.siblings[metric.id]:
-                mine |= own[sibling]
-            for phrase in mine:
-                phrases[phrase[0]].append((phrase, metric.id))
-        self.phrases = dict(phrases)
+            for prefix in _id_prefixes(metric.id):
+                if prefix in own:
+                    extended_by[prefix].append(metric.id)
+        by_first: dict[str, list[tuple[Phrase, str]]] = defaultdict(list)
+        for metric in metrics:
+            for phrase in own[metric.id]:
+                by_first[phrase[0]].append((phrase, metric.id))
+        self.phrases = _Phrases(dict(by_first), group_of, dict(extended_by))
         self.vocabulary = {
             m.id: frozenset(
                 {w for phrase in own[m.id] for w in phrase}
@@ -187,30 +194,31 @@ class StoreIndex:
 
     def _index_events(self) -> None:
         events = list(self.store.events.values())
-        raw: dict[str, set[str]] = {}
-        counts: dict[str, int] = defaultdict(int)
+        titles: dict[str, set[str]] = {}
+        parties: dict[str, set[str]] = {}
+        counts: Counter[str] = Counter()
         for event in events:
-            text = " ".join([event.title, *event.actors, event.place or ""])
-            words = content_stems(text)
-            raw[event.id] = words
-            for word in words:
-                counts[word] += 1
+            title = titles[event.id] = content_stems(event.title)
+            named = parties[event.id] = content_stems(" ".join([*event.actors, event.place or ""]))
+            counts.update(title | named)
         limit = max(2, COMMON_SHARE * len(events))
         by_word: dict[str, list[str]] = defaultdict(list)
-        kind_words = {kind: frozenset(stem(w) for w in words) for kind, words in KIND_WORDS.items()}
+        kinds_of = {
+            kind: frozenset(stem(w) for w in KIND_WORDS.get(kind, ())) | {stem(kind.value)}
+            for kind in EventKind
+        }
         for event in events:
-            kinds = kind_words.get(event.kind, frozenset()) | {stem(event.kind.value)}
+            kinds = kinds_of[event.kind]
+            title, named = titles[event.id], parties[event.id]
             distinctive = frozenset(
-                w for w in raw[event.id] if counts[w] <= limit and w not in kinds and len(w) > 1
+                w for w in title | named if counts[w] <= limit and w not in kinds and len(w) > 1
             )
-            names = distinctive & content_stems(" ".join([*event.actors, event.place or ""]))
-            years = frozenset(int(t.stem) for t in tokens(event.title) if _is_year(t.stem))
-            titled = distinctive & content_stems(event.title)
+            years = frozenset(int(w) for w in stems(event.title) if _is_year(w))
             aliases = tuple(
                 frozenset(words) for words in map(content_stems, event.aliases) if words
             )
             self.events[event.id] = EventWords(
-                event, kinds, distinctive, names, titled, years, aliases
+                event, kinds, distinctive, distinctive & named, distinctive & title, years, aliases
             )
             for word in distinctive | kinds | frozenset().union(*aliases):
                 by_word[word].append(event.id)
@@ -237,6 +245,62 @@ class StoreIndex:
             if len(touched) >= 2:
                 return self.conflicts[number]
         return None
+
+
+def _id_prefixes(metric_id: str) -> Iterator[str]:
+    """Every id this one extends: its text before each hyphen ("a-b-c": "a", "a-b")."""
+    start = metric_id.find("-")
+    while start != -1:
+        yield metric_id[:start]
+        start = metric_id.find("-", start + 1)
+
+
+class _Siblings(Mapping[str, list[str]]):
+    """A metric's variants (its group less itself), listed when asked for."""
+
+    def __init__(self, group_of: dict[str, list[str]]) -> None:
+        self._group_of = group_of
+
+    def __getitem__(self, metric_id: str) -> list[str]:
+        return [other for other in self._group_of[metric_id] if other != metric_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._group_of)
+
+    def __len__(self) -> int:
+        return len(self._group_of)
+
+
+class _Phrases(Mapping[str, list[tuple[Phrase, str]]]):
+    """By first word, each phrase with a metric it names: its own metric's, that metric's
+    variants' and the metrics extending it. Expanded per word on first use."""
+
+    def __init__(
+        self,
+        by_first: dict[str, list[tuple[Phrase, str]]],
+        group_of: dict[str, list[str]],
+        extended_by: dict[str, list[str]],
+    ) -> None:
+        self._by_first = by_first
+        self._group_of = group_of
+        self._extended_by = extended_by
+        self._expanded: dict[str, list[tuple[Phrase, str]]] = {}
+
+    def __getitem__(self, word: str) -> list[tuple[Phrase, str]]:
+        found = self._expanded.get(word)
+        if found is None:
+            named: dict[tuple[Phrase, str], None] = {}
+            for phrase, owner in self._by_first[word]:
+                for metric_id in (*self._group_of[owner], *self._extended_by.get(owner, ())):
+                    named[phrase, metric_id] = None
+            found = self._expanded[word] = list(named)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_first)
+
+    def __len__(self) -> int:
+        return len(self._by_first)
 
 
 def _metric_phrases(metric: Metric) -> set[Phrase]:

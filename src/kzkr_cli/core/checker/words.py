@@ -8,7 +8,9 @@ comparison, so its quirks cancel out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -95,8 +97,12 @@ class Token:
     end: int
 
 
+@cache
 def stem(word: str) -> str:
-    """Fold a word to a crude stem: lower case, no possessive, no common inflection."""
+    """Fold a word to a crude stem: lower case, no possessive, no common inflection.
+
+    Cached per distinct word: a store repeats a small vocabulary over many records, so
+    indexing a large one stems each word once, not once per use."""
     people = word[:1].isupper() and word.endswith("ans")
     word = _POSSESSIVE.sub("", word.lower())
     if len(word) <= 3 or word.isdigit():
@@ -122,9 +128,18 @@ def tokens(text: str) -> list[Token]:
 
 
 def stems(text: str) -> tuple[str, ...]:
-    return tuple(t.stem for t in tokens(text))
+    """The stems of ``text``'s words, in order: ``tokens`` without the spans."""
+    return tuple(map(stem, _WORD.findall(text)))
+
+
+def stems_of_all(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of every word of ``texts``: each distinct word is stemmed once."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_WORD.findall(text))
+    return frozenset(map(stem, words))
 
 
 def content_stems(text: str) -> set[str]:
     """The stems of a text's meaningful words: no stop words, no numbers."""
-    return {s for s in stems(text) if s not in STOP_WORDS and not s[0].isdigit()}
+    return {s for s in map(stem, _WORD.findall(text)) if s not in STOP_WORDS and not s[0].isdigit()}

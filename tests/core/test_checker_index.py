@@ -1,0 +1,128 @@
+"""The checker's index, built in time linear in the store: the same phrases and variants as
+the rule states them pair by pair, and the same stems with or without token positions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzkr_cli.core.checker.index import StoreIndex, _metric_phrases
+from kzkr_cli.core.checker.words import content_stems, stems, stems_of_all, tokens
+from kzkr_cli.core.models import Metric
+from kzkr_cli.core.store import Store, load_store
+from tests.conftest import FACTS, StoreMaker
+
+
+def stated_phrases(metrics: list[Metric]) -> set[tuple[tuple[str, ...], str]]:
+    """The rule as written, over every pair: a metric is named by its own phrases, by those
+    of each metric its id extends, and by those of its variants (ids alike but the last part)."""
+    own = {m.id: _metric_phrases(m) for m in metrics}
+    named: set[tuple[tuple[str, ...], str]] = set()
+    for metric in metrics:
+        for other in metrics:
+            family = other.id.rsplit("-", 1)[0] == metric.id.rsplit("-", 1)[0]
+            if other.id == metric.id or family or metric.id.startswith(other.id + "-"):
+                named |= {(phrase, metric.id) for phrase in own[other.id]}
+    return named
+
+
+def indexed_phrases(index: StoreIndex) -> set[tuple[tuple[str, ...], str]]:
+    found = {pair for word in index.phrases for pair in index.phrases[word]}
+    lists = [index.phrases[word] for word in index.phrases]
+    assert sum(map(len, lists)) == len(found), "a phrase is listed twice for one metric"
+    assert all(phrase[0] == word for word in index.phrases for phrase, _ in index.phrases[word])
+    return found
+
+
+def stated_siblings(store: Store) -> dict[str, list[str]]:
+    ids = list(store.metrics)
+    return {
+        m: [o for o in ids if o != m and o.rsplit("-", 1)[0] == m.rsplit("-", 1)[0]] for m in ids
+    }
+
+
+def metric(mid: str, name: str, *aliases: str) -> str:
+    listed = ", ".join(f'"{a}"' for a in aliases)
+    return (
+        f'\n[[metric]]\nid = "{mid}"\nname = "{name}"\nunit = "count"\naliases = [{listed}]\n'
+        f'description = "{name}."\n'
+    )
+
+
+FAMILIES = "".join(
+    [
+        metric("fdi", "Foreign investment", "FDI"),
+        metric("fdi-inflow", "FDI inflow", "inward investment"),
+        metric("fdi-inflow-annual", "Annual FDI inflow"),
+        metric("fdi-inflow-cumulative", "Cumulative FDI inflow", "FDI stock"),
+        metric("fdi-inflow-cumulative-2", "Cumulative FDI inflow again"),
+        metric("flights", "Direct flights", "air links"),
+        metric("flights-weekly", "Weekly flights"),
+        metric("visits", "Visits"),
+        *(metric(f"variant-{n}", f"Variant measure {n}", f"v{n}") for n in range(40)),
+    ]
+)
+
+
+def test_phrases_and_variants_follow_the_rule_on_families_of_metrics(
+    make_store: StoreMaker,
+) -> None:
+    store = load_store(make_store(metrics=FAMILIES))
+    index = StoreIndex.build(store, [])
+    assert indexed_phrases(index) == stated_phrases(list(store.metrics.values()))
+    assert {m: index.siblings[m] for m in store.metrics} == stated_siblings(store)
+    assert set(index.siblings) == set(store.metrics)
+    # a variant is named by its sibling's name; an extension by the name of what it extends
+    assert (stems("Cumulative FDI inflow"), "fdi-inflow-annual") in indexed_phrases(index)
+    assert (stems("FDI"), "fdi-inflow-cumulative-2") in indexed_phrases(index)
+    assert (stems("Annual FDI inflow"), "fdi") not in indexed_phrases(index)
+    assert index.phrases.get("no-such-word") is None
+
+
+def test_phrases_and_variants_follow_the_rule_on_the_shipped_store() -> None:
+    store = load_store(FACTS)
+    index = StoreIndex.build(store, [])
+    assert indexed_phrases(index) == stated_phrases(list(store.metrics.values()))
+    assert {m: index.siblings[m] for m in store.metrics} == stated_siblings(store)
+
+
+def test_every_word_of_the_store_is_known(make_store: StoreMaker) -> None:
+    root = make_store(
+        events="""
+        [[event]]
+        id = "opening"
+        kind = "opening"
+        title = "Opening of the Almaty office"
+        actors = ["Hyundai Engineering"]
+        note = "Reported by Yonhap"
+
+        [[event.claim]]
+        source = "alpha"
+        date = "2019-05"
+        quote = "the office opened in Almaty's centre"
+        """
+    )
+    index = StoreIndex.build(load_store(root), [])
+    for word in ("Almaty", "Hyundai", "Yonhap", "Alpha", "turnover", "centre"):
+        assert stems(word)[0] in index.known_words
+    assert stems("Uzbekistan")[0] not in index.known_words
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("abcdeilnorstuyAKS'’- .,0123456789")), max_size=60)
+
+
+@given(TEXT)
+def test_stems_are_the_stems_of_the_tokens(text: str) -> None:
+    words = [t.stem for t in tokens(text)]
+    assert stems(text) == tuple(words)
+    assert stems_of_all([text, text.upper()]) == frozenset(words + list(stems(text.upper())))
+    assert content_stems(text) <= set(words)
+
+
+def test_content_stems_leave_out_stop_words_and_numbers() -> None:
+    assert content_stems("Koreans' trade of 2023 in the Almaty offices") == {
+        "koreans",
+        "trad",
+        "almaty",
+        "offic",
+    }
