@@ -49,10 +49,15 @@ description = "Korea's rank among foreign investors in Kazakhstan, at a moment."
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read the developer's $KZKR_FACTS or colour settings."""
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never read the developer's $KZKR_FACTS or colour settings, and never read or
+    write the developer's store cache: theirs is a fresh temporary folder."""
     monkeypatch.delenv("KZKR_FACTS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("KZKR_CACHE", raising=False)
+    monkeypatch.setenv("KZKR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from kzkr_cli.cli.progress import stderr_progress
+from kzkr_cli.core.cache import cache_folder, load_store_cached
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
-from kzkr_cli.core.store import Store, load_store
+from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.writers import neutralise
 
@@ -62,10 +63,11 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 
 
 def open_store(facts: Path | None) -> Store:
-    """Load the store, or report every problem and exit 2."""
+    """Load the store (through the cache when it is large), or report every problem and exit 2."""
     gc.disable()
     try:
-        store = load_store(find_facts(facts), stderr_progress("loading the fact store", "files"))
+        progress = stderr_progress("loading the fact store", "files")
+        store = load_store_cached(find_facts(facts), progress, cache_folder())
     except StoreError as exc:
         for problem in exc.problems:
             warn(str(problem))

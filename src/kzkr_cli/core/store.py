@@ -72,8 +72,14 @@ def toml_files(root: Path) -> list[Path]:
 Progress = Callable[[int, int], None]
 """Told ``(files read, files in all)`` after each file, so a caller can show how far loading is."""
 
+Reader = Callable[[Path, bytes], None]
+"""Told each file's path and the exact bytes that were parsed, so a caller (the store cache)
+can fingerprint what the store was made from, not what the files hold a moment later."""
 
-def load_store(root: Path, progress: Progress | None = None) -> Store:
+
+def load_store(
+    root: Path, progress: Progress | None = None, *, on_read: Reader | None = None
+) -> Store:
     """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems."""
     problems: list[Problem] = []
     if not root.exists():
@@ -84,8 +90,9 @@ def load_store(root: Path, progress: Progress | None = None) -> Store:
     if not files:
         raise StoreError([Problem(str(root), "no .toml files: the facts folder is empty")])
     store = Store(root=root)
-    with _collector_paused():
-        for done, parsed in enumerate(map(_parse_file, files), start=1):
+    with collector_paused():
+        for done, path in enumerate(files, start=1):
+            parsed = _parse_file(path, on_read)
             problems.extend(parsed.problems)
             _add_records(parsed, store, problems)
             if progress is not None:
@@ -97,7 +104,7 @@ def load_store(root: Path, progress: Progress | None = None) -> Store:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while records are made: they hold no cycles, and
     its full passes over a growing heap cost more than the loading itself in a large store."""
     enabled = gc.isenabled()
@@ -109,7 +116,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A file's name as problems give it: relative to the working folder when inside it."""
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
@@ -126,8 +134,8 @@ class _ParsedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _parse_file(path: Path) -> _ParsedFile:
-    parsed = _ParsedFile(_display(path))
+def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
+    parsed = _ParsedFile(display_path(path))
     name = parsed.name
     try:
         size = path.stat().st_size
@@ -143,6 +151,8 @@ def _parse_file(path: Path) -> _ParsedFile:
     except OSError as exc:
         parsed.problems.append(Problem(name, f"cannot be read: {exc.strerror or exc}"))
         return parsed
+    if on_read is not None:
+        on_read(path, raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
