@@ -39,26 +39,22 @@ def check_quotes(store: Store, texts: Path) -> Iterator[Problem]:
             documents[source.id] = normalise(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             documents[source.id] = None
-            file, _, line = store.files.get(source.id, "?").partition(":")
-            yield Problem(
-                file,
+            yield store.problem(
+                source.id,
+                "source",
+                "document",
                 f"document {str(path)!r} cannot be read ({exc.__class__.__name__})",
-                line=int(line) if line.isdigit() else None,
-                record=f"source {source.id}",
-                field="document",
             )
 
     def missing(record_id: str, kind: str, field: str, source: str, quote: str) -> Problem | None:
         document = documents.get(source)
         if document is None or normalise(quote) in document:
             return None
-        file, _, line = store.files.get(record_id, "?").partition(":")
-        return Problem(
-            file,
+        return store.problem(
+            record_id,
+            kind,
+            field,
             f"quote not found in {store.sources[source].document}: {quote!r}",
-            line=int(line) if line.isdigit() else None,
-            record=f"{kind} {record_id}",
-            field=field,
         )
 
     for figure in store.figures.values():

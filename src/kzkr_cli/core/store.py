@@ -55,6 +55,20 @@ class Store:
         metric = self.metrics[figure.metric]
         return interval_of(figure.value, self.steps[figure.id], figure.qualifier, metric.tolerance)
 
+    def problem(self, record_id: str, kind: str, field_name: str, message: str) -> Problem:
+        """A problem with a loaded record, placed at the file and line it was read from."""
+        origin = self.files.get(record_id, "?")
+        file, _, line = origin.rpartition(":")
+        if not line.isdigit():
+            file, line = origin, ""
+        return Problem(
+            file,
+            message,
+            line=int(line) if line else None,
+            record=f"{kind} {record_id}",
+            field=field_name,
+        )
+
     def figures_of(self, metric_id: str) -> list[Figure]:
         return [f for f in self.figures.values() if f.metric == metric_id]
 
@@ -286,15 +300,7 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, int]]:
 
 
 def _check_references(store: Store) -> Iterator[Problem]:
-    def where(record_id: str) -> tuple[str, int | None]:
-        origin = store.files.get(record_id, "?")
-        file, _, line = origin.partition(":")
-        return file, int(line) if line.isdigit() else None
-
-    def problem(record_id: str, kind: str, field_name: str, message: str) -> Problem:
-        file, line = where(record_id)
-        return Problem(file, message, line=line, record=f"{kind} {record_id}", field=field_name)
-
+    problem = store.problem
     for figure in store.figures.values():
         if figure.source not in store.sources:
             yield problem(figure.id, "figure", "source", f"unknown source {figure.source!r}")
@@ -308,7 +314,7 @@ def _check_references(store: Store) -> Iterator[Problem]:
                     yield problem(
                         figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
                     )
-        yield from _check_value(store, figure, metric, problem)
+        yield from _check_value(store, figure, metric)
     for event in store.events.values():
         for index, claim in enumerate(event.claims):
             if claim.source not in store.sources:
@@ -318,9 +324,8 @@ def _check_references(store: Store) -> Iterator[Problem]:
     yield from _check_aliases(store)
 
 
-def _check_value(
-    store: Store, figure: Figure, metric: Metric | None, problem: Any
-) -> Iterable[Problem]:
+def _check_value(store: Store, figure: Figure, metric: Metric | None) -> Iterable[Problem]:
+    problem = store.problem
     if not math.isfinite(figure.value):
         yield problem(figure.id, "figure", "value", "must be a finite number")
         return
@@ -378,12 +383,10 @@ def _check_aliases(store: Store) -> Iterator[Problem]:
         for alias in metric.aliases:
             key = alias.lower()
             if key in owner and owner[key] != metric.id:
-                file, _, line = store.files.get(metric.id, "?").partition(":")
-                yield Problem(
-                    file,
+                yield store.problem(
+                    metric.id,
+                    "metric",
+                    "aliases",
                     f"alias {alias!r} is already taken by {owner[key]}",
-                    line=int(line) if line.isdigit() else None,
-                    record=f"metric {metric.id}",
-                    field="aliases",
                 )
             owner.setdefault(key, metric.id)
