@@ -45,7 +45,7 @@ _FROM_TEXT = Field(strict=False)
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class SourceKind(StrEnum):

@@ -208,7 +208,10 @@ def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], lis
         years = when.years
         return [f for f in spans if abs(span_years(f.period) - years) < 0.5], []
     if when is not None and when.first is not None and when.last is not None:
-        span = Period(start=when.first, end=when.last if when.last != when.first else None)
+        # Built from dates already read, so not validated again (nor its validator built).
+        span = Period.model_construct(
+            start=when.first, end=when.last if when.last != when.first else None, as_of=None
+        )
         first, last = when.first.first_day(), when.last.last_day()
         chosen = [f for f in spans if same_period(f.period, span)]
         if not when.as_of or not chosen:
