@@ -14,7 +14,7 @@ from kzkr_cli.core import conflicts
 from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.checker.sentences import split_sentences
 from kzkr_cli.core.checker.when import find_times
-from kzkr_cli.core.checker.words import stem
+from kzkr_cli.core.checker.words import directions, reverses, stem
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.store import Store, load_store
@@ -359,8 +359,12 @@ def test_a_duration_matches_spans_of_that_length(make_store: StoreMaker) -> None
         ("Kazakhstan opened its embassy in Seoul in 1994.", Verdict.CONTRADICTED),
         ("Envoy Zorbek visited Busan in May 2019.", Verdict.SUPPORTED),
         ("Envoy Zorbek visited Busan in June 2019.", Verdict.CONTRADICTED),
-        # A visit may recur: another year is another occasion, not a contradiction.
+        # A visit may recur: another year is another occasion, not a contradiction ...
         ("Envoy Zorbek visited Busan in 2022.", Verdict.UNVERIFIABLE),
+        ("Zorbek's aides visited Busan in 2022.", Verdict.UNVERIFIABLE),
+        # ... unless the sentence names it as its party's own: that is the one recorded.
+        ("Envoy Zorbek's visit to Busan took place in 2022.", Verdict.CONTRADICTED),
+        ("Zorbek's first official visit to Busan came in May 2019.", Verdict.SUPPORTED),
         ("The Fisheries treaty was signed in Ulsan in 2003.", Verdict.DISPUTED),
         ("The Fisheries treaty was signed in Ulsan in 2015.", Verdict.CONTRADICTED),
         ("The two countries will open a spaceport in 2030.", Verdict.UNVERIFIABLE),
@@ -451,6 +455,9 @@ def test_the_store_is_indexed_once_however_long_the_text(
         ("between January and September 2024", "2024-01/2024-09"),
         ("from November 2023 to March 2024", "2023-11/2024-03"),
         ("between 1995 and 2016", "1995/2016"),
+        ("from June 11 to June 13, 2024", "2024-06-11/2024-06-13"),
+        ("from 11 June to 13 June 2024", "2024-06-11/2024-06-13"),
+        ("30 June - 2 July 2024", "2024-06-30/2024-07-02"),
     ],
 )
 def test_times_are_read_at_their_precision(text: str, label: str) -> None:
@@ -466,6 +473,8 @@ def test_times_are_read_at_their_precision(text: str, label: str) -> None:
         ("in 1995 and 2016", ["1995", "2016"]),
         # A range that runs backwards is no range.
         ("April-January 2024", ["2024-01"]),
+        ("on 11 June and 13 June 2024", ["11 June", "2024-06-13"]),
+        ("June 13 to June 11, 2024", ["June 13", "2024-06-11"]),
     ],
 )
 def test_two_dates_are_not_a_span(text: str, labels: list[str]) -> None:
@@ -568,6 +577,9 @@ quote = "stayed from 11 to 13 June"
         ("Maritime ties between the two ports were set up in 1995.", Verdict.CONTRADICTED),
         # ... and not without one: deepening ties is not concluding the accord.
         ("Maritime ties between the two ports deepened in 2024.", Verdict.UNVERIFIABLE),
+        # "Became" says when a state began, as "set up" or "since" do.
+        ("The two ports became partners in maritime ties in 1998.", Verdict.SUPPORTED),
+        ("The two ports became partners in maritime ties in 2004.", Verdict.CONTRADICTED),
         # Words of a kind beyond its own name: "set up" for a founding.
         ("The Busan Institute of Steppe Studies was set up in 2001.", Verdict.SUPPORTED),
         ("The Busan Institute of Steppe Studies was created in 2003.", Verdict.CONTRADICTED),
@@ -589,6 +601,8 @@ def test_events_are_named_by_aliases_and_words_of_their_kind(
         ("Envoy Zorbek stayed in Busan from 11 to 13 June 2024.", Verdict.DISPUTED),
         ("Envoy Zorbek stayed in Busan on June 11-12, 2024.", Verdict.DISPUTED),
         ("Envoy Zorbek stayed in Busan from 20 to 22 June 2024.", Verdict.CONTRADICTED),
+        ("Envoy Zorbek stayed in Busan from June 11 to June 13, 2024.", Verdict.DISPUTED),
+        ("Envoy Zorbek stayed in Busan from 11 June to 13 June 2024.", Verdict.DISPUTED),
         # ... a single day only has to fall within the stay.
         ("Envoy Zorbek was in Busan on June 12, 2024.", Verdict.SUPPORTED),
         ("Envoy Zorbek visited Busan in June 2024.", Verdict.SUPPORTED),
@@ -759,3 +773,87 @@ def test_a_party_unknown_to_the_store_is_not_checked(
     assert result.verdict is verdict, result.explanation
     if verdict is Verdict.UNVERIFIABLE:
         assert '"Freedonia"' in result.explanation
+
+
+FLOW_METRICS = """
+[[metric]]
+id = "visitors-in"
+name = "Visitors to Freedonia"
+unit = "count"
+aliases = ["tourist flow from Ruritania"]
+description = "Ruritanians visiting Freedonia in a span."
+
+[[metric]]
+id = "visitors-out"
+name = "Freedonians visiting Ruritania"
+unit = "count"
+aliases = ["tourist flow from Freedonia"]
+description = "Freedonians visiting Ruritania in a span."
+
+[[metric]]
+id = "visitors-out-change"
+name = "Change in Freedonians visiting Ruritania"
+unit = "percent"
+aliases = ["outbound-change"]
+description = "Change in Freedonians visiting Ruritania over a year earlier."
+"""
+
+FLOWS = """
+[[figure]]
+id = "alpha-out-2023"
+metric = "visitors-out"
+value = 5000
+as_written = "5,000"
+period = { start = "2023" }
+source = "alpha"
+quote = "5,000 Freedonians visited Ruritania in 2023"
+
+[[figure]]
+id = "alpha-out-change-2023"
+metric = "visitors-out-change"
+value = 10
+as_written = "10%"
+period = { start = "2023" }
+source = "alpha"
+quote = "the tourist flow from Freedonia grew 10% in 2023"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The tourist flow from Freedonia grew 10% in 2023.", Verdict.SUPPORTED),
+        ("The tourist flow from Freedonia to Ruritania grew 10% in 2023.", Verdict.SUPPORTED),
+        # The same words with the direction turned round name another flow, which the
+        # store does not measure, not the change it records (named by its parent's alias).
+        ("The tourist flow to Freedonia grew 10% in 2023.", Verdict.UNVERIFIABLE),
+        ("Ruritania's tourist flow to Freedonia grew 10% in 2023.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_direction_turned_round_is_another_subject(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = checker(make_store(figures=FLOWS, metrics=FLOW_METRICS)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tourist flow from South Korea", {("from", "south"), ("from", "korea")}),
+        ("FDI into Kazakhstan", {("to", "kazakhstan")}),
+        ("rose from 10 to 42 flights a week", set()),
+        ("From the Soviet Union", {("from", "soviet"), ("from", "union")}),
+    ],
+)
+def test_directions_name_places_only(text: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(text) == expected
+
+
+def test_reversal_needs_the_opposite_way_to_the_same_place() -> None:
+    meant = directions("tourist flow from Kazakhstan")
+    assert reverses(directions("flow to Kazakhstan"), meant)
+    assert not reverses(directions("flow from Kazakhstan to Korea"), meant)
+    assert not reverses(directions("flow to Korea"), meant)
+    # A subject named both ways is turned round by neither.
+    assert not reverses(directions("to Kazakhstan"), directions("from Kazakhstan; to Kazakhstan"))

@@ -149,6 +149,36 @@ def test_heldout_corpus_reaches_every_event_kind_and_most_metrics(checker: Check
     assert len(metrics) >= 0.75 * len(store.metrics), sorted(set(store.metrics) - metrics)
 
 
+BLIND: list[dict[str, Any]] = tomllib.loads(
+    (CORPUS.parent / "claims_blind.toml").read_text(encoding="utf-8")
+)["claim"]
+BLIND_FLOOR = 0.95
+"""The blind corpus was written from the documents before the checker was read; it scored
+88% then (53 of 60, none wrongly supported), and this is its score after the general fixes
+it prompted, rounded down to a multiple of 5%."""
+
+
+def test_blind_corpus_is_new_and_balanced() -> None:
+    texts = [c["text"] for c in BLIND]
+    assert len(texts) >= 60
+    assert len(set(texts)) == len(texts)
+    assert not set(texts) & {c["text"] for c in [*CLAIMS, *HELDOUT]}
+    verdicts = Counter(c["verdict"] for c in BLIND)
+    assert set(verdicts) == {v.value for v in Verdict}
+    assert min(verdicts.values()) >= 8
+
+
+def test_blind_corpus_verdicts(checker: Checker) -> None:
+    """Not one claim the sources contradict, dispute or leave open called supported, and
+    the right verdict for at least ``BLIND_FLOOR`` of them."""
+    results = [(c, checker.check_claim(c["text"])) for c in BLIND]
+    wrong = [
+        (c["text"], c["verdict"], r.verdict.value) for c, r in results if r.verdict != c["verdict"]
+    ]
+    assert not [w for w in wrong if w[2] == "supported"], wrong
+    assert len(BLIND) - len(wrong) >= BLIND_FLOOR * len(BLIND), wrong
+
+
 @pytest.mark.parametrize(
     ("claim", "verdict", "subject"),
     [

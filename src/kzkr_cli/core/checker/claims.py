@@ -3,9 +3,11 @@ with the event it dates.
 
 Subjects come from the vocabulary alone: a metric is named by its name or an alias (whole
 words, compared as stems), and a number can only be a value of a metric whose unit fits its
-kind. Every (number, metric) pair is scored by the longest phrase naming the metric, how near
-it stands to the number and how many of the metric's distinctive name words the sentence
-uses; pairs are taken best first, each number and each metric at most once per sentence.
+kind and whose direction the sentence does not turn round ("tourist flow to Kazakhstan" is
+not a metric named "tourist flow from Kazakhstan"). Every (number, metric) pair is scored
+by the longest phrase naming the metric, how near it stands to the number and how many of
+the metric's distinctive name words the sentence uses; pairs are taken best first, each
+number and each metric at most once per sentence.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
-from kzkr_cli.core.checker.words import STOP_WORDS, Token, stem, tokens
+from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
@@ -76,6 +78,9 @@ class DateClaim:
 
     when: When
     events: tuple[str, ...]
+    owned: bool = False
+    """The sentence names the occasion as one of its parties' own ("Tokayev's state visit
+    took place in ..."): the one the store records, not possibly another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,7 @@ def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
     hits = _phrase_hits(index, words)
     figures = _assign(index, text, quantities, words, stems, hits, times)
     used = {id(f.when) for f in figures if f.metric is not None and f.when is not None}
-    dates = _dates(index, stems, [w for w in times if not w.is_duration], used)
+    dates = _dates(index, text, stems, [w for w in times if not w.is_duration], used)
     return ReadSentence(tuple(figures), tuple(dates), _strangers(index, text))
 
 
@@ -197,6 +202,7 @@ def _assign(
     times: list[When],
 ) -> list[FigureClaim]:
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
+    said = directions(text)
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
         counted = _counted_words(text, quantity, words)
@@ -204,6 +210,8 @@ def _assign(
         for candidates in hits:
             for metric_id, length, span in candidates:
                 if not fits(quantity, index.metric(metric_id).unit):
+                    continue
+                if said and reverses(said, index.directions[metric_id]):
                     continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
                     continue
@@ -342,14 +350,53 @@ def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) ->
     return given
 
 
+OCCASION_NOUNS = frozenset(
+    [
+        "visit",
+        "visits",
+        "trip",
+        "trips",
+        "meeting",
+        "meetings",
+        "talks",
+        "negotiations",
+        "summit",
+        "forum",
+        "festival",
+        "exhibition",
+        "performance",
+    ]
+)
+"""Nouns naming an occasion that may recur, as written (not "visited", not "met")."""
+OWNED_WITHIN = 3
+"""An occasion noun at most this many words after a possessive ("Tokayev's first state
+visit") is owned by it."""
+_POSSESSOR = re.compile(r"([^\W_]+)['’]s\b")
+_NEXT_WORD = re.compile(r"[^\W_]+")
+
+
+def _owned_occasions(text: str) -> set[tuple[str, str]]:
+    """(owner, occasion) stems for each possessive naming an occasion: "Tokayev's state
+    visit" gives ("tokayev", "visit")."""
+    found: set[tuple[str, str]] = set()
+    for match in _POSSESSOR.finditer(text):
+        following = _NEXT_WORD.findall(text, match.end(), match.end() + 60)[:OWNED_WITHIN]
+        for word in following:
+            if word.lower() in OCCASION_NOUNS:
+                found.add((stem(match.group(1)), stem(word)))
+                break
+    return found
+
+
 def _dates(
-    index: StoreIndex, stems: set[str], times: list[When], used: set[int]
+    index: StoreIndex, text: str, stems: set[str], times: list[When], used: set[int]
 ) -> list[DateClaim]:
     """Each date of the sentence with the events it may date. A date the sentence already
     uses as a figure's period is checked only against events whose kind the sentence names;
     a year that is part of an event's name ("the Action Plan for 2025-2027") names it rather
     than dates it."""
     matched = match_events(index, stems)
+    owned = _owned_occasions(text) if matched else set()
     found: list[DateClaim] = []
     for when in times:
         events = matched
@@ -366,7 +413,12 @@ def _dates(
                 }
                 if years <= named and not years & dated:
                     continue
-            found.append(DateClaim(when, tuple(events)))
+            mine = any(
+                owner in index.events[e].names and occasion in index.events[e].kinds
+                for e in events
+                for owner, occasion in owned
+            )
+            found.append(DateClaim(when, tuple(events), mine))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found

@@ -27,7 +27,9 @@ from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.periods import same_period, span_years
 
 RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
-"""Kinds of event that happen again: a date in another year may be another occasion."""
+"""Kinds of event that happen again: a date in another year may be another occasion, unless
+the sentence names the occasion as its party's own ("Tokayev's state visit"), the one the
+store records."""
 
 NEARLY_SHARE = 0.1
 """A claim of "nearly X" or "almost X" says the value is just below X: within this share of
@@ -418,7 +420,9 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             Verdict.UNVERIFIABLE,
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
-    findings = [_judge_event(index, when, index.events[e].event) for e in claim.events]
+    findings = [
+        _judge_event(index, when, index.events[e].event, owned=claim.owned) for e in claim.events
+    ]
     if len(findings) == 1:
         return findings[0]
     for finding in findings:
@@ -434,7 +438,7 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
     )
 
 
-def _judge_event(index: StoreIndex, when: When, event: Event) -> Finding:
+def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = False) -> Finding:
     agrees = [_agrees(when, c) for c in event.claims]
     keys = [f"{event.id}.claim.{i}" for i in range(len(event.claims))]
     intervals = {
@@ -475,7 +479,7 @@ def _judge_event(index: StoreIndex, when: When, event: Event) -> Finding:
     elif when.first is None:
         verdict = Verdict.UNVERIFIABLE
         why = f'{event.title}: dated {dated}; "{text}" names no year, so it cannot contradict them.'
-    elif event.kind in RECURRING and not _same_years(when, event):
+    elif event.kind in RECURRING and not owned and not _same_years(when, event):
         verdict = Verdict.UNVERIFIABLE
         why = (
             f"{event.title}: dated {dated}. A {event.kind.value} can happen more than once, so"

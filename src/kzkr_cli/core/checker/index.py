@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kzkr_cli.core import conflicts as conflict_engine
-from kzkr_cli.core.checker.words import STOP_WORDS, content_stems, stem, stems, stems_of_all, tokens
+from kzkr_cli.core.checker.words import (
+    STOP_WORDS,
+    Direction,
+    content_stems,
+    directions,
+    stem,
+    stems,
+    stems_of_all,
+    tokens,
+)
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
@@ -25,8 +34,20 @@ COMMON_SHARE = 0.2
 """A word found in more than this share of the metric names or of the events (Kazakhstan,
 Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
 
-_ORIGIN = ("established", "set", "formed", "began", "started", "launched", "since", "date", "dates")
-"""Words saying when something began ("set up in", "dates back to", "since")."""
+_ORIGIN = (
+    "established",
+    "set",
+    "formed",
+    "began",
+    "started",
+    "launched",
+    "since",
+    "date",
+    "dates",
+    "became",
+)
+"""Words saying when something began ("set up in", "dates back to", "since", "became
+partners in")."""
 KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
     EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured"),
     EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *_ORIGIN),
@@ -94,6 +115,10 @@ class StoreIndex:
     metrics_by_name_word: dict[str, list[str]] = field(default_factory=dict)
     vocabulary: dict[str, frozenset[str]] = field(default_factory=dict)
     """Every word a metric's names, aliases and unit use: what a count of it may count."""
+    directions: dict[str, frozenset[Direction]] = field(default_factory=dict)
+    """The places a metric's names and aliases, or those of the metric it extends, say it
+    runs from or to ("tourist flow from Kazakhstan"): a sentence reversing one is not about
+    it."""
     figures: dict[str, list[Figure]] = field(default_factory=dict)
     siblings: Mapping[str, list[str]] = field(default_factory=dict)
     """Variants of one measure: metrics whose ids differ only in their last part."""
@@ -154,6 +179,13 @@ class StoreIndex:
             for prefix in _id_prefixes(metric.id):
                 if prefix in own:
                     extended_by[prefix].append(metric.id)
+        named_ways = {m.id: directions(" ; ".join((m.name, *m.aliases))) for m in metrics}
+        self.directions = {
+            m.id: named_ways[m.id].union(
+                *(named_ways[p] for p in _id_prefixes(m.id) if p in named_ways)
+            )
+            for m in metrics
+        }
         by_first: dict[str, list[tuple[Phrase, str]]] = defaultdict(list)
         for metric in metrics:
             for phrase in own[metric.id]:

@@ -112,6 +112,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "day-range-across-months",
+        re.compile(
+            r"\b(?:(?P<between>between|from)\s+)?"
+            + _day("d1")
+            + r"(?:\s+of)?\s+"
+            + _month("m")
+            + _DASH
+            + _day("d2")
+            + r"(?:\s+of)?\s+"
+            + _month("m2")
+            + r",?\s+"
+            + _year("y")
+            + r"|\b(?:(?P<between2>between|from)\s+)?"
+            + _month("m3")
+            + r"\s+"
+            + _day("d3")
+            + _DASH
+            + _month("m4")
+            + r"\s+"
+            + _day("d4")
+            + r",?\s+"
+            + _year("y2"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "day-month-year",
         re.compile(
             r"\b"
@@ -286,6 +312,8 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
                 return None
             return When(text, start, end, first=first, last=last)
         return When(text, start, end, month=month, days=(d1, d2))
+    if kind == "day-range-across-months":
+        return _day_range(match)
     if (
         kind in ("month-range", "year-range")
         and re.search(r"\band\b", text, re.IGNORECASE)
@@ -317,6 +345,24 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
     if kind == "month":
         return When(text, start, end, month=_month_number(groups["m"]))
     return None
+
+
+def _day_range(match: re.Match[str]) -> When | None:
+    """ "From 11 June to 13 June 2024", "June 11 to June 13, 2024", "30 June - 2 July 2024":
+    a span of days whose ends each name their month, in one year."""
+    groups = match.groupdict()
+    day_first = groups["d1"] is not None
+    between = groups["between"] if day_first else groups["between2"]
+    if re.search(r"\band\b", match.group(0), re.IGNORECASE) and not between:
+        return None  # "on 11 June and 13 June 2024" names two days, not a span
+    names = ("d1", "m", "d2", "m2", "y") if day_first else ("d3", "m3", "d4", "m4", "y2")
+    d1, m1, d2, m2, y = (groups[n] for n in names)
+    year = int(y)
+    first = _safe(year, _month_number(m1), int(d1))
+    last = _safe(year, _month_number(m2), int(d2))
+    if first is None or last is None or last.first_day() < first.first_day():
+        return None
+    return When(match.group(0), match.start(), match.end(), first=first, last=last)
 
 
 def find_times(text: str) -> Iterator[When]:

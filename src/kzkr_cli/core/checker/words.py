@@ -140,6 +140,34 @@ def stems_of_all(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(map(stem, words))
 
 
+Direction = tuple[str, str]
+"""A way a text points at a place: ("from", stem) or ("to", stem)."""
+
+_DIRECTED = re.compile(
+    r"\b(?P<way>(?i:from|to|into|towards?))\s+(?:(?i:the)\s+)?"
+    r"(?P<place>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?)"
+)
+
+
+def directions(text: str) -> frozenset[Direction]:
+    """The places a text says something goes from or to ("tourist flow from Kazakhstan",
+    "exports to South Korea"), each word of the place's name with its direction."""
+    found: set[Direction] = set()
+    for match in _DIRECTED.finditer(text):
+        way = "from" if match.group("way").lower() == "from" else "to"
+        found.update((way, stem(word)) for word in _WORD.findall(match.group("place")))
+    return frozenset(found)
+
+
+def reverses(said: frozenset[Direction], meant: frozenset[Direction]) -> bool:
+    """Whether a text (``said``) turns round a direction that names a subject (``meant``):
+    "to Kazakhstan" where the subject is a flow "from Kazakhstan" and never one to it."""
+    return any(
+        (("to" if way == "from" else "from"), place) in meant and (way, place) not in meant
+        for way, place in said
+    )
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of a text's meaningful words: no stop words, no numbers."""
     return {s for s in map(stem, _WORD.findall(text)) if s not in STOP_WORDS and not s[0].isdigit()}
