@@ -63,7 +63,7 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 
 
 def open_store(facts: Path | None) -> Store:
-    """Load the store (through the cache when it is large), or report every problem and exit 2."""
+    """Load the store (through its cache), or report every problem and exit 2."""
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
