@@ -857,3 +857,42 @@ def test_reversal_needs_the_opposite_way_to_the_same_place() -> None:
     assert not reverses(directions("flow to Korea"), meant)
     # A subject named both ways is turned round by neither.
     assert not reverses(directions("to Kazakhstan"), directions("from Kazakhstan; to Kazakhstan"))
+
+
+SPAN_IN_DISPUTE = """
+[[event]]
+id = "summit"
+kind = "visit"
+title = "President Zorbek's state visit to Busan"
+actors = ["Zorbek"]
+place = "Busan"
+
+[[event.claim]]
+source = "alpha"
+date = 2024-06-11
+end = 2024-06-13
+quote = "11-13 June 2024"
+
+[[event.claim]]
+source = "beta"
+date = 2024-06-11
+end = 2024-06-12
+quote = "June 11-12"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Zorbek paid a state visit to Busan on June 11-12.", Verdict.DISPUTED),
+        ("Zorbek paid a state visit to Busan on June 11-13.", Verdict.DISPUTED),
+        ("Zorbek paid a state visit to Busan in June.", Verdict.SUPPORTED),
+        ("Zorbek paid a state visit to Busan in March.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_date_without_a_year_is_read_in_the_events_year(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    """The sources agree on the year but not on the last day: a claim that names no year
+    still takes a side, and still cannot contradict them."""
+    assert checker(make_store(events=SPAN_IN_DISPUTE)).check_claim(claim).verdict is verdict

@@ -20,6 +20,7 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import Conflict, agreeing_groups
+from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.intervals import Interval, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
@@ -439,6 +440,13 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
 
 
 def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = False) -> Finding:
+    placed = _in_the_events_year(when, event)
+    if placed is not None:
+        # "On June 11-12", no year: read in the one year the sources date the event to, so a
+        # claim can take a side where they disagree; it still cannot contradict them.
+        finding = _judge_event(index, placed, event, owned=owned)
+        if finding.verdict is not Verdict.CONTRADICTED:
+            return replace(finding, stated=when.text)
     agrees = [_agrees(when, c) for c in event.claims]
     keys = [f"{event.id}.claim.{i}" for i in range(len(event.claims))]
     intervals = {
@@ -488,6 +496,26 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
     else:
         why = f'{event.title}: dated {dated}, not "{text}".'
     return Finding(text, event.id, verdict, why, evidence)
+
+
+def _in_the_events_year(when: When, event: Event) -> When | None:
+    """A month or days with no year, dated to the event's year when all its sources agree on
+    one; None when the claim has a year, names no month, or the sources span several years."""
+    if when.first is not None or when.month is None:
+        return None
+    years = {day.year for claim in event.claims for day in _claim_days(claim)}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    try:
+        if when.days is None:
+            first = last = PartialDate(year, when.month)
+        else:
+            first = PartialDate(year, when.month, when.days[0])
+            last = PartialDate(year, when.month, when.days[1])
+    except ValueError:
+        return None
+    return replace(when, first=first, last=last)
 
 
 def _same_years(when: When, event: Event) -> bool:
