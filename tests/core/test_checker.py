@@ -896,3 +896,55 @@ def test_a_date_without_a_year_is_read_in_the_events_year(
     """The sources agree on the year but not on the last day: a claim that names no year
     still takes a side, and still cannot contradict them."""
     assert checker(make_store(events=SPAN_IN_DISPUTE)).check_claim(claim).verdict is verdict
+
+
+LOOK_ALIKES = """
+[[metric]]
+id = "ferries"
+name = "Ferries a week in operation"
+unit = "count"
+aliases = ["ferries a week"]
+description = "Ferries a week now running."
+
+[[metric]]
+id = "ferries-agreed"
+name = "Sailings agreed by the harbour board"
+unit = "count"
+description = "Weekly sailings the harbour board agreed to."
+"""
+LOOK_ALIKE_FIGURES = """
+[[figure]]
+id = "now"
+metric = "ferries"
+value = 10
+as_written = "10"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "10 ferries"
+
+[[figure]]
+id = "agreed"
+metric = "ferries-agreed"
+value = 42
+as_written = "42"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "42 ferries"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The route will get 42 ferries a week.", Verdict.UNVERIFIABLE),
+        ("The route has 10 ferries a week.", Verdict.SUPPORTED),
+        ("The route will get 30 ferries a week.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_look_alike_that_agrees_keeps_a_claim_from_being_contradicted(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    """The sentence names "ferries a week"; "ferries-agreed" extends that metric's id and
+    holds 42, so a claim of 42 may mean it: unverifiable, not contradicted."""
+    store = make_store(metrics=LOOK_ALIKES, figures=LOOK_ALIKE_FIGURES)
+    assert checker(store).check_claim(claim).verdict is verdict

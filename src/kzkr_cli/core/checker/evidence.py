@@ -125,6 +125,31 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
                 " the sentence does not say which.",
                 finding.evidence + other.evidence,
             )
+    if finding.verdict is Verdict.CONTRADICTED:
+        return _unless_a_variant_agrees(index, claim, metric.id, finding)
+    return finding
+
+
+def _unless_a_variant_agrees(
+    index: StoreIndex, claim: FigureClaim, metric_id: str, finding: Finding
+) -> Finding:
+    """A look-alike of the metric ("flights a week" now, or as agreed) that the sentence
+    does not rule out and that supports the number: not a contradiction."""
+    unit = index.metric(metric_id).unit
+    for sibling in index.kin.get(metric_id, []):
+        if sibling == metric_id or index.metric(sibling).unit is not unit:
+            continue
+        other = _read_exactly(index, claim, sibling, _judge_metric(index, claim, sibling))
+        if other.verdict is Verdict.SUPPORTED:
+            names = f"{index.metric(metric_id).name} or {index.metric(sibling).name}"
+            return Finding(
+                claim.quantity.text,
+                metric_id,
+                Verdict.UNVERIFIABLE,
+                f'"{claim.quantity.text}" could be {names}; the store supports it as the'
+                " second and not as the first, and the sentence does not say which.",
+                finding.evidence + other.evidence,
+            )
     return finding
 
 

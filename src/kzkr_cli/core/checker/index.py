@@ -121,6 +121,9 @@ class StoreIndex:
     it."""
     figures: dict[str, list[Figure]] = field(default_factory=dict)
     siblings: Mapping[str, list[str]] = field(default_factory=dict)
+    kin: dict[str, list[str]] = field(default_factory=dict)
+    """A metric's variants, the metrics extending its id and those its id extends: the
+    look-alikes a sentence may mean when it does not say which."""
     """Variants of one measure: metrics whose ids differ only in their last part."""
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
@@ -179,6 +182,14 @@ class StoreIndex:
             for prefix in _id_prefixes(metric.id):
                 if prefix in own:
                     extended_by[prefix].append(metric.id)
+        self.kin = {
+            m.id: [
+                *self.siblings[m.id],
+                *extended_by.get(m.id, []),
+                *(p for p in _id_prefixes(m.id) if p in own),
+            ]
+            for m in metrics
+        }
         named_ways = {m.id: directions(" ; ".join((m.name, *m.aliases))) for m in metrics}
         self.directions = {
             m.id: named_ways[m.id].union(
