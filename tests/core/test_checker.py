@@ -948,3 +948,19 @@ def test_a_look_alike_that_agrees_keeps_a_claim_from_being_contradicted(
     holds 42, so a claim of 42 may mean it: unverifiable, not contradicted."""
     store = make_store(metrics=LOOK_ALIKES, figures=LOOK_ALIKE_FIGURES)
     assert checker(store).check_claim(claim).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Zorbek's state visit to Busan ended on June 13, 2024.", Verdict.DISPUTED),
+        ("Zorbek's state visit to Busan took place on June 12, 2024.", Verdict.SUPPORTED),
+        ("Zorbek's state visit to Busan took place on June 14, 2024.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_single_day_takes_the_side_of_the_sources_it_agrees_with(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    """The sources end the visit on different days: a day inside one source's span and
+    outside the other's sides with the first."""
+    assert checker(make_store(events=SPAN_IN_DISPUTE)).check_claim(claim).verdict is verdict

@@ -479,10 +479,13 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
         for key, c in zip(keys, event.claims, strict=True)
     }
     asked = _asked_days(when)
-    if _is_day_range(when):
+    conflict = (
+        None if _is_day_range(when) or asked is None else _taking_sides(index, intervals, asked)
+    )
+    if conflict is None:
+        # Told by which records it agrees with: "ended on June 13" sides with the source
+        # that ends the visit on the 13th against the one that ends it on the 12th.
         conflict = _sided(index, keys, agrees)
-    else:
-        conflict = _taking_sides(index, intervals, asked) if asked is not None else None
     judged = Judged(
         [k for k, a in zip(keys, agrees, strict=True) if a],
         [k for k, a in zip(keys, agrees, strict=True) if not a],
