@@ -115,6 +115,14 @@ _SCALES = {
 }
 _TIMES = {"twice": 2, "thrice": 3}
 """How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
+_FRACTIONS = {
+    "half": Decimal(50),
+    "third": Decimal(100) / 3,
+    "quarter": Decimal(25),
+    "twothirds": Decimal(200) / 3,
+    "threequarters": Decimal(75),
+}
+"""Shares written as words, in percent ("more than half" is more than 50 %)."""
 _MULTIPLES = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
 
@@ -180,7 +188,7 @@ _PATTERN = re.compile(
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
-      | (?P<half>half)
+      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters|half)
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
@@ -270,7 +278,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     elif match.group("times"):
         value, step = Decimal(_TIMES[match.group("times").lower()]), Decimal(1)
     elif match.group("half"):
-        value, kind = Decimal(50), Kind.PERCENT
+        share = re.sub(r"^(?:a|one)\s+|[-\s]+", "", match.group("half").lower())
+        value, kind = _FRACTIONS[share], Kind.PERCENT
     elif match.group("vague"):
         value = Decimal(_VAGUE[match.group("vague").lower()])
         qualifier = Qualifier.MORE_THAN

@@ -1,0 +1,30 @@
+"""Shares written as words read as percentages; an ordinal beside them stays an ordinal."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzkr_cli.core.models import Qualifier
+from kzkr_cli.core.numbers import Kind, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("more than half", 50.0, Qualifier.MORE_THAN),
+        ("a third of it", 100 / 3, Qualifier.EXACT),
+        ("one quarter", 25.0, Qualifier.EXACT),
+        ("two-thirds of the total", 200 / 3, Qualifier.EXACT),
+        ("nearly three quarters", 75.0, Qualifier.NEARLY),
+    ],
+)
+def test_shares_in_words_are_percentages(text: str, value: float, qualifier: Qualifier) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.kind, quantity.qualifier) == (Kind.PERCENT, qualifier)
+    assert quantity.value == pytest.approx(value)
+
+
+def test_a_bare_quarter_after_an_ordinal_is_not_a_share() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("in the third quarter of 2024")] == [
+        (Kind.RANK, 3.0)
+    ]
