@@ -20,9 +20,10 @@ from kzkr_cli.core.conflicts import (
     conflicting_records,
     find_conflicts,
 )
-from kzkr_cli.core.errors import QueryError
+from kzkr_cli.core.errors import QueryError, StoreError
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Metric
+from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.store import Store, load_store
 from tests.conftest import MINIMAL_METRICS, StoreMaker
 
@@ -450,7 +451,8 @@ def test_shipped_store_rounding_reconciles_every_stated_change(shipped_facts: Pa
     store = load_store(shipped_facts)
     linked = [f for f in store.figures.values() if f.change is not None]
     assert linked, "the shipped store links at least one stated change"
-    assert not find_conflicts(store, ConflictQuery(kinds=frozenset({ConflictKind.ARITHMETIC})))
+    arithmetic = find_conflicts(store, ConflictQuery(kinds=frozenset({ConflictKind.ARITHMETIC})))
+    assert not {c.subject for c in arithmetic} & {f.id for f in linked}
 
 
 def test_shipped_store_annual_investment_is_its_widest_disagreement(shipped_facts: Path) -> None:
@@ -479,3 +481,61 @@ def test_shipped_store_investor_rank_sixth_stands_alone(shipped_facts: Path) -> 
     assert not any(
         store.figures[f].qualifier.value == "top" and store.figures[f].value == 10 for f in involved
     )
+
+
+PARTS = """
+[[metric]]
+id = "trade"
+name = "Trade turnover"
+unit = "USD"
+description = "Both directions."
+
+[[metric]]
+id = "exports"
+name = "Exports"
+unit = "USD"
+part_of = "trade"
+description = "One direction of the trade."
+"""
+
+
+def _part_store(make_store: StoreMaker, exports: str, period: str) -> list[str]:
+    figures = figure("turnover", "$1.4 billion", 1.4e9, '{ start = "2024-01", end = "2024-04" }')
+    figures += figure("exported", exports, parse_quantity(exports).value, period, metric="exports")
+    return [c.id for c in find_conflicts(load_store(make_store(figures=figures, metrics=PARTS)))]
+
+
+@pytest.mark.parametrize(
+    ("exports", "period", "expected"),
+    [
+        (
+            "$1.6 billion",
+            '{ start = "2024-02", end = "2024-03" }',
+            ["arithmetic:exported:part-of-trade"],
+        ),
+        ("$735.8 million", '{ start = "2024-01", end = "2024-04" }', []),
+        ("$1.6 billion", '{ start = "2024" }', []),  # a longer span than the whole's
+        ("$1.4 billion", '{ start = "2024-01", end = "2024-04" }', []),  # equal is not more
+    ],
+)
+def test_a_part_cannot_exceed_its_whole_over_a_span_containing_it(
+    make_store: StoreMaker, exports: str, period: str, expected: list[str]
+) -> None:
+    assert _part_store(make_store, exports, period) == expected
+
+
+def test_part_of_must_name_another_metric_in_the_same_unit(make_store: StoreMaker) -> None:
+    metrics = (
+        PARTS.replace('part_of = "trade"', 'part_of = "investor-rank"')
+        + """
+[[metric]]
+id = "investor-rank"
+name = "Rank"
+unit = "rank"
+description = "A rank."
+"""
+    )
+    with pytest.raises(
+        StoreError, match=r"part_of: investor-rank must be another metric in the same unit"
+    ):
+        load_store(make_store(metrics=metrics))

@@ -120,6 +120,7 @@ def find_conflicts(store: Store, query: ConflictQuery | None = None) -> list[Con
         *_figure_conflicts(store),
         *_date_conflicts(store),
         *_arithmetic_conflicts(store),
+        *_part_conflicts(store),
     ]
     selected = [_with_causes(store, c) for c in found if _selected(store, c, query, metric)]
     selected.sort(key=lambda c: (-c.severity, c.id))
@@ -465,6 +466,60 @@ def _arithmetic_conflicts(store: Store) -> Iterator[Conflict]:
             f" {_share(conflict.severity)} of the larger value."
         )
         yield replace(conflict, explanation=explanation)
+
+
+def _part_conflicts(store: Store) -> Iterator[Conflict]:
+    """A part larger than its whole: a figure of a metric that is ``part_of`` another,
+    against that metric's figures over spans containing the part's. Each part is compared
+    only with the figures of its whole metric."""
+    wholes: dict[str, list[Figure]] = defaultdict(list)
+    parts_of = {m.id: m.part_of for m in store.metrics.values() if m.part_of is not None}
+    if not parts_of:
+        return
+    wanted = set(parts_of.values())
+    for figure in store.figures.values():
+        if figure.metric in wanted and figure.period.is_span:
+            wholes[figure.metric].append(figure)
+    for part in store.figures.values():
+        whole_metric = parts_of.get(part.metric)
+        if whole_metric is None or not part.period.is_span:
+            continue
+        p = store.interval(part)
+        first, last = part.period.first.first_day(), part.period.last.last_day()
+        exceeded = [
+            (whole, store.interval(whole))
+            for whole in wholes[whole_metric]
+            if whole.period.first.first_day() <= first
+            and last <= whole.period.last.last_day()
+            and p.low > store.interval(whole).high
+        ]
+        if not exceeded:
+            continue
+        largest = max(interval.high for _, interval in exceeded)
+        severity = min(1.0, Interval.point(largest).relative_gap(p))
+        claims = (
+            _figure_claim(_Stated(part, p)),
+            *(_figure_claim(_Stated(whole, interval)) for whole, interval in exceeded),
+        )
+        metric, whole_name = store.metrics[part.metric], store.metrics[whole_metric].name
+        wholes_said = _join(c.label(with_period=True) for c in claims[1:])
+        unit = metric.unit
+        explanation = (
+            f"{claims[0].label(with_period=True)} for {metric.name} is more than"
+            f" {wholes_said} give for {whole_name} over a span containing it, and a part"
+            f" cannot exceed its whole ({_range_text(p, unit)} against at most"
+            f" {_amount(largest, unit)}); the gap is {_share(severity)} of the larger value."
+        )
+        yield Conflict(
+            id=f"{ConflictKind.ARITHMETIC.value}:{part.id}:part-of-{whole_metric}",
+            kind=ConflictKind.ARITHMETIC,
+            subject=part.id,
+            severity=severity,
+            explanation=explanation,
+            claims=claims,
+            groups=((part.id,), tuple(c.fact for c in claims[1:])),
+            period=part.period.label(),
+        )
 
 
 # ---------------------------------------------------------------- selection

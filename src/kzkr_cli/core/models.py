@@ -95,6 +95,9 @@ class Metric(Record):
     description: Text
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.0
     tolerance_note: Text | None = None
+    part_of: MetricId | None = None
+    """A metric whose figure over a span includes this one's over any span inside it (a
+    year's inflow is part of a total over years that include it), so it cannot be less."""
 
     @model_validator(mode="after")
     def _tolerance_explained(self) -> Metric:

@@ -315,6 +315,19 @@ def _check_references(store: Store) -> Iterator[Problem]:
                         figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
                     )
         yield from _check_value(store, figure, metric)
+    for metric in store.metrics.values():
+        if metric.part_of is None:
+            continue
+        whole = store.metrics.get(metric.part_of)
+        if whole is None:
+            yield problem(metric.id, "metric", "part_of", f"unknown metric {metric.part_of!r}")
+        elif whole.unit is not metric.unit or whole.id == metric.id:
+            yield problem(
+                metric.id,
+                "metric",
+                "part_of",
+                f"{whole.id} must be another metric in the same unit ({metric.unit.value})",
+            )
     for event in store.events.values():
         for index, claim in enumerate(event.claims):
             if claim.source not in store.sources:
