@@ -43,10 +43,6 @@ class Quantity:
     """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
     strict reading, where ``step`` is the generous one. None when both are the same."""
 
-    @property
-    def is_rank(self) -> bool:
-        return self.kind is Kind.RANK
-
 
 _UNITS = {
     "zero": 0,
