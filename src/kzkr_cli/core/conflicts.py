@@ -23,7 +23,7 @@ from kzkr_cli.core.dates import PartialDate, Precision
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.export import number
 from kzkr_cli.core.formatting import human_number
-from kzkr_cli.core.intervals import Interval
+from kzkr_cli.core.intervals import Interval, day_span
 from kzkr_cli.core.models import DateClaim, Event, Figure, Metric, Unit
 from kzkr_cli.core.store import Store
 from kzkr_cli.core.vocabulary import resolve_metric
@@ -331,10 +331,6 @@ class _Dated:
     end: Interval
 
 
-def _days(date: PartialDate) -> Interval:
-    return Interval(date.first_day().toordinal(), date.last_day().toordinal())
-
-
 def _date_conflicts(store: Store) -> Iterator[Conflict]:
     """An event's date claims, compared within the event.
 
@@ -346,7 +342,7 @@ def _date_conflicts(store: Store) -> Iterator[Conflict]:
         if len(event.claims) < 2:
             continue
         dated = [
-            _Dated(i, c, _days(c.date), _days(c.end if c.end is not None else c.date))
+            _Dated(i, c, day_span(c.date), day_span(c.end or c.date))
             for i, c in enumerate(event.claims)
         ]
         worst: tuple[float, _Dated, _Dated] | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Quantity
@@ -95,6 +96,13 @@ def interval_of(
     if upward:
         return Interval(value - slack, math.inf)
     return Interval(-math.inf, value + slack)
+
+
+def day_span(first: PartialDate, last: PartialDate | None = None) -> Interval:
+    """The days from the start of ``first`` to the end of ``last`` (or of ``first``), as
+    ordinal day numbers: how dates at any precision are compared."""
+    end = first if last is None else last
+    return Interval(first.first_day().toordinal(), end.last_day().toordinal())
 
 
 def quantity_interval(quantity: Quantity, tolerance: float = 0.0) -> Interval:

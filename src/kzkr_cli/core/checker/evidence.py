@@ -21,7 +21,7 @@ from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import Conflict, agreeing_groups
 from kzkr_cli.core.dates import PartialDate
-from kzkr_cli.core.intervals import Interval, interval_of, quantity_interval
+from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity
@@ -385,7 +385,7 @@ def _sided(index: StoreIndex, keys: list[str], agrees: list[bool]) -> Conflict |
 def _asked_days(when: When) -> Interval | None:
     if when.first is None or when.last is None:
         return None
-    return Interval(when.first.first_day().toordinal(), when.last.last_day().toordinal())
+    return day_span(when.first, when.last)
 
 
 def _claim_days(claim: StoredDate) -> tuple[dt.date, dt.date]:
@@ -474,10 +474,7 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
             return replace(finding, stated=when.text)
     agrees = [_agrees(when, c) for c in event.claims]
     keys = [f"{event.id}.claim.{i}" for i in range(len(event.claims))]
-    intervals = {
-        key: Interval(*(day.toordinal() for day in _claim_days(c)))
-        for key, c in zip(keys, event.claims, strict=True)
-    }
+    intervals = {key: day_span(c.date, c.end) for key, c in zip(keys, event.claims, strict=True)}
     asked = _asked_days(when)
     conflict = (
         None if _is_day_range(when) or asked is None else _taking_sides(index, intervals, asked)
