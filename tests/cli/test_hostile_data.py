@@ -217,7 +217,6 @@ def test_a_damaged_store_exits_2_naming_a_file(make: object, data: st.DataObject
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_any_claim_text_gets_an_exit_code_not_a_traceback(text: str) -> None:
-    pytest.importorskip("kzkr_cli.core.checker")
     command = ["check", "--facts", str(_SHIPPED), "--format", "json", "--", text]
     result = runner.invoke(app, command)
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -11,12 +11,12 @@ import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from kzkr_cli.core.checker import Checker
 from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.errors import QueryError, StoreError
 from kzkr_cli.core.export import export_store
@@ -264,10 +264,9 @@ WORDS = [
 
 
 @functools.cache
-def shipped_checker() -> Any:
-    checker = pytest.importorskip("kzkr_cli.core.checker")
+def shipped_checker() -> Checker:
     store = load_store(FACTS)
-    return checker.Checker(store, find_conflicts(store))
+    return Checker(store, find_conflicts(store))
 
 
 def _judge(text: str) -> None:
