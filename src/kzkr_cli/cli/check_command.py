@@ -13,6 +13,7 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
@@ -39,6 +40,7 @@ def check(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Check a claim against the store: supported, contradicted, disputed or unverifiable.
 
@@ -55,7 +57,7 @@ def check(
         fail("give a claim to check, or --file PATH")
     # The checker is imported here, not at the top, so other commands do not pay for it.
     from kzkr_cli.core.checker import Checker
-    from kzkr_cli.render.check_view import check_listing
+    from kzkr_cli.render.views import check_listing
 
     checker = Checker(open_store(facts))
     if file is None:
@@ -64,7 +66,7 @@ def check(
         results = list(checker.check_text(text))
         if not results:
             warn("no sentence with a figure, rank or date the store can check")
-    emit(check_listing(results, single=file is None), fmt, no_color)
+    emit(check_listing(results, single=file is None), fmt, no_color, wide)
     raise typer.Exit(int(_exit_code(results)))
 
 

@@ -17,7 +17,7 @@ from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
 from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
-from kzkr_cli.render.writers import neutralise
+from kzkr_cli.render.text import neutralise
 
 
 class ExitCode(IntEnum):
@@ -50,6 +50,13 @@ FormatOption = Annotated[
 ]
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
+]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="In a table, show every column even when the terminal is too narrow for them.",
+    ),
 ]
 
 
@@ -88,10 +95,19 @@ def use_color(no_color: bool) -> bool:
     return stdout_is_terminal() and not no_color and not os.environ.get("NO_COLOR")
 
 
-def emit(listing: Listing, fmt: OutputFormat | None, no_color: bool = False) -> None:
+def emit(
+    listing: Listing, fmt: OutputFormat | None, no_color: bool = False, wide: bool = False
+) -> None:
     """Write a listing to stdout; a reader that closed the pipe ends the command quietly."""
     try:
-        render(listing, fmt, sys.stdout, tty=stdout_is_terminal(), color=use_color(no_color))
+        render(
+            listing,
+            fmt,
+            sys.stdout,
+            tty=stdout_is_terminal(),
+            color=use_color(no_color),
+            wide=wide,
+        )
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_closed_pipe()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -13,20 +11,14 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
 )
-from kzkr_cli.core.conflicts import (
-    Conflict,
-    ConflictKind,
-    ConflictQuery,
-    conflict_object,
-    find_conflicts,
-)
+from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.render import Column, Listing
-from kzkr_cli.render.listing import Cell
+from kzkr_cli.render.views import conflicts_listing
 
 
 def conflicts_command(
@@ -85,6 +77,7 @@ def conflicts_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Where sources disagree beyond the precision they state: figures, ranks, dates and
     stated changes, most severe first. Exits 1 when there are none (with --check: 1 when
@@ -103,47 +96,6 @@ def conflicts_command(
         fail(str(exc))
     if not found:
         raise typer.Exit(int(ExitCode.OK if check else ExitCode.NO_MATCH))
-    emit(_listing(found, explain=explain), fmt, no_color)
+    emit(conflicts_listing(found, explain=explain), fmt, no_color, wide)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-
-
-def _claims(conflict: Conflict) -> list[str]:
-    """One line per agreeing group; each claim's period too when the periods differ."""
-    dated = len({claim.period for claim in conflict.claims}) > 1
-    return [
-        ", ".join(claim.label(with_period=dated) for claim in side) for side in conflict.sides()
-    ]
-
-
-def _listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
-    rows: list[dict[str, Cell]] = [
-        {
-            "id": conflict.id,
-            "kind": conflict.kind.value,
-            "severity": round(conflict.severity, 3),
-            "subject": conflict.subject,
-            "period": conflict.period,
-            "claims": _claims(conflict),
-            "explanation": conflict.explanation,
-        }
-        for conflict in found
-    ]
-    counts = Counter(conflict.kind for conflict in found)
-    by_kind = ", ".join(f"{counts[kind]} {kind.value}" for kind in ConflictKind if counts[kind])
-    total = len(found)
-    return Listing(
-        columns=[
-            Column("id", "Conflict", in_table=False),
-            Column("severity", "Severity", numeric=True, no_wrap=True),
-            Column("kind", "Kind", no_wrap=True),
-            Column("subject", "Subject"),
-            Column("period", "Period"),
-            Column("claims", "Claims that cannot all be right", in_table=not explain),
-            Column("explanation", "Explanation", in_table=explain),
-        ],
-        rows=rows,
-        objects=[conflict_object(conflict) for conflict in found],
-        title="Conflicts",
-        summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
-    )

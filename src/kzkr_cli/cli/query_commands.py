@@ -11,6 +11,7 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
@@ -55,6 +56,7 @@ def timeline_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Events in chronological order, each date at the precision its sources give."""
     store = open_store(facts)
@@ -72,7 +74,7 @@ def timeline_command(
         fail(str(exc))
     if not entries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(timeline_listing(entries), fmt, no_color)
+    emit(timeline_listing(entries), fmt, no_color, wide)
 
 
 def figure_command(
@@ -92,11 +94,12 @@ def figure_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Every source's figure for one metric side by side, and whether they agree."""
     store = open_store(facts)
     if metric is None:
-        emit(metrics_listing(store), fmt, no_color)
+        emit(metrics_listing(store), fmt, no_color, wide)
         return
     try:
         chosen = resolve_metric(store, metric)
@@ -105,7 +108,7 @@ def figure_command(
         fail(str(exc))
     if not comparison.rows:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(figure_listing(store, comparison, quotes=quotes), fmt, no_color)
+    emit(figure_listing(store, comparison, quotes=quotes), fmt, no_color, wide)
 
 
 def show_command(
@@ -115,6 +118,7 @@ def show_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """One record with its full provenance: source, quote, interval, conflicts."""
     store = open_store(facts)
@@ -122,4 +126,4 @@ def show_command(
         described = describe(store, record_id, find_conflicts(store))
     except QueryError as exc:
         fail(str(exc))
-    emit(record_listing(described), fmt, no_color)
+    emit(record_listing(described), fmt, no_color, wide)

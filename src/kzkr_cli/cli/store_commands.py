@@ -15,6 +15,7 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
@@ -100,11 +101,14 @@ def schema() -> None:
 
 
 def sources(
-    fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
+    fmt: FormatOption = None,
+    facts: FactsOption = None,
+    no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """The sources, with how many figures and events each backs."""
     store = open_store(facts)
     summaries = source_summaries(store)
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(sources_listing(summaries), fmt, no_color)
+    emit(sources_listing(summaries), fmt, no_color, wide)

@@ -31,7 +31,8 @@ class Style(StrEnum):
 class Column:
     """A column: ``key`` names it in tsv/csv headers, ``header`` in a table. A column can be
     for people only (``in_rows=False``: table and markdown) or for scripts only
-    (``in_table=False``: plain, tsv, csv)."""
+    (``in_table=False``: plain, tsv, csv). A numeric or ``no_wrap`` column is never wrapped;
+    others wrap at spaces only."""
 
     key: str
     header: str
@@ -39,6 +40,11 @@ class Column:
     no_wrap: bool = False
     in_table: bool = True
     in_rows: bool = True
+    priority: int = 0
+    """When a table is too narrow, columns of the highest priority number go first; 0 is
+    never hidden."""
+    fold_into: str | None = None
+    """A hidden column's text is shown as an extra line of this column instead, if it shows."""
 
 
 Cell = str | int | float | Sequence[str] | None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
+from kzkr_cli.core.conflicts import Conflict, ConflictKind, conflict_object
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
@@ -11,7 +14,10 @@ from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
 from kzkr_cli.core.store import Store
-from kzkr_cli.render.listing import Column, Listing, Style
+from kzkr_cli.render.listing import Cell, Column, Listing, Style
+
+if TYPE_CHECKING:
+    from kzkr_cli.core.checker import CheckResult
 
 
 def timeline_listing(entries: list[TimelineEntry]) -> Listing:
@@ -48,11 +54,11 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             Column("when", "Date", no_wrap=True, in_rows=False),
             Column("date", "Date", in_table=False),
             Column("end", "End", in_table=False),
-            Column("kind", "Kind"),
+            Column("kind", "Kind", priority=3, fold_into="when"),
             Column("id", "Event", in_table=False),
             Column("title", "Title"),
-            Column("sources", "Sources"),
-            Column("mark", "Mark"),
+            Column("sources", "Sources", priority=1),
+            Column("mark", "Mark", priority=2, fold_into="when"),
         ],
         rows=rows,
         objects=objects,
@@ -86,16 +92,16 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
         obj["conflict"] = row.in_conflict
         objects.append(obj)
     columns = [
-        Column("period", "Period", no_wrap=True),
-        Column("as_written", "As written"),
+        Column("period", "Period"),
+        Column("as_written", "As written", priority=1),
         Column("value", f"Value ({unit})", numeric=True, no_wrap=True),
         Column("source", "Source"),
-        Column("published", "Published", no_wrap=True),
+        Column("published", "Published", no_wrap=True, priority=3, fold_into="source"),
         Column("id", "Figure", in_table=False),
-        Column("mark", "Mark"),
+        Column("mark", "Mark", priority=2, fold_into="period"),
     ]
     if quotes:
-        columns.append(Column("quote", "Quote"))
+        columns.append(Column("quote", "Quote", priority=1))
     return Listing(
         columns=columns,
         rows=rows,
@@ -156,10 +162,10 @@ def metrics_listing(store: Store) -> Listing:
     return Listing(
         columns=[
             Column("id", "Metric"),
-            Column("aliases", "Aliases"),
-            Column("unit", "Unit"),
-            Column("figures", "Figures", numeric=True),
-            Column("name", "Name"),
+            Column("aliases", "Aliases", priority=3),
+            Column("unit", "Unit", priority=2),
+            Column("figures", "Figures", numeric=True, priority=1),
+            Column("name", "Name", priority=1),
         ],
         rows=rows,
         objects=[
@@ -184,15 +190,96 @@ def sources_listing(summaries: list[SourceSummary]) -> Listing:
     return Listing(
         columns=[
             Column("id", "Source"),
-            Column("kind", "Kind"),
-            Column("published", "Published", no_wrap=True),
-            Column("publisher", "Publisher"),
-            Column("figures", "Figures", numeric=True),
-            Column("events", "Events", numeric=True),
-            Column("title", "Title"),
-            Column("document", "Document"),
+            Column("kind", "Kind", priority=3, fold_into="publisher"),
+            Column("published", "Published", no_wrap=True, priority=1),
+            Column("publisher", "Publisher", priority=2),
+            Column("figures", "Figures", numeric=True, priority=1),
+            Column("events", "Events", numeric=True, priority=1),
+            Column("title", "Title", priority=2),
+            Column("document", "Document", priority=4),
         ],
         rows=summaries,
         objects=summaries,
         title="Sources",
+    )
+
+
+def _claims(conflict: Conflict) -> list[str]:
+    """One line per agreeing group; each claim's period too when the periods differ."""
+    dated = len({claim.period for claim in conflict.claims}) > 1
+    return [
+        ", ".join(claim.label(with_period=dated) for claim in side) for side in conflict.sides()
+    ]
+
+
+def conflicts_listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
+    rows: list[dict[str, Cell]] = [
+        {
+            "id": conflict.id,
+            "kind": conflict.kind.value,
+            "severity": round(conflict.severity, 3),
+            "subject": conflict.subject,
+            "period": conflict.period,
+            "claims": _claims(conflict),
+            "explanation": conflict.explanation,
+        }
+        for conflict in found
+    ]
+    counts = Counter(conflict.kind for conflict in found)
+    by_kind = ", ".join(f"{counts[kind]} {kind.value}" for kind in ConflictKind if counts[kind])
+    total = len(found)
+    return Listing(
+        columns=[
+            Column("id", "Conflict", in_table=False),
+            Column("severity", "Severity", numeric=True, no_wrap=True),
+            Column("kind", "Kind", no_wrap=True, priority=2, fold_into="subject"),
+            Column("subject", "Subject"),
+            Column("period", "Period", priority=1, fold_into="subject"),
+            Column("claims", "Claims that cannot all be right", in_table=not explain),
+            Column("explanation", "Explanation", in_table=explain),
+        ],
+        rows=rows,
+        objects=[conflict_object(conflict) for conflict in found],
+        title="Conflicts",
+        summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
+    )
+
+
+_VERDICT_STYLE = {
+    "supported": Style.GOOD,
+    "contradicted": Style.BAD,
+    "disputed": Style.CONFLICT,
+    "unverifiable": Style.MUTED,
+}
+
+
+def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
+    columns = [
+        Column("verdict", "Verdict", no_wrap=True),
+        Column("claim", "Claim"),
+        Column("explanation", "Explanation", priority=1),
+        Column("evidence", "Evidence", priority=2),
+    ]
+    if not single:
+        columns.insert(0, Column("line", "Line", numeric=True))
+    rows = [
+        {
+            "line": r.line,
+            "verdict": r.verdict.value,
+            "claim": r.claim,
+            "explanation": r.explanation,
+            "evidence": ", ".join(dict.fromkeys(f"{e.fact} ({e.source})" for e in r.evidence)),
+        }
+        for r in results
+    ]
+    objects = [r.to_object(position=not single) for r in results]
+    counts = Counter(r.verdict.value for r in results)
+    summary = ", ".join(f"{n} {v}" for v in _VERDICT_STYLE if (n := counts[v]))
+    return Listing(
+        columns=columns,
+        rows=rows,
+        objects=objects[0] if single else objects,
+        title="Claim check",
+        summary=[summary] if summary else [],
+        styles=[_VERDICT_STYLE[r.verdict.value] for r in results],
     )

@@ -4,38 +4,27 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from kzkr_cli.core.formatting import format_number
 from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
+from kzkr_cli.render.text import cell_text, neutralise
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(text: str) -> str:
-    """Show control characters, escapes and bidi overrides as visible ``\\uXXXX`` text."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-
-
-def cell_text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return format_number(value)
-    if isinstance(value, str):
-        return value
-    return "; ".join(value)
-
-
 def render(
-    listing: Listing, fmt: OutputFormat | None, out: TextIO, *, tty: bool, color: bool
+    listing: Listing,
+    fmt: OutputFormat | None,
+    out: TextIO,
+    *,
+    tty: bool,
+    color: bool,
+    wide: bool = False,
 ) -> None:
-    """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows."""
+    """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows.
+    ``wide`` keeps every column of a table, however narrow the terminal."""
     if fmt is None:
         fmt = OutputFormat.TABLE if tty else None
     if fmt is None:
@@ -55,7 +44,7 @@ def render(
     else:
         from kzkr_cli.render.table import write_table
 
-        write_table(listing, out, color=color)
+        write_table(listing, out, color=color, wide=wide)
 
 
 def _write_json(objects: Any, out: TextIO, *, tty: bool) -> None:
