@@ -50,7 +50,9 @@ def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Des
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise QueryError(f"no record with id {record_id!r}{hint}", close)
     involved = _involving(record_id, conflicts)
-    conflict_fields = [(f"conflict {c.id}", c.explanation) for c in involved]
+    conflict_fields = [
+        field for c in involved for field in (("conflict", c.id), ("explanation", c.explanation))
+    ]
     conflict_ids = [c.id for c in involved]
     if isinstance(record, Figure):
         obj = figure_object(store, record)

@@ -71,7 +71,8 @@ def write_table(listing: Listing, out: TextIO, *, color: bool, wide: bool = Fals
             *(Text("\n".join(shown[c.key][index])) for c in fitted.columns),
             style=_ROW_STYLE[style] if color else "",
         )
-    console.print(table, width=max(width, fitted.width))
+    console.width = max(width, fitted.width)  # a token never split, even past the edge
+    console.print(table)
     notes = _hidden_note(fitted, columns)
     for line in [*notes, *listing.summary]:
         console.print(Text(neutralise(line)), width=width)

@@ -231,7 +231,7 @@ def conflicts_listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
     return Listing(
         columns=[
             Column("id", "Conflict", in_table=False),
-            Column("severity", "Severity", numeric=True, no_wrap=True),
+            Column("severity", "Severity", numeric=True, priority=1, fold_into="subject"),
             Column("kind", "Kind", no_wrap=True, priority=2, fold_into="subject"),
             Column("subject", "Subject"),
             Column("period", "Period", priority=1, fold_into="subject"),
