@@ -69,6 +69,12 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def nothing(message: str) -> NoReturn:
+    """A valid query that matched nothing: say what would match, on stderr, and exit 1."""
+    warn(message)
+    raise typer.Exit(int(ExitCode.NO_MATCH))
+
+
 def open_store(facts: Path | None) -> Store:
     """Load the store (through its cache), or report every problem and exit 2."""
     gc.disable()

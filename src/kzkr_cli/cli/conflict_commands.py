@@ -14,10 +14,12 @@ from kzkr_cli.cli.common import (
     WideOption,
     emit,
     fail,
+    nothing,
     open_store,
 )
 from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
 from kzkr_cli.core.errors import QueryError
+from kzkr_cli.core.query import require_known
 from kzkr_cli.render.views import conflicts_listing
 
 
@@ -91,11 +93,26 @@ def conflicts_command(
         min_severity=min_severity,
     )
     try:
+        require_known(store, source=source, event=event)
         found = find_conflicts(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not found:
-        raise typer.Exit(int(ExitCode.OK if check else ExitCode.NO_MATCH))
+        if check:
+            raise typer.Exit(int(ExitCode.OK))
+        nothing(why_no_conflicts(query))
     emit(conflicts_listing(found, explain=explain), fmt, no_color, wide)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
+
+
+def why_no_conflicts(query: ConflictQuery) -> str:
+    asked = [
+        *(f"--kind {k.value}" for k in sorted(query.kinds)),
+        f"--metric {query.metric}" if query.metric else "",
+        f"--event {query.event}" if query.event else "",
+        f"--source {query.source}" if query.source else "",
+        f"--min-severity {query.min_severity:g}" if query.min_severity else "",
+    ]
+    filters = " ".join(a for a in asked if a)
+    return f"no conflict matches {filters}" if filters else "the sources disagree nowhere"

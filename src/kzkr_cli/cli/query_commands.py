@@ -7,22 +7,29 @@ from typing import Annotated
 import typer
 
 from kzkr_cli.cli.common import (
-    ExitCode,
     FactsOption,
     FormatOption,
     NoColorOption,
     WideOption,
     emit,
     fail,
+    nothing,
     open_store,
+    warn,
 )
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
 from kzkr_cli.core.conflicts import conflicting_records, find_conflicts
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.provenance import describe
-from kzkr_cli.core.query import TimelineQuery, compare_figures, parse_when, timeline
-from kzkr_cli.core.vocabulary import resolve_metric
+from kzkr_cli.core.query import (
+    TimelineQuery,
+    answer_figures,
+    parse_when,
+    timeline,
+    why_no_events,
+    why_no_figures,
+)
 from kzkr_cli.render.views import figure_listing, metrics_listing, record_listing, timeline_listing
 
 SourceOption = Annotated[
@@ -73,7 +80,7 @@ def timeline_command(
     except QueryError as exc:
         fail(str(exc))
     if not entries:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
+        nothing(why_no_events(store, query))
     emit(timeline_listing(entries), fmt, no_color, wide)
 
 
@@ -87,7 +94,8 @@ def figure_command(
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Only figures whose period covers this year.")
+        int | None,
+        typer.Option("--year", min=1, max=9999, help="Only figures whose period covers this year."),
     ] = None,
     source: SourceOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Show each figure's quote.")] = False,
@@ -96,19 +104,34 @@ def figure_command(
     no_color: NoColorOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Every source's figure for one metric side by side, and whether they agree."""
+    """Every source's figure for one metric side by side, and whether they agree; with
+    --year or --source and no metric, every metric's."""
     store = open_store(facts)
-    if metric is None:
+    if metric is None and year is None and source is None:
         emit(metrics_listing(store), fmt, no_color, wide)
         return
     try:
-        chosen = resolve_metric(store, metric)
-        comparison = compare_figures(store, chosen, find_conflicts(store), year, source)
+        answer = answer_figures(store, metric, find_conflicts(store), year, source)
     except QueryError as exc:
         fail(str(exc))
-    if not comparison.rows:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(figure_listing(store, comparison, quotes=quotes), fmt, no_color, wide)
+    if not answer.comparisons:
+        nothing(why_no_figures(store, answer.asked, year, source))
+    if answer.also:
+        others = ", ".join(m.id for m in answer.also)
+        warn(f"{metric!r} also fits {others}; give an id to see its figures")
+    title = None
+    if metric is None:
+        title = " ".join(
+            part
+            for part in (
+                "Figures",
+                f"for {year}" if year else "",
+                f"from {source}" if source else "",
+            )
+            if part
+        )
+    listing = figure_listing(store, answer.comparisons, quotes=quotes, title=title)
+    emit(listing, fmt, no_color, wide)
 
 
 def show_command(

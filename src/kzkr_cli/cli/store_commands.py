@@ -11,13 +11,13 @@ from typing import Annotated
 import typer
 
 from kzkr_cli.cli.common import (
-    ExitCode,
     FactsOption,
     FormatOption,
     NoColorOption,
     WideOption,
     emit,
     fail,
+    nothing,
     open_store,
     quiet_closed_pipe,
     warn,
@@ -110,5 +110,5 @@ def sources(
     store = open_store(facts)
     summaries = source_summaries(store)
     if not summaries:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
+        nothing("the store holds no sources")
     emit(sources_listing(summaries), fmt, no_color, wide)

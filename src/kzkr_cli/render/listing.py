@@ -65,9 +65,12 @@ class Listing:
     objects: Sequence[Mapping[str, Any]] | Mapping[str, Any]
     title: str | None = None
     summary: Sequence[str] = ()
-    chart: Sequence[tuple[str, float]] = ()
+    chart: Sequence[Sequence[tuple[str, float]]] = ()
+    """Bar charts, each of values that may be compared (one metric, one period)."""
     chart_unit: str = ""
     styles: Sequence[Style] = field(default_factory=tuple)
+    section_ends: frozenset[int] = frozenset()
+    """Rows after which a table draws a line: the end of a group."""
 
     def __len__(self) -> int:
         return len(self.rows)

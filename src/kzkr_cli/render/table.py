@@ -70,6 +70,7 @@ def write_table(listing: Listing, out: TextIO, *, color: bool, wide: bool = Fals
         table.add_row(
             *(Text("\n".join(shown[c.key][index])) for c in fitted.columns),
             style=_ROW_STYLE[style] if color else "",
+            end_section=index in listing.section_ends,
         )
     console.width = max(width, fitted.width)  # a token never split, even past the edge
     console.print(table)
@@ -97,13 +98,17 @@ def _hidden_note(fitted: Fitted, order: list[Column]) -> list[str]:
 
 
 def _print_chart(console: Console, listing: Listing, width: int) -> None:
-    top = max((abs(v) for _, v in listing.chart), default=0.0)
-    label_width = max(len(neutralise(label)) for label, _ in listing.chart)
-    value_width = max(len(f" {human_number(v)} {listing.chart_unit}") for _, v in listing.chart)
+    bars = [bar for chart in listing.chart for bar in chart]
+    label_width = max(len(neutralise(label)) for label, _ in bars)
+    value_width = max(len(f" {human_number(v)} {listing.chart_unit}") for _, v in bars)
     bar_width = max(_MIN_BAR_WIDTH, min(_BAR_WIDTH, width - label_width - value_width - 1))
-    for label, value in listing.chart:
-        length = round(bar_width * abs(value) / top) if top else 0
-        line = Text(neutralise(label).ljust(label_width) + " ")
-        line.append("█" * max(length, 1 if value else 0), style="cyan")
-        line.append(f" {human_number(value)} {listing.chart_unit}".rstrip())
-        console.print(line, width=width)
+    for index, chart in enumerate(listing.chart):
+        if index:
+            console.print()
+        top = max((abs(v) for _, v in chart), default=0.0)
+        for label, value in chart:
+            length = round(bar_width * abs(value) / top) if top else 0
+            line = Text(neutralise(label).ljust(label_width) + " ")
+            line.append("█" * max(length, 1 if value else 0), style="cyan")
+            line.append(f" {human_number(value)} {listing.chart_unit}".rstrip())
+            console.print(line, width=width)

@@ -67,53 +67,87 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
     )
 
 
-def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) -> Listing:
-    chosen = comparison.metric
-    unit = chosen.unit.value
+def figure_listing(
+    store: Store,
+    comparisons: Sequence[FigureComparison],
+    *,
+    quotes: bool,
+    title: str | None = None,
+) -> Listing:
+    """One metric's figures, or several metrics' grouped by metric."""
+    several = len(comparisons) > 1
+    units = {c.metric.unit.value for c in comparisons}
+    unit = units.pop() if len(units) == 1 else ""
     rows: list[dict[str, Any]] = []
     objects: list[dict[str, Any]] = []
-    for row in comparison.rows:
-        figure = row.figure
-        rows.append(
-            {
-                "id": figure.id,
-                "as_written": figure.as_written,
-                "value": figure.value,
-                "unit": unit,
-                "qualifier": figure.qualifier.value,
-                "period": figure.period.label(),
-                "source": figure.source,
-                "published": store.sources[figure.source].published.iso(),
-                "mark": "conflict" if row.in_conflict else "",
-                "quote": figure.quote,
-            }
-        )
-        obj = figure_object(store, figure)
-        obj["conflict"] = row.in_conflict
-        objects.append(obj)
+    styles: list[Style] = []
+    ends: list[int] = []
+    for comparison in comparisons:
+        for row in comparison.rows:
+            figure = row.figure
+            rows.append(
+                {
+                    "metric": figure.metric,
+                    "id": figure.id,
+                    "as_written": figure.as_written,
+                    "value": figure.value,
+                    "unit": comparison.metric.unit.value,
+                    "qualifier": figure.qualifier.value,
+                    "period": figure.period.label(),
+                    "source": figure.source,
+                    "published": store.sources[figure.source].published.iso(),
+                    "mark": "conflict" if row.in_conflict else "",
+                    "quote": figure.quote,
+                }
+            )
+            obj = figure_object(store, figure)
+            obj["conflict"] = row.in_conflict
+            objects.append(obj)
+            styles.append(Style.CONFLICT if row.in_conflict else Style.PLAIN)
+        ends.append(len(rows) - 1)
     columns = [
+        Column("metric", "Metric", in_table=several, in_rows=False),
         Column("period", "Period"),
         Column("as_written", "As written", priority=1),
-        Column("value", f"Value ({unit})", numeric=True, no_wrap=True),
+        Column("value", f"Value ({unit})" if unit else "Value", numeric=True, no_wrap=True),
+        Column(
+            "unit",
+            "Unit",
+            in_table=several and not unit,
+            in_rows=False,
+            priority=1,
+            fold_into="value",
+        ),
         Column("source", "Source"),
         Column("published", "Published", no_wrap=True, priority=3, fold_into="source"),
         Column("id", "Figure", in_table=False),
         Column("mark", "Mark", priority=2, fold_into="period"),
+        Column("metric", "Metric", in_table=False),  # last in rows, so columns keep their place
     ]
     if quotes:
         columns.append(Column("quote", "Quote", priority=1))
+    if title is None:
+        chosen = comparisons[0].metric
+        title = f"{chosen.name} ({chosen.id})"
+    summary = [
+        (f"{c.metric.id}: " if several else "") + _summary_line(c, c.metric.unit.value)
+        for c in comparisons
+    ]
     return Listing(
         columns=columns,
         rows=rows,
         objects=objects,
-        title=f"{chosen.name} ({chosen.id})",
-        summary=[_summary_line(comparison, unit)],
+        title=title,
+        summary=summary,
         chart=[
-            (f"{r.figure.source} {r.figure.period.label()}", r.figure.value)
-            for r in comparison.rows
+            [(f"{r.figure.source} {r.figure.period.label()}", r.figure.value) for r in g.rows]
+            for c in comparisons
+            for g in c.groups
+            if len(g.rows) > 1
         ],
         chart_unit=unit,
-        styles=[Style.CONFLICT if r.in_conflict else Style.PLAIN for r in comparison.rows],
+        styles=styles,
+        section_ends=frozenset(ends[:-1]) if several else frozenset(),
     )
 
 
@@ -122,6 +156,7 @@ def _span(start: PartialDate, end: PartialDate | None) -> str:
 
 
 def _summary_line(comparison: FigureComparison, unit: str) -> str:
+    """How many figures, whether they agree, and per period what range they give."""
     count = len(comparison.rows)
     sources = len({r.figure.source for r in comparison.rows})
     verdict = (
@@ -129,17 +164,22 @@ def _summary_line(comparison: FigureComparison, unit: str) -> str:
         if comparison.agree
         else "DISAGREE (see kzkr conflicts --metric " + comparison.metric.id + ")"
     )
-    spread = ""
-    if comparison.low is not None and comparison.high is not None:
-        if comparison.low == comparison.high:
-            spread = f"; all give {human_number(comparison.low)} {unit}"
+    groups = comparison.groups
+    spreads = []
+    for group in groups:
+        if len(group.rows) < 2:
+            continue
+        where = f"{group.label}: " if len(groups) > 1 else ""
+        if group.low == group.high:
+            spreads.append(f"{where}all give {human_number(group.low)} {unit}")
         else:
-            relative = f" ({comparison.spread:.1%})" if comparison.spread is not None else ""
-            spread = (
-                f"; spread {human_number(comparison.low)}–{human_number(comparison.high)} {unit}"
+            relative = f" ({group.spread:.1%})" if group.spread is not None else ""
+            spreads.append(
+                f"{where}spread {human_number(group.low)}–{human_number(group.high)} {unit}"
                 f"{relative}"
             )
-    periods = f" over {len(comparison.periods)} periods" if len(comparison.periods) > 1 else ""
+    spread = "".join(f"; {s}" for s in spreads)
+    periods = f" over {len(groups)} periods" if len(groups) > 1 else ""
     figures = f"{count} figure{'s' if count != 1 else ''}"
     from_sources = f"{sources} source{'s' if sources != 1 else ''}"
     return f"{figures} from {from_sources}{periods}: {verdict}{spread}"
