@@ -94,6 +94,8 @@ def test_on_a_terminal_store_text_cannot_steer_it(
     result = runner.invoke(app, [*command, "--format", fmt])
     assert result.exit_code == 0, result.stderr
     out = result.stdout
+    if fmt == "markdown":  # as it reads once rendered: Markdown's backslash escapes undone
+        out = re.sub(r"\\(.)", r"\1", out)
     # The store's own escapes, links and bidi overrides arrive as visible text ...
     assert "\x1b[31m" not in out
     assert "\x1b]8;" not in out

@@ -17,7 +17,7 @@ from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
 from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
-from kzkr_cli.render.text import neutralise
+from kzkr_cli.render.text import one_line
 
 
 class ExitCode(IntEnum):
@@ -61,7 +61,9 @@ WideOption = Annotated[
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(neutralise(message) + "\n")
+    """One line on stderr: text from the store inside it (an id with a newline) cannot
+    start a line of its own or steer the terminal."""
+    sys.stderr.write(one_line(message) + "\n")
 
 
 def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:

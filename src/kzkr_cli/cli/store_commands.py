@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO, cast
 
 import typer
 
@@ -20,6 +20,7 @@ from kzkr_cli.cli.common import (
     nothing,
     open_store,
     quiet_closed_pipe,
+    stdout_is_terminal,
     warn,
     write_text,
 )
@@ -28,6 +29,7 @@ from kzkr_cli.core.export import store_schema, write_export
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.quotes import check_quotes
 from kzkr_cli.core.sources import source_summaries
+from kzkr_cli.render.text import NeutralisingWriter
 from kzkr_cli.render.views import sources_listing
 
 
@@ -79,8 +81,11 @@ def export(
     """The whole store as one JSON object: sources, metrics, figures, events."""
     store = open_store(facts)
     if output is None:
+        stream: TextIO = sys.stdout
+        if stdout_is_terminal():
+            stream = cast(TextIO, NeutralisingWriter(sys.stdout))
         try:
-            write_export(store, sys.stdout)
+            write_export(store, stream)
             sys.stdout.flush()
         except BrokenPipeError:
             quiet_closed_pipe()

@@ -56,8 +56,7 @@ def fit(
     wide: bool = False,
 ) -> Fitted:
     """Choose the columns and widths for a table at most ``width`` cells wide; with
-    ``wide`` (or when even the columns that are never hidden cannot fit) every token still
-    gets its width and the table may be wider."""
+    ``wide`` every column shows, every token gets its width and the table may be wider."""
     shown = list(columns)
     hidden: list[Column] = []
     while True:
@@ -73,7 +72,26 @@ def fit(
         victim = [c for c in droppable if c.priority == top][-1]
         shown.remove(victim)
         hidden.append(victim)
+    if not wide:
+        ranges = _squeeze(ranges, room)
     return Fitted(shown, _share(ranges, room), hidden, folded)
+
+
+def _squeeze(ranges: list[tuple[int, int]], room: int) -> list[tuple[int, int]]:
+    """When even the columns that are never hidden cannot fit, only the widest tokens are
+    folded, down to what the terminal has room for: a token wider than the terminal could
+    never be shown whole there anyway."""
+    lows = [low for low, _ in ranges]
+    excess = sum(lows) - max(room, len(lows))
+    while excess > 0:
+        widest = max(range(len(lows)), key=lambda i: lows[i])
+        others = [lows[i] for i in range(len(lows)) if i != widest]
+        target = max(max(others, default=1), lows[widest] - excess, 1)
+        if target >= lows[widest]:
+            target = lows[widest] - 1
+        excess -= lows[widest] - target
+        lows[widest] = target
+    return [(low, max(low, high)) for low, (_, high) in zip(lows, ranges, strict=True)]
 
 
 def folded_cells(

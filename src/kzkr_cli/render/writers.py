@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
@@ -11,7 +12,12 @@ from kzkr_cli.core.formatting import format_number
 from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
 from kzkr_cli.render.text import cell_text, neutralise
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_LINE = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
+"""Where a spreadsheet could start running a formula: a line beginning with = + - @, a tab
+or a carriage return, at the start of the cell or after any line break inside it (some
+importers start a new row at a bare CR)."""
+_ORDERED = re.compile(r"\d+[.)]\s")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#&])")
 
 
 def render(
@@ -85,9 +91,7 @@ def _csv_cell(value: Cell, tty: bool) -> Cell:
         return cell_text(value)
     if isinstance(value, int | float):
         return format_number(value)
-    text = cell_text(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
+    text = _FORMULA_LINE.sub("'", cell_text(value))
     return neutralise(text) if tty else text
 
 
@@ -100,8 +104,17 @@ def _write_csv(listing: Listing, out: TextIO, *, tty: bool) -> None:
 
 
 def _markdown_cell(value: Cell) -> str:
-    text = neutralise(cell_text(value))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text that renders as itself: every character Markdown or HTML would act on (links,
+    tags, comments, emphasis, table pipes) backslash-escaped, line breaks as spaces."""
+    text = " ".join(neutralise(cell_text(value)).splitlines())
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    if text[:1] in ("-", "+", "="):  # a list item or a heading underline
+        return "\\" + text
+    ordered = _ORDERED.match(text)  # "1. " would start a numbered list
+    if ordered:
+        end = ordered.end() - 2
+        return text[:end] + "\\" + text[end:]
+    return text
 
 
 def _write_markdown(listing: Listing, out: TextIO, *, tty: bool) -> None:
