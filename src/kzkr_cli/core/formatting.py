@@ -25,8 +25,8 @@ def _plain(value: float, digits: int) -> str:
 
 
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_BEYOND_WORDS = 1e15
-"""From a thousand trillion on, a number is written with an exponent (1.7e+308): no reader
+_BEYOND_WORDS = 1e18
+"""From a million trillion on, a number is written with an exponent (1.7e+308): no reader
 of a table counts that many digit groups."""
 
 
