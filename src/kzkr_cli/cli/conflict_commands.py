@@ -17,6 +17,7 @@ from kzkr_cli.cli.common import (
     nothing,
     open_store,
 )
+from kzkr_cli.cli.completion import complete_events, complete_metrics, complete_sources
 from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.query import require_known
@@ -41,12 +42,16 @@ def conflicts_command(
             "-m",
             help="Only conflicts among this metric's figures (an id or alias).",
             show_default=False,
+            autocompletion=complete_metrics,
         ),
     ] = None,
     event: Annotated[
         str | None,
         typer.Option(
-            "--event", help="Only the date conflict of this event (an id).", show_default=False
+            "--event",
+            help="Only the date conflict of this event (an id).",
+            show_default=False,
+            autocompletion=complete_events,
         ),
     ] = None,
     source: Annotated[
@@ -55,6 +60,7 @@ def conflicts_command(
             "--source",
             help="Only conflicts in which this source makes a claim.",
             show_default=False,
+            autocompletion=complete_sources,
         ),
     ] = None,
     min_severity: Annotated[

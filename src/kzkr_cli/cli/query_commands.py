@@ -17,7 +17,12 @@ from kzkr_cli.cli.common import (
     open_store,
     warn,
 )
-from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
+from kzkr_cli.cli.completion import (
+    complete_event_kinds,
+    complete_metrics,
+    complete_records,
+    complete_sources,
+)
 from kzkr_cli.core.conflicts import conflicting_records, find_conflicts
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
@@ -136,7 +141,12 @@ def figure_command(
 
 def show_command(
     record_id: Annotated[
-        str, typer.Argument(help="A figure, event, source or metric id.", metavar="ID")
+        str,
+        typer.Argument(
+            help="A figure, event, source or metric id, or a metric's alias.",
+            metavar="ID",
+            autocompletion=complete_records,
+        ),
     ],
     fmt: FormatOption = None,
     facts: FactsOption = None,
