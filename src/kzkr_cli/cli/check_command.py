@@ -61,6 +61,7 @@ def check(
 
     checker = Checker(open_store(facts))
     if file is None:
+        _warn_if_the_shell_ate_a_number(text)
         results = [checker.check_claim(text)]
     else:
         results = list(checker.check_text(text))
@@ -68,6 +69,18 @@ def check(
             warn("no sentence with a figure, rank or date the store can check")
     emit(check_listing(results, single=file is None), fmt, no_color, wide)
     raise typer.Exit(int(_exit_code(results)))
+
+
+def _warn_if_the_shell_ate_a_number(claim: str) -> None:
+    from kzkr_cli.core.checker.claims import scales_without_number
+
+    bare = scales_without_number(claim)
+    if bare:
+        words = ", ".join(f'"{word}"' for word in dict.fromkeys(bare))
+        warn(
+            f"warning: no number before {words}: inside double quotes the shell replaces"
+            " $7 with nothing; put the claim in single quotes ('... $7 billion ...')"
+        )
 
 
 def _read(file: str) -> str:

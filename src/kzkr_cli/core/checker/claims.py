@@ -19,7 +19,7 @@ from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
 from kzkr_cli.core.models import Qualifier
-from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
+from kzkr_cli.core.numbers import _SCALES, Kind, Quantity, find_quantities
 
 PHRASE_WEIGHT = 10
 """Score of a one-word phrase naming the metric ..."""
@@ -449,3 +449,25 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
         elif score == top:
             best.append(event_id)
     return sorted(best)
+
+
+_SCALE_WORD = re.compile(
+    r"\b(?<![-])(" + "|".join(w for w in _SCALES if len(w) > 3) + r")\b(?![-])", re.IGNORECASE
+)
+_BEFORE_A_BARE_SCALE = {"a", "an", "one", "several", "few", "many", "of", "tens", "hundreds"}
+"""Words that may stand before a scale word with no digits ("several billion")."""
+
+
+def scales_without_number(text: str) -> list[str]:
+    """Scale words with no number before them ("reached  billion"): what is left when a
+    shell expands "$7" inside double quotes to nothing, so the caller can say so."""
+    spans = [(q.start, q.end) for q in find_quantities(text)]
+    bare = []
+    for match in _SCALE_WORD.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        before = text[: match.start()].split()
+        if before and before[-1].casefold().strip("(") in _BEFORE_A_BARE_SCALE:
+            continue
+        bare.append(match.group(1))
+    return bare
