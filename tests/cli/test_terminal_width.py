@@ -62,9 +62,7 @@ def test_a_table_fits_the_terminal_and_splits_no_token(
     # Only a token too long to sit beside another column (a 60-character conflict id at
     # 60 columns) may be folded.
     unfittable = [word for word in known if cell_len(word) > columns // 2]
-    fragments = {
-        t for t in tokens(run.stdout) - known if not any(t in word for word in unfittable)
-    }
+    fragments = {t for t in tokens(run.stdout) - known if not any(t in word for word in unfittable)}
     assert not fragments, f"split or unknown tokens: {sorted(fragments)}"
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
-from tests.conftest import FACTS, SEEDS, StoreMaker
+from tests.conftest import FACTS, MINIMAL_SOURCES, SEEDS, StoreMaker
 
 BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 
@@ -34,6 +36,7 @@ CASES = [
     ("negative-count", "store.toml", r"value: -120000 is negative; a count cannot be"),
     ("not-utf8", "store.toml", r"is not UTF-8 text \(byte 0xe9"),
     ("empty", "", r"no \.toml files: the facts folder is empty"),
+    ("nul-in-text", "store.toml", r"alpha-koreans: quote: contains a NUL character \(\\u0000\)"),
 ]
 
 
@@ -218,3 +221,52 @@ def test_streamed_export_is_the_same_json_as_the_whole(make_store: StoreMaker) -
             streamed.getvalue()
             == json.dumps(export_store(store), indent=2, ensure_ascii=False) + "\n"
         )
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem_naming_it(
+    make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root, which can list any folder, so listing is refused the way the
+    operating system would refuse it to another user."""
+    root = make_store()
+    hidden = root / "figures"
+    hidden.mkdir()
+    (hidden / "more.toml").write_text("", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> Any:
+        if Path(path) == hidden:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(StoreError) as caught:
+        load_store(root)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{hidden}: folder cannot be read: Permission denied"
+    ]
+
+
+def test_a_nul_in_any_text_field_is_refused(make_store: StoreMaker) -> None:
+    root = make_store(
+        sources=MINIMAL_SOURCES.replace('document = "alpha.txt"', 'document = "al\\u0000pha.txt"'),
+        events="""
+        [[event]]
+        id = "visit"
+        kind = "visit"
+        title = "A visit"
+        actors = ["Yoon\\u0000"]
+
+        [[event.claim]]
+        source = "alpha"
+        date = "2024-06-11"
+        quote = "visited"
+        """,
+    )
+    with pytest.raises(StoreError) as caught:
+        load_store(root)
+    fields = sorted((p.record, p.field, p.message) for p in caught.value.problems)
+    assert fields == [
+        ("event visit", "actors.0", "contains a NUL character (\\u0000)"),
+        ("source alpha", "document", "contains a NUL character (\\u0000)"),
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -12,7 +11,7 @@ from kzkr_cli.core.formatting import format_number
 from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
 from kzkr_cli.render.text import cell_text, neutralise
 
-_FORMULA_LINE = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
+_FORMULA_LINE = re.compile(r"^(?=[=+\-@\t\r])|(?<=[\r\n])(?=[=+\-@\t])")
 """Where a spreadsheet could start running a formula: a line beginning with = + - @, a tab
 or a carriage return, at the start of the cell or after any line break inside it (some
 importers start a new row at a bare CR)."""
@@ -95,12 +94,20 @@ def _csv_cell(value: Cell, tty: bool) -> Cell:
     return neutralise(text) if tty else text
 
 
+def _csv_field(text: str) -> str:
+    """RFC 4180 quoting; a cell holding a CR is quoted too, which the csv module skips when
+    the line terminator is "\n", so a bare CR can never end a row early."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _write_csv(listing: Listing, out: TextIO, *, tty: bool) -> None:
-    writer = csv.writer(out, lineterminator="\n")
     columns = listing.row_columns
-    writer.writerow([c.key for c in columns])
+    out.write(",".join(_csv_field(c.key) for c in columns) + "\n")
     for row in listing.rows:
-        writer.writerow([_csv_cell(row.get(c.key), tty) for c in columns])
+        cells = [_csv_cell(row.get(c.key), tty) for c in columns]
+        out.write(",".join(_csv_field(cell_text(cell)) for cell in cells) + "\n")
 
 
 def _markdown_cell(value: Cell) -> str:
