@@ -66,6 +66,20 @@ def _signals_end_the_write() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold the caught signals back for a moment; one that arrived meanwhile is delivered
+    when they are let through again."""
+    if not hasattr(signal, "pthread_sigmask") or not _CAUGHT:
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _CAUGHT)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def write_atomically(
     path: Path, content: str | Callable[[TextIO], None], *, overwrite: bool = False
 ) -> None:
@@ -78,9 +92,13 @@ def write_atomically(
         raise FileExistsError(path)
     folder = path.parent if str(path.parent) else Path()
     with _signals_end_the_write():
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        temporary = Path(name)
+        temporary: Path | None = None
         try:
+            with _signals_held():  # none lands between creating the file and knowing its name
+                descriptor, name = tempfile.mkstemp(
+                    prefix=f".{path.name}.", suffix=".tmp", dir=folder
+                )
+                temporary = Path(name)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 if isinstance(content, str):
                     handle.write(content)
@@ -94,5 +112,6 @@ def write_atomically(
                 path.hardlink_to(temporary)
                 temporary.unlink()
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
             raise
