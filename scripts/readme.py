@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-WIDTH = "100"
+WIDTH = "80"
 
 
 def _run(command: str) -> str:

@@ -5,12 +5,13 @@ and said so, and --wide brings it back."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-from tests.terminal import TerminalRun, run_in_terminal
+from tests.terminal import KZKR, TerminalRun, run_in_terminal
 
 COMMANDS = [
     ["timeline", "--from", "2024-06", "--to", "2024-07"],
@@ -86,3 +87,47 @@ def test_a_summary_line_wraps_at_spaces(shipped_facts: Path) -> None:
     for line in summary.splitlines():
         assert cell_len(line) <= 60
     assert "USD" in tokens(run.stdout)
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (
+            ["figure", "trade", "--year", "23"],
+            "no figure of trade-turnover for 23; its figures cover 2023–2024\n",
+        ),
+        (
+            ["timeline", "--from", "2024-07", "--to", "2024-06"],
+            "--from 2024-07 is after --to 2024-06\n",
+        ),
+    ],
+)
+def test_an_empty_result_on_a_terminal_says_why_on_stderr(
+    shipped_facts: Path, command: list[str], message: str
+) -> None:
+    run = run_in_terminal(command, 80)
+    assert (run.code, run.stdout, run.stderr) == (1, "", message)
+
+
+def test_the_shell_eating_a_dollar_number_is_named(shipped_facts: Path) -> None:
+    """What a user pastes into bash: "$7" inside double quotes expands to nothing."""
+    done = subprocess.run(
+        ["bash", "-c", f'"{KZKR}" check "Trade reached $7 billion in 2023"'],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.stderr == (
+        'warning: no number before "billion": inside double quotes the shell replaces $7 with'
+        " nothing; put the claim in single quotes ('... $7 billion ...')\n"
+    )
+    quoted = subprocess.run(
+        ["bash", "-c", f"\"{KZKR}\" check 'Trade reached $7 billion in 2023'"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert quoted.stderr == ""
+    assert "$7 billion" in quoted.stdout

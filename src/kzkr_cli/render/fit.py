@@ -1,9 +1,10 @@
 """Fitting a table to the terminal without splitting a word, an id or a number.
 
 Each column needs at least its longest unbreakable token (a whole line for a column that
-does not wrap); when the columns cannot all have that, the ones of the highest priority
-number are hidden, or folded into another column, until they can. What is left over is
-shared out in proportion to how much more each column could use.
+does not wrap, and a readable width for one that does); when the columns cannot all have
+that, the ones of the highest priority number are hidden, or folded into another column,
+until they can. What is left over is shared out in proportion to how much more each column
+could use.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from kzkr_cli.render.listing import Column
+
+READABLE = 20
+"""Text that wraps is given at least this many cells (or its longest line, if shorter), so
+that a column is hidden before prose is wrapped a word or two a line."""
 
 
 def extra_width(columns: int) -> int:
@@ -39,13 +44,14 @@ class Fitted:
 
 def needed(column: Column, cells: Sequence[Sequence[str]]) -> tuple[int, int]:
     """The least and the most width a column can use: its longest token (or line, when
-    it does not wrap) and its longest line, header included."""
+    it does not wrap), and for wrapping text at least ``READABLE``; and its longest line,
+    header included."""
     lines = [column.header, *(line for cell in cells for line in cell)]
     longest = max((cell_len(line) for line in lines), default=0)
     if column.numeric or column.no_wrap:
         return max(longest, 1), max(longest, 1)
     token = max((cell_len(word) for line in lines for word in line.split()), default=0)
-    return max(token, 1), max(longest, 1)
+    return max(token, min(longest, READABLE), 1), max(longest, 1)
 
 
 def fit(
@@ -118,7 +124,7 @@ def _with_folds(
     if not extra:
         return own
     return [
-        [*lines, *(line for other in extra for line in cells[other.key][row])]
+        [*lines, *(line for other in extra for line in cells[other.key][row] if line.strip())]
         for row, lines in enumerate(own)
     ]
 

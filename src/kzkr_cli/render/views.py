@@ -298,7 +298,7 @@ def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
         Column("verdict", "Verdict", no_wrap=True),
         Column("claim", "Claim"),
         Column("explanation", "Explanation", priority=1),
-        Column("evidence", "Evidence", priority=2),
+        Column("evidence", "Evidence", priority=2, fold_into="explanation"),
     ]
     if not single:
         columns.insert(0, Column("line", "Line", numeric=True))
