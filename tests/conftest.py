@@ -4,48 +4,15 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-MINIMAL_SOURCES = """
-[[source]]
-id = "alpha"
-title = "Alpha report"
-publisher = "Alpha News"
-kind = "news"
-published = "2024-06"
-document = "alpha.txt"
-
-[[source]]
-id = "beta"
-title = "Beta review"
-publisher = "Beta Agency"
-kind = "news"
-published = "2024"
-document = "beta.txt"
-"""
-
-MINIMAL_METRICS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-aliases = ["turnover"]
-description = "Annual trade turnover between the two countries, both directions."
-
-[[metric]]
-id = "investor-rank"
-name = "Rank among investors"
-unit = "rank"
-aliases = ["rank"]
-description = "Korea's rank among foreign investors in Kazakhstan, at a moment."
-"""
+from tests.support.stores import FACTS as FACTS
+from tests.support.stores import MINIMAL_METRICS as MINIMAL_METRICS
+from tests.support.stores import MINIMAL_SOURCES as MINIMAL_SOURCES
+from tests.support.stores import SEEDS as SEEDS
+from tests.support.stores import StoreMaker as StoreMaker
 
 
 @pytest.fixture(autouse=True)
@@ -67,9 +34,6 @@ def shipped_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FACTS, copy)
     monkeypatch.setenv("KZKR_FACTS", str(copy))
     return copy
-
-
-StoreMaker = Callable[..., Path]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
 from kzkr_cli.core import cache
-from tests.conftest import MINIMAL_METRICS, MINIMAL_SOURCES, StoreMaker
+from tests.support.stores import MINIMAL_METRICS, MINIMAL_SOURCES, StoreMaker
 
 runner = CliRunner()
 

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.store import MAX_FILE_BYTES
-from tests.conftest import StoreMaker
-from tests.core.test_robustness import copy_shipped, mutate_store, write_synthetic
+from tests.support.damage import copy_shipped, mutate_store, write_synthetic
+from tests.support.stores import StoreMaker
 
 runner = CliRunner()
 

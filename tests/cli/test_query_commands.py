@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kzkr_cli.cli import app, common
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 runner = CliRunner()
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import FACTS, SEEDS, StoreMaker
-from tests.core.test_store import BROKEN, CASES
+from tests.support.broken import BROKEN, CASES
+from tests.support.stores import FACTS, SEEDS, StoreMaker
 
 runner = CliRunner()
 

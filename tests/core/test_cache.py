@@ -18,7 +18,7 @@ from kzkr_cli.core.cache import cache_folder, load_store_cached
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.export import write_export
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 Loads = list[Path]
 

@@ -18,7 +18,7 @@ from kzkr_cli.core.checker.words import directions, reverses, stem
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 TRADE = """
 [[figure]]

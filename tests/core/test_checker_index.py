@@ -10,7 +10,7 @@ from kzkr_cli.core.checker.index import StoreIndex, _metric_phrases
 from kzkr_cli.core.checker.words import content_stems, stems, stems_of_all, tokens
 from kzkr_cli.core.models import Metric
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import FACTS, StoreMaker
+from tests.support.stores import FACTS, StoreMaker
 
 
 def stated_phrases(metrics: list[Metric]) -> set[tuple[tuple[str, ...], str]]:

@@ -16,7 +16,7 @@ import pytest
 from kzkr_cli.core.checker import Checker, CheckResult, Verdict
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.store import load_store
-from tests.conftest import SEEDS
+from tests.support.stores import SEEDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CORPORA: dict[str, list[dict[str, Any]]] = {

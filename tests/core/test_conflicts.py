@@ -25,7 +25,7 @@ from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Metric
 from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import MINIMAL_METRICS, StoreMaker
+from tests.support.stores import MINIMAL_METRICS, StoreMaker
 
 
 def figure(

@@ -9,32 +9,8 @@ import pytest
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
-from tests.conftest import FACTS, SEEDS, StoreMaker
-
-BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
-
-CASES = [
-    ("broken-toml", "store.toml", r"store\.toml:14: invalid TOML"),
-    (
-        "unknown-field",
-        "store.toml",
-        r"figure alpha-koreans: colour: Extra inputs are not permitted",
-    ),
-    ("wrong-type", "store.toml", r"figure alpha-koreans: value: Input should be a valid number"),
-    ("missing-field", "store.toml", r"figure alpha-koreans: quote: Field required"),
-    (
-        "duplicate-id",
-        "store.toml",
-        r"alpha-koreans: id: duplicate id \(first defined in .*more\.toml",
-    ),
-    ("unknown-source", "store.toml", r"source: unknown source 'gamma'"),
-    ("unknown-metric", "store.toml", r"metric: unknown metric 'diaspora'"),
-    ("impossible-date", "store.toml", r"claim\.0\.date: 2024-02-30 does not exist"),
-    ("end-before-start", "store.toml", r"claim\.0: end 2024-06-11 is before date 2024-06-13"),
-    ("negative-count", "store.toml", r"value: -120000 is negative; a count cannot be"),
-    ("not-utf8", "store.toml", r"is not UTF-8 text \(byte 0xe9"),
-    ("empty", "", r"no \.toml files: the facts folder is empty"),
-]
+from tests.support.broken import BROKEN, CASES
+from tests.support.stores import FACTS, SEEDS, StoreMaker
 
 
 @pytest.mark.parametrize(("case", "file", "pattern"), CASES, ids=[c[0] for c in CASES])
