@@ -796,6 +796,7 @@ name = "Change in Freedonians visiting Ruritania"
 unit = "percent"
 aliases = ["outbound-change"]
 description = "Change in Freedonians visiting Ruritania over a year earlier."
+change_of = "visitors-out"
 """
 
 FLOWS = """
@@ -911,6 +912,7 @@ id = "ferries-agreed"
 name = "Sailings agreed by the harbour board"
 unit = "count"
 description = "Weekly sailings the harbour board agreed to."
+plan_of = "ferries"
 """
 LOOK_ALIKE_FIGURES = """
 [[figure]]
