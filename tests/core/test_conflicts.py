@@ -16,10 +16,10 @@ from kzkr_cli.core.conflicts import (
     ConflictKind,
     ConflictQuery,
     agreeing_groups,
-    conflict_object,
     conflicting_records,
     find_conflicts,
 )
+from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.errors import QueryError, StoreError
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Metric

@@ -98,6 +98,20 @@ class Metric(Record):
     part_of: MetricId | None = None
     """A metric whose figure over a span includes this one's over any span inside it (a
     year's inflow is part of a total over years that include it), so it cannot be less."""
+    change_of: MetricId | None = None
+    """The metric whose level this one's figures are changes of (a change in turnover)."""
+    value_of: MetricId | None = None
+    """The count whose money value this one measures (the value of the joint projects)."""
+    plan_of: MetricId | None = None
+    """The metric whose outcome this one plans or agrees in advance (flights agreed)."""
+    look_alikes: list[MetricId] = []
+    """Metrics named alike that a sentence must tell apart by their own words (an annual
+    and a cumulative inflow); the relation holds both ways, so one side may declare it."""
+
+    @property
+    def based_on(self) -> str | None:
+        """The metric this one measures something about: its change, value or plan."""
+        return self.change_of or self.value_of or self.plan_of
 
     @model_validator(mode="after")
     def _tolerance_explained(self) -> Metric:

@@ -428,7 +428,7 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
     """The events a sentence speaks of: those sharing the most distinctive words with it
     (with their kind as a word: "opened" for an opening), above a minimum, or using all the
     words of one of its aliases with a word of its kind ("diplomatic ties date back to");
-    ties kept."""
+    ties kept, in the store's order (never by how their ids sort)."""
     scores: dict[str, int] = {}
     for word in stems:
         for event_id in index.events_by_word.get(word, []):
@@ -448,4 +448,5 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
             best, top = [event_id], score
         elif score == top:
             best.append(event_id)
-    return sorted(best)
+    order = index.event_order
+    return sorted(best, key=order.__getitem__)
