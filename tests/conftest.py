@@ -45,7 +45,10 @@ def shipped_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoreMaker:
-    """Write a small synthetic store: make_store(figures=\"...\", events=\"...\", ...).
+    """Write a small synthetic store: make_store(figures=figure(...) + figure(...), ...).
+
+    Each part is TOML text, usually built with tests.support.stores' source(), metric(),
+    figure() and event(); raw TOML is for tests of what the loader refuses.
 
     Two sources (alpha, beta) and two metrics (trade, investor-rank) come with it unless
     ``sources`` or ``metrics`` replace them; the store is selected through $KZKR_FACTS.

@@ -9,57 +9,37 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from tests.support.stores import FACTS, MINIMAL_METRICS, MINIMAL_SOURCES
+from tests.support.stores import FACTS, MINIMAL_METRICS, MINIMAL_SOURCES, Raw, claim, event, figure
 
-FIGURES = """
-[[figure]]
-id = "alpha-trade-2023"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion in 2023"
+FIGURES = (
+    figure("alpha-trade-2023", "$6 billion", 6e9, quote="trade reached $6 billion in 2023")
+    + figure(
+        "beta-trade-2023",
+        "about $9.2 billion",
+        9.2e9,
+        {"start": "2023-01", "end": "2023-12", "text": "last year"},
+        qualifier="about",
+        source="beta",
+        quote="about $9.2 billion last year",
+    )
+    + figure(
+        "alpha-rank",
+        "top five",
+        5,
+        {"as_of": "2024-06"},
+        metric="investor-rank",
+        qualifier="top",
+        quote="among the top five investors",
+    )
+)
 
-[[figure]]
-id = "beta-trade-2023"
-metric = "trade"
-value = 9.2e9
-as_written = "about $9.2 billion"
-qualifier = "about"
-period = { start = "2023-01", end = "2023-12", text = "last year" }
-source = "beta"
-quote = "about $9.2 billion last year"
-
-[[figure]]
-id = "alpha-rank"
-metric = "investor-rank"
-value = 5
-as_written = "top five"
-qualifier = "top"
-period = { as_of = "2024-06" }
-source = "alpha"
-quote = "among the top five investors"
-"""
-
-EVENTS = """
-[[event]]
-id = "visit"
-kind = "visit"
-title = "State visit"
-actors = ["Kazakhstan", "South Korea"]
-
-[[event.claim]]
-source = "alpha"
-date = "2024-06-11"
-end = "2024-06-13"
-quote = "the visit of 11-13 June"
-
-[[event.claim]]
-source = "beta"
-date = 2024-06-12
-quote = "on 12 June"
-"""
+EVENTS = event(
+    "visit",
+    claim("alpha", "2024-06-11", "2024-06-13", quote="the visit of 11-13 June"),
+    claim("beta", Raw("2024-06-12"), quote="on 12 June"),
+    title="State visit",
+    actors=["Kazakhstan", "South Korea"],
+)
 
 SYNTHETIC = {
     "sources.toml": MINIMAL_SOURCES,
