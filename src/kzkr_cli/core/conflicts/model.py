@@ -51,6 +51,8 @@ class ConflictClaim:
     high: float | None = None
     claim: int | None = None
     """The position of a date claim within its event's claims (0 for the first)."""
+    derivation: str | None = None
+    """How a date claim's date was derived from its text, when it was."""
 
     @property
     def ref(self) -> ClaimRef:
@@ -150,6 +152,21 @@ class Conflict:
     def side_refs(self) -> list[frozenset[ClaimRef]]:
         """The agreeing groups as typed references."""
         return [frozenset(claim.ref for claim in side) for side in self.sides()]
+
+
+@dataclass(frozen=True, slots=True)
+class OddOneOut:
+    """One claim that stands alone against the others in several conflicts (a figure too
+    large for its year and for the total containing it): one finding naming each check."""
+
+    claim: ConflictClaim
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def explanation(self) -> str:
+        from kzkr_cli.core.conflicts.wording import explain_odd_one_out
+
+        return explain_odd_one_out(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from kzkr_cli.core.conflicts.model import (
     Conflict,
     DateDetail,
     FigureDetail,
+    OddOneOut,
     PartDetail,
 )
 from kzkr_cli.core.formatting import human_number
@@ -36,6 +37,26 @@ def explain(conflict: Conflict) -> str:
     return text
 
 
+def explain_odd_one_out(odd: OddOneOut) -> str:
+    """One sentence naming every check a lone claim fails."""
+    checks = join(f"{_check_name(c)} ({c.id})" for c in odd.conflicts)
+    return (
+        f"{odd.claim.label(with_period=odd.claim.period is not None)} is the odd one out in"
+        f" {len(odd.conflicts)} checks: {checks}."
+    )
+
+
+def _check_name(conflict: Conflict) -> str:
+    detail = conflict.detail
+    if isinstance(detail, FigureDetail):
+        return f"against the other figures for {detail.metric_name}, {conflict.period}"
+    if isinstance(detail, DateDetail):
+        return f"against the other dates of {detail.event_title}"
+    if isinstance(detail, ChangeDetail):
+        return "against the change its figures give"
+    return f"as a part of {detail.whole_name}"
+
+
 def _figures(conflict: Conflict, detail: FigureDetail) -> str:
     periods = {claim.period for claim in conflict.claims}
     parts = []
@@ -48,8 +69,20 @@ def _figures(conflict: Conflict, detail: FigureDetail) -> str:
     both = "both" if len(parts) == 2 else "them all"
     return (
         f"{detail.metric_name}, {conflict.period}: {'; '.join(parts)}. No single value fits"
-        f" {both}; the widest gap is {share(conflict.severity)} of the larger value."
+        f" {both}; {_widest_gap(conflict, detail.unit)}."
     )
+
+
+def _widest_gap(conflict: Conflict, unit: Unit) -> str:
+    """How far apart: for ranks in places ("one place apart"), since a share of a rank
+    means nothing; otherwise as a share of the larger value."""
+    if unit is Unit.RANK:
+        intervals = [c.interval for c in conflict.claims if c.interval is not None]
+        places = max(i.low for i in intervals) - min(i.high for i in intervals)
+        count = f"{places:.0f}"
+        named = {"1": "one place", "2": "two places", "3": "three places"}
+        return f"the widest gap is {named.get(count, f'{count} places')}"
+    return f"the widest gap is {share(conflict.severity)} of the larger value"
 
 
 def _dates(conflict: Conflict, detail: DateDetail) -> str:
@@ -58,9 +91,13 @@ def _dates(conflict: Conflict, detail: DateDetail) -> str:
     sides = conflict.sides()
     dated = " vs ".join(join(claim.label() for claim in side) for side in sides)
     up_to = "" if len(sides) == 2 else "up to "
+    derived = [
+        f"{c.source} derives its date ({c.derivation})" for c in conflict.claims if c.derivation
+    ]
+    shown = f" {'; '.join(derived)}." if derived else ""
     return (
         f"{detail.event_title}: dated {dated}; the {part} differ by"
-        f" {up_to}{duration(detail.gap_days)}."
+        f" {up_to}{duration(detail.gap_days)}.{shown}"
     )
 
 
