@@ -75,9 +75,7 @@ def where_things_live() -> None:
         relative = path.relative_to(package)
         if relative.name == "__main__.py":
             continue
-        name = (
-            f"{relative.parent.as_posix()}/" if relative.name == "__init__.py" else str(relative)
-        )
+        name = f"{relative.parent.as_posix()}/" if relative.name == "__init__.py" else str(relative)
         if name == "./":
             name = "kzkr_cli/"
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
