@@ -14,7 +14,7 @@ from kzkr_cli.cli.completion import (
     complete_sources,
     shell_word,
 )
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 KZKR = Path(sys.executable).parent / "kzkr"
 

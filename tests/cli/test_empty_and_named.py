@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 runner = CliRunner()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from tests.terminal import KZKR, TerminalRun, run_in_terminal
+from tests.support.terminal import KZKR, TerminalRun, run_in_terminal
 
 COMMANDS = [
     ["timeline", "--from", "2024-06", "--to", "2024-07"],

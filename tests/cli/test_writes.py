@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import ROOT, StoreMaker
+from tests.support.stores import ROOT, StoreMaker
 
 runner = CliRunner()
 KZKR = Path(sys.executable).parent / "kzkr"

@@ -9,7 +9,7 @@ from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.query import compare_figures
 from kzkr_cli.core.store import load_store
 from kzkr_cli.render.views import conflicts_listing, figure_listing
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 FULL_YEAR_AND_FOUR_MONTHS = """
 [[figure]]

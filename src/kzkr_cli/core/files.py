@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, cast
 
 from kzkr_cli.core.errors import KzkrError
 
@@ -47,37 +47,52 @@ def _refuse_special(path: Path) -> None:
             raise WriteError(f"{path} is {kind}, not a regular file; kzkr replaces only files")
 
 
+class _Signals:
+    """The terminating signal that arrived during a write, if any. The handler only notes
+    it: raising from a handler could land inside a library calling back into Python (a
+    pydantic serializer) and turn into a traceback. The write stops at its next step."""
+
+    def __init__(self) -> None:
+        self.number: int | None = None
+
+    def note(self, number: int, _frame: FrameType | None) -> None:
+        self.number = number
+
+    def check(self) -> None:
+        """End the process as the signal asked (128 + its number), through the cleanup."""
+        if self.number is not None:
+            raise SystemExit(128 + self.number)
+
+
+class _Checked:
+    """A stream that stops the write at the next chunk once a signal has arrived."""
+
+    def __init__(self, stream: TextIO, signals: _Signals) -> None:
+        self._stream = stream
+        self._signals = signals
+
+    def write(self, text: str) -> int:
+        self._signals.check()
+        return self._stream.write(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 @contextlib.contextmanager
-def _signals_end_the_write() -> Iterator[None]:
-    """Turn a terminating signal into an exception while a write is under way, so the
-    cleanup below runs; the process then exits as the signal asked (128 + its number)."""
+def _signals_noted() -> Iterator[_Signals]:
+    """While a write is under way, note terminating signals instead of dying at once, so
+    the temporary file is removed before the process ends."""
+    signals = _Signals()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield signals
         return
-
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = {number: signal.signal(number, stop) for number in _CAUGHT}
+    previous = {number: signal.signal(number, signals.note) for number in _CAUGHT}
     try:
-        yield
+        yield signals
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold the caught signals back for a moment; one that arrived meanwhile is delivered
-    when they are let through again."""
-    if not hasattr(signal, "pthread_sigmask") or not _CAUGHT:
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _CAUGHT)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def write_atomically(
@@ -86,26 +101,26 @@ def write_atomically(
     """Write ``content`` (a text, or a function that writes to a stream) to a temporary file
     beside ``path`` and rename it into place, so a reader never sees half a file; raise
     FileExistsError when ``path`` exists and ``overwrite`` is false, and WriteError when it
-    is not a regular file."""
+    is not a regular file. SIGTERM, SIGHUP or SIGQUIT meanwhile removes the temporary file
+    and then ends the process as the signal asked."""
     _refuse_special(path)
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     folder = path.parent if str(path.parent) else Path()
-    with _signals_end_the_write():
+    with _signals_noted() as signals:
         temporary: Path | None = None
         try:
-            with _signals_held():  # none lands between creating the file and knowing its name
-                descriptor, name = tempfile.mkstemp(
-                    prefix=f".{path.name}.", suffix=".tmp", dir=folder
-                )
-                temporary = Path(name)
+            descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            temporary = Path(name)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 if isinstance(content, str):
                     handle.write(content)
                 else:
-                    content(handle)
+                    content(cast(TextIO, _Checked(handle, signals)))
+                signals.check()
                 handle.flush()
                 os.fsync(handle.fileno())
+            signals.check()
             if overwrite:
                 temporary.replace(path)
             else:
@@ -115,3 +130,4 @@ def write_atomically(
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
             raise
+    signals.check()  # one that came after the rename still ends the process

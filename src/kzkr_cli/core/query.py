@@ -51,10 +51,18 @@ def timeline(store: Store, query: TimelineQuery, conflicted: set[str]) -> list[T
     """Events in chronological order by their most precise date, filtered by ``query``."""
     if query.source is not None and query.source not in store.sources:
         raise unknown_name("source", query.source, store.sources)
+    if (
+        query.since is not None
+        and query.until is not None
+        and query.since.first_day() > query.until.last_day()
+    ):
+        return []  # an empty window: not even an event dated only to the year falls in it
     entries = []
     for event in store.events.values():
+        # The days the event may have started on: it is listed when any of them falls in the
+        # window, so an event dated only to 2024, or to "..2024-11-05", is listed for June.
         date = event.headline.date
-        if query.since is not None and date.first_day() < query.since.first_day():
+        if query.since is not None and date.last_day() < query.since.first_day():
             continue
         if query.until is not None and date.first_day() > query.until.last_day():
             continue

@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kzkr_cli.core.conflicts import Conflict, ConflictKind, conflict_object
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.conflicts import Conflict, ConflictKind
+from kzkr_cli.core.contract import conflict_object
+from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.provenance import Described
@@ -31,7 +32,9 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated: list[str] = [f"{c.source} {_span(c.date, c.end)}" for c in event.claims]
         else:
             dated = list(event.sources)
-        mark = "conflict" if entry.in_conflict else "dates differ" if entry.dates_differ else ""
+        # Sources that date an event differently at different precisions still agree; the
+        # mark says only when their dates cannot all be true.
+        mark = "conflict" if entry.in_conflict else ""
         rows.append(
             {
                 "date": headline.date.iso(),
@@ -151,7 +154,7 @@ def figure_listing(
     )
 
 
-def _span(start: PartialDate, end: PartialDate | None) -> str:
+def _span(start: Dating, end: Dating | None) -> str:
     return f"{start}/{end}" if end is not None and end != start else str(start)
 
 
