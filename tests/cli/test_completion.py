@@ -14,39 +14,13 @@ from kzkr_cli.cli.completion import (
     complete_sources,
     shell_word,
 )
-from tests.support.stores import StoreMaker
+from tests.support.stores import StoreMaker, event, figure, metric
 
 KZKR = Path(sys.executable).parent / "kzkr"
 
-METRICS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-aliases = ["trade turnover", "Samsung C&T deals"]
-description = "Annual trade turnover."
-"""
-EVENTS = """
-[[event]]
-id = "visit-2024"
-kind = "visit"
-title = "A visit"
-
-[[event.claim]]
-source = "alpha"
-date = "2024-06-11"
-quote = "visited"
-"""
-FIGURES = """
-[[figure]]
-id = "alpha-trade"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion"
-"""
+METRICS = metric("trade", "Trade turnover", "USD", aliases=["trade turnover", "Samsung C&T deals"])
+EVENTS = event("visit-2024", ("alpha", "2024-06-11", None))
+FIGURES = figure("alpha-trade", "$6 billion", 6e9)
 
 
 def test_a_multi_word_alias_completes_as_one_shell_word(make_store: StoreMaker) -> None:

@@ -10,90 +10,24 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.support.stores import StoreMaker
+from tests.support.stores import StoreMaker, event, figure, metric
 
 runner = CliRunner()
 
-FIGURES = """
-[[figure]]
-id = "alpha-trade-2023"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion"
-
-[[figure]]
-id = "beta-trade-2021"
-metric = "trade"
-value = 4e9
-as_written = "$4 billion"
-period = { start = "2020", end = "2021" }
-source = "beta"
-quote = "$4 billion over two years"
-
-[[figure]]
-id = "alpha-rank"
-metric = "investor-rank"
-value = 5
-as_written = "fifth"
-period = { as_of = "2023" }
-source = "alpha"
-quote = "Korea is the fifth largest investor"
-
-[[figure]]
-id = "alpha-trade-yearly"
-metric = "trade-yearly"
-value = 6.1e9
-as_written = "$6.1 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "yearly trade of $6.1 billion"
-"""
-METRICS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-aliases = ["turnover"]
-description = "Trade over any span."
-
-[[metric]]
-id = "trade-yearly"
-name = "Yearly trade turnover"
-unit = "USD"
-aliases = ["annual turnover"]
-description = "Trade in a calendar year."
-
-[[metric]]
-id = "investor-rank"
-name = "Rank among investors"
-unit = "rank"
-aliases = ["rank"]
-description = "Korea's rank among foreign investors in Kazakhstan, at a moment."
-"""
-EVENTS = """
-[[event]]
-id = "visit-2024"
-kind = "visit"
-title = "A state visit"
-
-[[event.claim]]
-source = "alpha"
-date = "2024-06-11"
-quote = "visited on 11 June 2024"
-
-[[event]]
-id = "ties-1992"
-kind = "agreement"
-title = "Diplomatic ties"
-
-[[event.claim]]
-source = "beta"
-date = "1992-01-28"
-quote = "ties established on 28 January 1992"
-"""
+FIGURES = (
+    figure("alpha-trade-2023", "$6 billion", 6e9)
+    + figure("beta-trade-2021", "$4 billion", 4e9, {"start": "2020", "end": "2021"}, source="beta")
+    + figure("alpha-rank", "fifth", 5, {"as_of": "2023"}, metric="investor-rank")
+    + figure("alpha-trade-yearly", "$6.1 billion", 6.1e9, metric="trade-yearly")
+)
+METRICS = (
+    metric("trade", "Trade turnover", "USD", aliases=["turnover"])
+    + metric("trade-yearly", "Yearly trade turnover", "USD", aliases=["annual turnover"])
+    + metric("investor-rank", "Rank among investors", "rank", aliases=["rank"])
+)
+EVENTS = event("visit-2024", ("alpha", "2024-06-11", None)) + event(
+    "ties-1992", ("beta", "1992-01-28", None), kind="agreement", title="Diplomatic ties"
+)
 
 
 @pytest.fixture

@@ -349,19 +349,7 @@ def test_piped_export_carries_bidi_overrides_as_data(hostile_store: Path) -> Non
 def test_the_largest_float_does_not_break_any_format(
     make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    digits = "17" + "0" * 307
-    make_store(
-        figures=f"""
-        [[figure]]
-        id = "huge"
-        metric = "trade"
-        value = 1.7e308
-        as_written = "${digits}"
-        period = {{ start = "2023" }}
-        source = "alpha"
-        quote = "q"
-        """
-    )
+    make_store(figures=figure("huge", "$17" + "0" * 307, 1.7e308, quote="a huge number"))
     monkeypatch.setattr("kzkr_cli.cli.common.stdout_is_terminal", lambda: fmt == "table")
     monkeypatch.setenv("COLUMNS", "80")
     result = runner.invoke(app, ["figure", "trade", "--format", fmt, "--no-color"])

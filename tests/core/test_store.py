@@ -12,7 +12,7 @@ from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
 from tests.support.broken import BROKEN, CASES
-from tests.support.stores import FACTS, MINIMAL_SOURCES, SEEDS, StoreMaker, figure, metric
+from tests.support.stores import FACTS, SEEDS, StoreMaker, event, figure, metric, source
 
 
 @pytest.mark.parametrize(("case", "file", "pattern"), CASES, ids=[c[0] for c in CASES])
@@ -149,19 +149,8 @@ def test_a_folder_that_cannot_be_listed_is_a_problem_naming_it(
 
 def test_a_nul_in_any_text_field_is_refused(make_store: StoreMaker) -> None:
     root = make_store(
-        sources=MINIMAL_SOURCES.replace('document = "alpha.txt"', 'document = "al\\u0000pha.txt"'),
-        events="""
-        [[event]]
-        id = "visit"
-        kind = "visit"
-        title = "A visit"
-        actors = ["Yoon\\u0000"]
-
-        [[event.claim]]
-        source = "alpha"
-        date = "2024-06-11"
-        quote = "visited"
-        """,
+        sources=source("alpha", document="al\x00pha.txt") + source("beta"),
+        events=event("visit", ("alpha", "2024-06-11", None), actors=["Yoon\x00"]),
     )
     with pytest.raises(StoreError) as caught:
         load_store(root)

@@ -9,36 +9,13 @@ from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.query import compare_figures
 from kzkr_cli.core.store import load_store
 from kzkr_cli.render.views import conflicts_listing, figure_listing
-from tests.support.stores import StoreMaker
+from tests.support.stores import StoreMaker, figure
 
-FULL_YEAR_AND_FOUR_MONTHS = """
-[[figure]]
-id = "alpha-2024"
-metric = "trade"
-value = 6.3e9
-as_written = "$6.3 billion"
-period = { start = "2024" }
-source = "alpha"
-quote = "trade reached $6.3 billion in 2024"
-
-[[figure]]
-id = "beta-2024"
-metric = "trade"
-value = 6.4e9
-as_written = "$6.4 billion"
-period = { start = "2024-01", end = "2024-12" }
-source = "beta"
-quote = "trade was $6.4 billion last year"
-
-[[figure]]
-id = "alpha-2024-4m"
-metric = "trade"
-value = 1.3e9
-as_written = "$1.3 billion"
-period = { start = "2024-01", end = "2024-04" }
-source = "alpha"
-quote = "$1.3 billion in the first four months"
-"""
+FULL_YEAR = figure("alpha-2024", "$6.3 billion", 6.3e9, {"start": "2024"})
+SAME_DAYS = figure(
+    "beta-2024", "$6.4 billion", 6.4e9, {"start": "2024-01", "end": "2024-12"}, source="beta"
+)
+FOUR_MONTHS = figure("alpha-2024-4m", "$1.3 billion", 1.3e9, {"start": "2024-01", "end": "2024-04"})
 
 
 def _figures(make_store: StoreMaker, figures: str) -> tuple[object, list[str], list[object]]:
@@ -49,7 +26,7 @@ def _figures(make_store: StoreMaker, figures: str) -> tuple[object, list[str], l
 
 
 def test_a_spread_and_a_chart_only_within_one_period(make_store: StoreMaker) -> None:
-    _, summary, chart = _figures(make_store, FULL_YEAR_AND_FOUR_MONTHS)
+    _, summary, chart = _figures(make_store, FULL_YEAR + SAME_DAYS + FOUR_MONTHS)
     # 2024 and 2024-01/2024-12 are the same days, so they are compared; four months are not.
     assert summary == [
         "3 figures from 2 sources over 2 periods: agree within their stated precision;"
@@ -59,11 +36,7 @@ def test_a_spread_and_a_chart_only_within_one_period(make_store: StoreMaker) -> 
 
 
 def test_no_chart_when_no_two_figures_share_a_period(make_store: StoreMaker) -> None:
-    only_one_each = FULL_YEAR_AND_FOUR_MONTHS.split('[[figure]]\nid = "beta-2024"')[0]
-    only_one_each += FULL_YEAR_AND_FOUR_MONTHS.split('[[figure]]\nid = "alpha-2024-4m"')[1].join(
-        ['[[figure]]\nid = "alpha-2024-4m"', ""]
-    )
-    _, summary, chart = _figures(make_store, only_one_each)
+    _, summary, chart = _figures(make_store, FULL_YEAR + FOUR_MONTHS)
     assert summary == [
         "2 figures from 1 source over 2 periods: agree within their stated precision"
     ]
