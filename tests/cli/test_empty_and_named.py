@@ -19,6 +19,7 @@ FIGURES = (
     + figure("beta-trade-2021", "$4 billion", 4e9, {"start": "2020", "end": "2021"}, source="beta")
     + figure("alpha-rank", "fifth", 5, {"as_of": "2023"}, metric="investor-rank")
     + figure("alpha-trade-yearly", "$6.1 billion", 6.1e9, metric="trade-yearly")
+    + figure("beta-4m", "$2 billion", 2e9, {"start": "2024-01", "end": "2024-04"}, source="beta")
 )
 METRICS = (
     metric("trade", "Trade turnover", "USD", aliases=["turnover"])
@@ -40,7 +41,13 @@ def store(make_store: StoreMaker) -> Path:
     [
         (
             ["figure", "trade", "--year", "23"],
-            "no figure of trade for 23; its figures cover 2020–2021, 2023",
+            "no figure of trade for 23; its figures cover 2020–2021, 2023;"
+            " shorter periods: 2024-01/2024-04",
+        ),
+        (
+            ["figure", "trade", "--year", "2024"],
+            "no figure of trade for 2024; its figures cover 2020–2021, 2023;"
+            " shorter periods: 2024-01/2024-04",
         ),
         (
             ["figure", "trade", "--year", "2022", "--source", "alpha"],
@@ -48,7 +55,8 @@ def store(make_store: StoreMaker) -> Path:
         ),
         (
             ["figure", "--year", "1990"],
-            "no figure of any metric for 1990; the store's figures cover 2020–2021, 2023",
+            "no figure of any metric for 1990; the store's figures cover 2020–2021, 2023;"
+            " shorter periods: 2024-01/2024-04",
         ),
         (
             ["timeline", "--from", "2025"],
@@ -129,7 +137,7 @@ def test_year_or_source_without_a_metric_lists_across_metrics(store: Path) -> No
     ]
     by_source = runner.invoke(app, ["figure", "--source", "beta", "--format", "tsv"])
     rows = [line.split("\t") for line in by_source.stdout.splitlines()]
-    assert rows[0][-1] == "metric" and [r[-1] for r in rows[1:]] == ["trade"]
+    assert rows[0][-1] == "metric" and [r[-1] for r in rows[1:]] == ["trade", "trade"]
 
 
 def test_across_metrics_the_table_groups_by_metric_and_summarises_each(

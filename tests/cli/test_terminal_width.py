@@ -94,7 +94,8 @@ def test_a_summary_line_wraps_at_spaces(shipped_facts: Path) -> None:
     [
         (
             ["figure", "trade", "--year", "23"],
-            "no figure of trade-turnover for 23; its figures cover 2023–2024\n",
+            "no figure of trade-turnover for 23; its figures cover 2023; shorter periods:"
+            " 2023-01/2023-04, 2024-01/2024-04\n",
         ),
         (
             ["timeline", "--from", "2024-07", "--to", "2024-06"],

@@ -227,13 +227,26 @@ def why_no_figures(
     if not candidates:
         whose = f" from {source}" if source else ""
         return f"no figure of {what}{whose}; none is recorded"
-    years = years_label(
-        y for f in candidates for y in range(f.period.first.year, f.period.last.year + 1)
-    )
+    years: set[int] = set()
+    within: dict[str, None] = {}
+    for f in candidates:
+        whole = [
+            y
+            for y in range(f.period.first.year, f.period.last.year + 1)
+            if covers(f.period, PartialDate(y))
+        ]
+        years.update(whole)
+        if not whole:
+            within.setdefault(f.period.label(), None)
     owner = "its" if metrics else "the store's"
     whose = f" from {source}" if source else ""
     filters = " ".join(a for a in asked if a)
-    return f"no figure of {what} {filters}; {owner} figures{whose} cover {years}"
+    found = f"cover {years_label(years)}" if years else "cover no whole year"
+    shorter = sorted(within)
+    if shorter:
+        more = f" and {len(shorter) - 5} more" if len(shorter) > 5 else ""
+        found += f"; shorter periods: {', '.join(shorter[:5])}{more}"
+    return f"no figure of {what} {filters}; {owner} figures{whose} {found}"
 
 
 def why_no_events(store: Store, query: TimelineQuery) -> str:
