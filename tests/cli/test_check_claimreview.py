@@ -246,3 +246,15 @@ def test_other_commands_refuse_claimreview(make_store: StoreMaker, command: list
         "Error: Invalid value for '--format' / '-f': claimreview is an output of kzkr check"
         " only" in result.stderr
     )
+
+
+def test_a_text_with_nothing_to_check_is_an_empty_array(
+    make_store: StoreMaker, tmp_path: Path
+) -> None:
+    make_store(figures=FIGURES)
+    text = tmp_path / "empty.txt"
+    text.write_text("Nothing here states a figure.\n", encoding="utf-8")
+    args = ["check", "--file", str(text), "-f", "claimreview", *PUBLISHED]
+    result = runner.invoke(app, args)
+    assert result.stdout == "[]\n"
+    assert "no sentence with a figure, rank or date" in result.stderr

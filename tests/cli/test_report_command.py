@@ -90,3 +90,16 @@ def test_the_installed_command_writes_it(shipped_facts: Path, tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert target.stat().st_size > 0
+
+
+def test_the_file_is_readable_by_others_as_the_umask_allows(
+    shipped_facts: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "r.html"
+    mask = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["report", "-o", str(target)])
+    finally:
+        os.umask(mask)
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o644

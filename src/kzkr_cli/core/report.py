@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kzkr_cli.core.conflicts import Conflict, ConflictQuery, conflicting_records, find_conflicts
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.core.models import Metric, Source
+from kzkr_cli.core.models import Figure, Metric, Source
 from kzkr_cli.core.query import FigureRow, TimelineEntry, TimelineQuery, timeline
 from kzkr_cli.core.store import Store
 from kzkr_cli.core.vocabulary import resolve_metric
@@ -61,7 +61,11 @@ def build_report(store: Store, query: ReportQuery | None = None) -> Report:
     conflicts = _conflicts(store, query, metrics)
     chosen = metrics or sorted(store.metrics.values(), key=lambda m: m.id)
     conflicted = conflicting_records(every_conflict)
-    sections = [_section(store, metric, query.sources, conflicted) for metric in chosen]
+    by_metric: dict[str, list[Figure]] = defaultdict(list)
+    for figure in store.figures.values():
+        if not query.sources or figure.source in query.sources:
+            by_metric[figure.metric].append(figure)
+    sections = [_section(store, m, by_metric.get(m.id, []), conflicted) for m in chosen]
     events: list[TimelineEntry] = []
     if not metrics:
         events = [
@@ -94,12 +98,10 @@ def _conflicts(store: Store, query: ReportQuery, metrics: Sequence[Metric]) -> l
 
 
 def _section(
-    store: Store, metric: Metric, sources: Sequence[str], conflicted: set[str]
+    store: Store, metric: Metric, figures: Sequence[Figure], conflicted: set[str]
 ) -> MetricSection:
     by_period: dict[str, list[FigureRow]] = defaultdict(list)
-    for figure in store.figures_of(metric.id):
-        if sources and figure.source not in sources:
-            continue
+    for figure in figures:
         row = FigureRow(figure, store.interval(figure), figure.id in conflicted)
         by_period[figure.period.label()].append(row)
     groups = [
