@@ -330,7 +330,8 @@ _CSS = """
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d0d7de;--bad:#b42318;--bg:#fff;--soft:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:64rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,
-"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:anywhere}
+"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",
+sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:anywhere}
 h1{font-size:1.6rem;margin:.5rem 0}h2{border-bottom:2px solid var(--line);margin-top:2rem}
 h3{font-size:1.1rem;margin:.5rem 0}h4{margin:.25rem 0;font-size:.95rem;color:var(--muted)}
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
