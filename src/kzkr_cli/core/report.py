@@ -1,5 +1,6 @@
-"""What a shareable report holds: conflicts with each side, figures by metric and period,
-the timeline and the sources they rest on, chosen by metric and source."""
+"""What a shareable report holds: conflicts, figures by metric and period, timeline, sources.
+
+Chosen by metric and source; the HTML writer in the render layer only lays it out."""
 
 from __future__ import annotations
 
