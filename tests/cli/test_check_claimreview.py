@@ -258,3 +258,14 @@ def test_a_text_with_nothing_to_check_is_an_empty_array(
     result = runner.invoke(app, args)
     assert result.stdout == "[]\n"
     assert "no sentence with a figure, rank or date" in result.stderr
+
+
+def test_on_a_terminal_bidi_overrides_in_the_claim_are_shown_escaped(
+    make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_store(figures=FIGURES)
+    monkeypatch.setattr("kzkr_cli.cli.check_command.stdout_is_terminal", lambda: True)
+    claim = "Trade turnover was $6 billion in 2023.\u202e"
+    result = runner.invoke(app, ["check", claim, "-f", "claimreview", *PUBLISHED])
+    assert "\u202e" not in result.stdout
+    assert "\\u202e" in result.stdout

@@ -20,6 +20,7 @@ from kzkr_cli.cli.common import (
     emit,
     fail,
     open_store,
+    stdout_is_terminal,
     warn,
     write_text,
 )
@@ -126,7 +127,9 @@ def check(
         for gap in publication.missing():
             warn(f"warning: the ClaimReview has no {gap}")
         out = io.StringIO()
-        write_claim_reviews(results, store.sources, publication, out, single=file is None)
+        write_claim_reviews(
+            results, store.sources, publication, out, single=file is None, tty=stdout_is_terminal()
+        )
         write_text(out.getvalue())
     raise typer.Exit(int(_exit_code(results)))
 

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from kzkr_cli.core.checker import CheckResult, Verdict
 from kzkr_cli.core.links import source_url
 from kzkr_cli.core.models import Source
+from kzkr_cli.render.writers import neutralise
 
 RATING_VALUE: Mapping[Verdict, int | None] = {
     Verdict.CONTRADICTED: 1,
@@ -75,11 +76,14 @@ def write_claim_reviews(
     out: TextIO,
     *,
     single: bool,
+    tty: bool = False,
 ) -> None:
-    """One object for a single claim; a JSON array (one element per sentence) for a text."""
+    """One object for a single claim; a JSON array (one element per sentence) for a text.
+    On a terminal, control characters and bidi overrides show as ``\\uXXXX`` escapes."""
     reviews = [claim_review(r, sources, publication) for r in results]
     document: Any = reviews[0] if single else reviews
-    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    out.write((neutralise(text) if tty else text) + "\n")
 
 
 def _claim(publication: Publication) -> dict[str, Any]:
