@@ -10,20 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker, figure
 
 runner = CliRunner()
 
-FIGURES = """
-[[figure]]
-id = "alpha-trade-2023"
-metric = "trade"
-value = 6_000_000_000
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion in 2023"
-"""
+FIGURES = figure("alpha-trade-2023", "$6 billion", 6e9, quote="trade reached $6 billion in 2023")
 
 PUBLISHED = [
     "--org",

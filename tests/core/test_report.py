@@ -7,60 +7,21 @@ import pytest
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.report import ReportQuery, build_report
 from kzkr_cli.core.store import load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import Raw, StoreMaker, claim, event, figure
 
-FIGURES = """
-[[figure]]
-id = "a-2023"
-metric = "trade"
-value = 6_000_000_000
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion in 2023"
+FIGURES = (
+    figure("a-2023", "$6 billion", 6e9, quote="trade reached $6 billion in 2023")
+    + figure("b-2023", "$9 billion", 9e9, source="beta", quote="trade was $9 billion in 2023")
+    + figure("b-2022", "$5 billion", 5e9, Raw('{ start = "2022" }'), source="beta")
+    + figure("a-rank", "fifth", 5, Raw('{ as_of = "2024" }'), metric="investor-rank")
+)
 
-[[figure]]
-id = "b-2023"
-metric = "trade"
-value = 9_000_000_000
-as_written = "$9 billion"
-period = { start = "2023" }
-source = "beta"
-quote = "trade was $9 billion in 2023"
-
-[[figure]]
-id = "b-2022"
-metric = "trade"
-value = 5_000_000_000
-as_written = "$5 billion"
-period = { start = "2022" }
-source = "beta"
-quote = "trade was $5 billion in 2022"
-
-[[figure]]
-id = "a-rank"
-metric = "investor-rank"
-value = 5
-as_written = "fifth"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "Korea is the fifth largest investor"
-"""
-
-EVENTS = """
-[[event]]
-id = "visit"
-kind = "visit"
-title = "A visit"
-[[event.claim]]
-source = "alpha"
-date = "2024-06"
-quote = "visited in June 2024"
-[[event.claim]]
-source = "beta"
-date = "2023"
-quote = "visited in 2023"
-"""
+EVENTS = event(
+    "visit",
+    claim("alpha", "2024-06", quote="visited in June 2024"),
+    claim("beta", "2023", quote="visited in 2023"),
+    title="A visit",
+)
 
 
 def test_figures_are_charted_only_beside_figures_of_the_same_period(

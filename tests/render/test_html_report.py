@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 from html.parser import HTMLParser
 
@@ -11,19 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzkr_cli.core.models import Source
-from kzkr_cli.core.report import Report, ReportQuery, build_report
-from kzkr_cli.core.store import load_store
+from kzkr_cli.core.report import Report, ReportQuery
 from kzkr_cli.render.html_report import CONTENT_POLICY, anchor, write_html_report
-from tests.conftest import StoreMaker
-
-SCRIPT = "<script>alert(1)</script>"
-ATTRIBUTE = '"><img src=x onerror=alert(1)>'
-SCHEME = "javascript:alert(1)"
-HOSTILE = f"{SCRIPT} {ATTRIBUTE} {SCHEME} &amp; [bold]"
-
-
-def toml_text(text: str) -> str:
-    return json.dumps(text, ensure_ascii=True)
+from tests.support.hostile import HOSTILE, SCHEME, hostile_report
+from tests.support.stores import StoreMaker
 
 
 class Tags(HTMLParser):
@@ -46,73 +36,6 @@ def parse(page: str) -> Tags:
     tags.feed(page)
     tags.close()
     return tags
-
-
-def hostile_report(make_store: StoreMaker) -> Report:
-    sources = f"""
-    [[source]]
-    id = "alpha"
-    title = {toml_text(HOSTILE)}
-    publisher = {toml_text(HOSTILE)}
-    author = {toml_text(HOSTILE)}
-    kind = "news"
-    published = "2024-06"
-    document = "alpha.txt"
-
-    [[source]]
-    id = "beta"
-    title = "Beta review"
-    publisher = "Beta Agency"
-    kind = "news"
-    published = "2024"
-    document = "beta.txt"
-    """
-    metrics = f"""
-    [[metric]]
-    id = "trade"
-    name = {toml_text(HOSTILE)}
-    unit = "USD"
-    description = {toml_text(HOSTILE)}
-    """
-    figures = f"""
-    [[figure]]
-    id = "a.trade_2023"
-    metric = "trade"
-    value = 6e9
-    as_written = "$6 billion"
-    period = {{ start = "2023", text = {toml_text(HOSTILE)} }}
-    source = "alpha"
-    quote = {toml_text(HOSTILE)}
-    note = {toml_text(HOSTILE)}
-
-    [[figure]]
-    id = "b-trade-2023"
-    metric = "trade"
-    value = 9e9
-    as_written = "$9 billion"
-    period = {{ start = "2023" }}
-    source = "beta"
-    quote = "trade was $9 billion"
-    """
-    events = f"""
-    [[event]]
-    id = "visit"
-    kind = "visit"
-    title = {toml_text(HOSTILE)}
-    actors = [{toml_text(HOSTILE)}]
-    place = {toml_text(HOSTILE)}
-    [[event.claim]]
-    source = "alpha"
-    date = "2024-06"
-    quote = {toml_text(HOSTILE)}
-    derivation = {toml_text(HOSTILE)}
-    [[event.claim]]
-    source = "beta"
-    date = "2023"
-    quote = "visited in 2023"
-    """
-    root = make_store(sources=sources, metrics=metrics, figures=figures, events=events)
-    return build_report(load_store(root))
 
 
 def render(report: Report, title: str = "Report") -> str:

@@ -14,9 +14,9 @@ import pytest
 from kzkr_cli.core.report import build_report
 from kzkr_cli.core.store import load_store
 from kzkr_cli.render.html_report import anchor, write_html_report
-from tests.conftest import FACTS, StoreMaker
 from tests.render.chromium import INSTALL_HINT, Chromium, find_chromium
-from tests.render.test_html_report import HOSTILE, hostile_report
+from tests.support.hostile import HOSTILE, hostile_report
+from tests.support.stores import FACTS, StoreMaker
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
