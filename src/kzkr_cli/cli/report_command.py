@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kzkr_cli.cli.common import FactsOption, fail, open_store
+from kzkr_cli.cli.completion import complete_metrics, complete_sources
 from kzkr_cli.core.errors import KzkrError, QueryError
 from kzkr_cli.core.files import write_atomically
 
@@ -32,6 +33,7 @@ def report(
             help="Only this metric's figures and conflicts, and no timeline (an id or alias;"
             " repeat for several).",
             show_default=False,
+            autocompletion=complete_metrics,
         ),
     ] = None,
     source: Annotated[
@@ -40,6 +42,7 @@ def report(
             "--source",
             help="Only figures, events and conflicts this source speaks in (repeat for several).",
             show_default=False,
+            autocompletion=complete_sources,
         ),
     ] = None,
     force: Annotated[
