@@ -79,6 +79,15 @@ def test_it_fits_a_phone_and_prints(
     width = browser.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], "the page scrolls sideways on a phone"
     assert browser.pdf().startswith(b"%PDF")
+    browser.send("Emulation.setEmulatedMedia", session=True, media="print")
+    try:
+        shown = browser.evaluate(
+            "[getComputedStyle(document.querySelector('nav')).display,"
+            " getComputedStyle(document.getElementById('conflicts')).display]"
+        )
+    finally:
+        browser.send("Emulation.setEmulatedMedia", session=True, media="")
+    assert shown == ["none", "block"], "in print the navigation goes and the content stays"
 
 
 def test_hostile_text_runs_nothing_in_the_browser(
