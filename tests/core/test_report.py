@@ -47,7 +47,7 @@ def test_a_metric_keeps_its_figures_and_conflicts_and_drops_the_timeline(
     make_store: StoreMaker,
 ) -> None:
     store = load_store(make_store(figures=FIGURES, events=EVENTS))
-    report = build_report(store, ReportQuery(metrics=("rank",)))
+    report = build_report(store, ReportQuery(metrics=("rank", "investor-rank")))
     assert [s.metric.id for s in report.metrics] == ["investor-rank"]
     assert report.conflicts == ()
     assert report.timeline == ()

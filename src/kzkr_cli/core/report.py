@@ -57,7 +57,7 @@ def build_report(store: Store, query: ReportQuery | None = None) -> Report:
     for source in query.sources:
         if source not in store.sources:
             raise QueryError(f"unknown source {source!r}", sorted(store.sources))
-    metrics = [resolve_metric(store, name) for name in query.metrics]
+    metrics = list({m.id: m for m in (resolve_metric(store, n) for n in query.metrics)}.values())
     every_conflict = find_conflicts(store)
     conflicts = _conflicts(store, query, metrics)
     chosen = metrics or sorted(store.metrics.values(), key=lambda m: m.id)
