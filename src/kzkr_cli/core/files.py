@@ -112,6 +112,8 @@ def write_atomically(
         try:
             descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             temporary = Path(name)
+            # mkstemp makes the file private (0600); a written file gets the usual mode instead.
+            os.fchmod(descriptor, 0o666 & ~_umask())
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 if isinstance(content, str):
                     handle.write(content)
@@ -131,3 +133,10 @@ def write_atomically(
                 temporary.unlink(missing_ok=True)
             raise
     signals.check()  # one that came after the rename still ends the process
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -30,6 +30,8 @@ def render(
 ) -> None:
     """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows.
     ``wide`` keeps every column of a table, however narrow the terminal."""
+    if fmt is not None and not fmt.lists:
+        raise ValueError(f"{fmt.value} is written from its own result, not from a listing")
     if fmt is None:
         fmt = OutputFormat.TABLE if tty else None
     if fmt is None:
