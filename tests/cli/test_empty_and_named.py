@@ -96,7 +96,7 @@ def test_a_year_out_of_range_is_a_usage_error(store: Path, year: str) -> None:
         (["timeline", "--source", "alph"], "unknown source 'alph'; did you mean alpha?"),
         (["figure", "trade", "--source", "bet"], "unknown source 'bet'; did you mean beta?"),
         (["conflicts", "--source", "alpah"], "unknown source 'alpah'; did you mean alpha?"),
-        (["report", "--source", "bta"], "unknown source 'bta'; did you mean beta?"),
+        (["report", "--source", "bta", "-o", "r.html"], "unknown source 'bta'; did you mean beta?"),
         (["conflicts", "--event", "visit"], "unknown event 'visit'; did you mean visit-2024?"),
         (["conflicts", "--metric", "trad"], "'trad' is ambiguous: it could be trade, trade-yearly"),
         (
