@@ -78,6 +78,9 @@ class _Checked:
     def flush(self) -> None:
         self._stream.flush()
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)  # anything else a writer asks of a text stream
+
 
 @contextlib.contextmanager
 def _signals_noted() -> Iterator[_Signals]:
