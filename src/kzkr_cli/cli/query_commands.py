@@ -119,23 +119,14 @@ def figure_command(
         answer = answer_figures(store, metric, find_conflicts(store), year, source)
     except QueryError as exc:
         fail(str(exc))
-    if not answer.comparisons:
-        nothing(why_no_figures(store, answer.asked, year, source))
     if answer.also:
         others = ", ".join(m.id for m in answer.also)
         warn(f"{metric!r} also fits {others}; give an id to see its figures")
-    title = None
-    if metric is None:
-        title = " ".join(
-            part
-            for part in (
-                "Figures",
-                f"for {year}" if year else "",
-                f"from {source}" if source else "",
-            )
-            if part
-        )
-    listing = figure_listing(store, answer.comparisons, quotes=quotes, title=title)
+    if not answer.comparisons:
+        nothing(why_no_figures(store, answer.asked, year, source))
+    listing = figure_listing(
+        store, answer.comparisons, quotes=quotes, across=metric is None, year=year, source=source
+    )
     emit(listing, fmt, no_color, wide)
 
 

@@ -75,9 +75,12 @@ def figure_listing(
     comparisons: Sequence[FigureComparison],
     *,
     quotes: bool,
-    title: str | None = None,
+    across: bool = False,
+    year: int | None = None,
+    source: str | None = None,
 ) -> Listing:
-    """One metric's figures, or several metrics' grouped by metric."""
+    """One metric's figures, or (``across``, for a --year or --source without a metric)
+    every metric's, grouped by metric."""
     several = len(comparisons) > 1
     units = {c.metric.unit.value for c in comparisons}
     unit = units.pop() if len(units) == 1 else ""
@@ -129,7 +132,10 @@ def figure_listing(
     ]
     if quotes:
         columns.append(Column("quote", "Quote", priority=1))
-    if title is None:
+    if across:
+        asked = [f"for {year}" if year else "", f"from {source}" if source else ""]
+        title = " ".join(["Figures", *(a for a in asked if a)])
+    else:
         chosen = comparisons[0].metric
         title = f"{chosen.name} ({chosen.id})"
     summary = [
