@@ -66,3 +66,23 @@ def test_the_shell_gets_them_for_show_metric_source_and_event(make_store: StoreM
     assert complete("kzkr conflicts --event vis") == ["visit-2024"]
     assert complete("kzkr figure --source al") == ["alpha"]
     assert complete("kzkr timeline --source al") == ["alpha"]
+
+
+def test_bash_inserts_a_multi_word_alias_as_one_word(make_store: StoreMaker) -> None:
+    """Through bash's own completion function, as `kzkr --show-completion bash` installs it:
+    the completion bash offers, once on the command line, is a single argument."""
+    make_store(metrics=METRICS)
+    script = (
+        'eval "$("$KZKR" --show-completion bash)"; COMP_WORDS=(kzkr figure Sam); COMP_CWORD=2;'
+        ' _kzkr_completion "$KZKR"; printf "%s\\n" "${COMPREPLY[@]}";'
+        ' eval "words=(${COMPREPLY[0]})"; printf "<%s>\\n" "${words[@]}"'
+    )
+    done = subprocess.run(
+        ["bash", "-c", script],
+        env=os.environ | {"KZKR": str(KZKR)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.stdout.splitlines() == ["Samsung\\ C\\&T\\ deals", "<Samsung C&T deals>"]
