@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
+DOCUMENTS = FACTS / "documents"
 
 MINIMAL_SOURCES = """
 [[source]]
@@ -77,7 +77,8 @@ def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoreMaker:
     """Write a small synthetic store: make_store(figures=\"...\", events=\"...\", ...).
 
     Two sources (alpha, beta) and two metrics (trade, investor-rank) come with it unless
-    ``sources`` or ``metrics`` replace them; the store is selected through $KZKR_FACTS.
+    ``sources`` or ``metrics`` replace them; ``texts`` go to its documents/ folder; the store
+    is selected through $KZKR_FACTS.
     """
 
     def make(
@@ -98,7 +99,7 @@ def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoreMaker:
             if body:
                 (root / f"{name}.toml").write_text(textwrap.dedent(body), encoding="utf-8")
         if texts:
-            docs = tmp_path / "texts"
+            docs = root / "documents"
             docs.mkdir(exist_ok=True)
             for name, body in texts.items():
                 (docs / name).write_text(body, encoding="utf-8")

@@ -67,6 +67,7 @@ def hostile_store(make_store: StoreMaker) -> Path:
         date = "2024-06-11"
         quote = {toml_text(LINK)}
         """,
+        texts={"alpha.txt": f"{HOSTILE}\n{LINK}\n", "beta.txt": ""},
     )
 
 
@@ -208,7 +209,8 @@ def test_a_damaged_store_exits_2_naming_a_file(make: object, data: st.DataObject
         if result.exit_code != 0:
             assert result.exit_code == 2
             assert re.search(
-                r"\nError: the fact store is invalid \(\d+ problems?\)\n$", ("\n" + result.stderr)
+                r"\nError: (the fact store is invalid \(\d+ problems?\)|\d+ quote problems?)\n$",
+                "\n" + result.stderr,
             )
             assert str(root) in result.stderr
             assert result.stdout == ""

@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import FACTS, SEEDS, StoreMaker
+from tests.conftest import DOCUMENTS as DOCUMENTS_FOLDER
+from tests.conftest import FACTS, StoreMaker
 from tests.core.test_store import BROKEN, CASES
 
 runner = CliRunner()
@@ -40,11 +41,22 @@ def test_missing_folder_exits_2_with_message(tmp_path: Path) -> None:
     )
 
 
-def test_validate_with_texts_passes_on_the_shipped_store() -> None:
-    result = runner.invoke(app, ["validate", "--facts", str(FACTS), "--texts", str(SEEDS)])
+def test_validate_checks_quotes_against_the_stores_own_documents() -> None:
+    result = runner.invoke(app, ["validate", "--facts", str(FACTS)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("ok: 5 sources, ")
     assert result.stdout.rstrip().endswith("every quote found in its document")
+
+
+def test_validate_texts_overrides_the_documents_folder(
+    make_store: StoreMaker, tmp_path: Path
+) -> None:
+    make_store(texts={"alpha.txt": "x", "beta.txt": ""})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = runner.invoke(app, ["validate", "--texts", str(elsewhere)])
+    assert result.exit_code == 2
+    assert f"document '{elsewhere / 'alpha.txt'}' cannot be read" in result.stderr
 
 
 def test_validate_reports_a_quote_missing_from_its_document(make_store: StoreMaker) -> None:
@@ -61,7 +73,8 @@ def test_validate_reports_a_quote_missing_from_its_document(make_store: StoreMak
         """,
         texts={"alpha.txt": "trade reached $6 billion", "beta.txt": ""},
     )
-    result = runner.invoke(app, ["validate", "--texts", str(root.parent / "texts")])
+    assert (root / "documents" / "alpha.txt").is_file()
+    result = runner.invoke(app, ["validate"])
     assert result.exit_code == 2
     assert "figure t: quote: quote not found in alpha.txt: 'trade reached $7 billion'" in (
         result.stderr
@@ -219,6 +232,11 @@ def test_wheel_ships_the_facts(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "kzkr_cli/facts/sources.toml" in names
     assert any(n.startswith("kzkr_cli/facts/figures/") for n in names)
+    documents = {p.name for p in DOCUMENTS_FOLDER.glob("*.txt")}
+    assert documents
+    assert {n for n in names if n.startswith("kzkr_cli/facts/documents/")} == {
+        f"kzkr_cli/facts/documents/{name}" for name in documents
+    }
 
 
 def test_version() -> None:

@@ -14,7 +14,7 @@ import pytest
 from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.store import load_store
-from tests.conftest import SEEDS
+from tests.conftest import DOCUMENTS as DOCUMENTS_FOLDER
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "claims.toml"
 CLAIMS: list[dict[str, Any]] = tomllib.loads(CORPUS.read_text(encoding="utf-8"))["claim"]
@@ -204,7 +204,7 @@ def test_the_misfires_of_issue_5(
         assert subject in {f.subject for f in result.findings}
 
 
-DOCUMENTS = sorted(SEEDS.glob("*.txt"))
+DOCUMENTS = sorted(DOCUMENTS_FOLDER.glob("*.txt"))
 
 
 def quote_span(text: str, quote: str) -> tuple[int, int] | None:

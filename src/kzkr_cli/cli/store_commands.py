@@ -35,26 +35,24 @@ def validate(
         Path | None,
         typer.Option(
             "--texts",
-            help="Folder of the source documents: also check every quote occurs in its document.",
+            help="Read the source documents from this folder instead of the store's documents/.",
             show_default=False,
         ),
     ] = None,
     facts: FactsOption = None,
 ) -> None:
-    """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
+    """Check the store: syntax, types, unique ids, references, values, and every quote."""
     store = open_store(facts)
-    if texts is not None:
-        problems = list(check_quotes(store, texts))
-        if problems:
-            for problem in problems:
-                warn(str(problem))
-            fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    problems = list(check_quotes(store, texts))
+    if problems:
+        for problem in problems:
+            warn(str(problem))
+        fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
     claims = sum(len(e.claims) for e in store.events.values())
     write_text(
         f"ok: {len(store.sources)} sources, {len(store.metrics)} metrics, "
         f"{len(store.figures)} figures, {len(store.events)} events ({claims} date claims)"
-        + (", every quote found in its document" if texts is not None else "")
-        + "\n"
+        + ", every quote found in its document\n"
     )
 
 

@@ -7,6 +7,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "KZKR_FACTS"
+DOCUMENTS = "documents"
+"""The folder inside a store that holds the text of every source."""
+
+
+def documents_folder(root: Path) -> Path:
+    """Where a store keeps its sources' documents: they travel with the store."""
+    return root / DOCUMENTS
 
 
 def shipped_facts() -> Path:
