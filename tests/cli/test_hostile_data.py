@@ -329,4 +329,4 @@ def test_quick_work_draws_no_progress() -> None:
 def test_no_progress_when_stderr_is_not_a_terminal(shipped_facts: Path) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0
-    assert result.stderr == ""
+    assert result.stderr == f"store: {shipped_facts} (from $KZKR_FACTS)\n"

@@ -36,6 +36,7 @@ def test_missing_folder_exits_2_with_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--facts", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert result.stderr == (
+        f"store: {tmp_path / 'none'} (from --facts)\n"
         f"{tmp_path / 'none'}: facts folder not found\n"
         "Error: the fact store is invalid (1 problem)\n"
     )

@@ -42,7 +42,7 @@ def validate(
     facts: FactsOption = None,
 ) -> None:
     """Check the store: syntax, types, unique ids, references, values, and every quote."""
-    store = open_store(facts)
+    store = open_store(facts, announce=True)
     problems = list(check_quotes(store, texts))
     if problems:
         for problem in problems:
@@ -101,7 +101,7 @@ def sources(
     fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
 ) -> None:
     """The sources, with how many figures and events each backs."""
-    store = open_store(facts)
+    store = open_store(facts, announce=True)
     summaries = source_summaries(store)
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
