@@ -50,6 +50,8 @@ def figure_object(store: Store, figure: Figure) -> dict[str, Any]:
         "quote": figure.quote,
         "note": figure.note,
         "change": figure.change.model_dump(mode="json") if figure.change else None,
+        "status": figure.status.value,
+        "candidates": list(figure.candidates),
     }
 
 
@@ -74,6 +76,7 @@ def event_object(event: Event) -> dict[str, Any]:
                 "quote": claim.quote,
                 "derivation": claim.derivation,
                 "note": claim.note,
+                "status": claim.status.value,
             }
             for claim in event.claims
         ],

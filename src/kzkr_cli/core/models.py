@@ -106,6 +106,15 @@ class Metric(Record):
         return self
 
 
+class Status(StrEnum):
+    """Whether a person has checked a record against its document: ``kzkr add`` drafts,
+    ``kzkr review`` (or an edit by hand) makes it reviewed. Absent means reviewed, so a
+    store written by hand needs no extra field."""
+
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
 class Qualifier(StrEnum):
     """How a source hedges a figure; it decides the figure's interval."""
 
@@ -184,6 +193,25 @@ class Figure(Record):
     quote: Quote
     note: Text | None = None
     change: Change | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+    candidates: list[MetricId] = []
+    """For a draft whose reader could not decide between metrics: every metric it may be,
+    ``metric`` holding the likeliest until a reviewer picks one. A reviewed figure has
+    exactly one metric and no candidates."""
+
+    @model_validator(mode="after")
+    def _decided_when_reviewed(self) -> Figure:
+        if not self.candidates:
+            return self
+        if self.status is not Status.DRAFT:
+            raise ValueError(
+                "a reviewed figure has exactly one metric: choose it and remove candidates"
+            )
+        if len(set(self.candidates)) < 2:
+            raise ValueError("candidates lists two or more metrics (or none)")
+        if self.metric not in self.candidates:
+            raise ValueError(f"metric {self.metric!r} is not among the candidates")
+        return self
 
 
 class EventKind(StrEnum):
@@ -209,6 +237,7 @@ class DateClaim(Record):
     quote: Quote
     derivation: Text | None = None
     note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
 
     @model_validator(mode="after")
     def _ordered(self) -> DateClaim:

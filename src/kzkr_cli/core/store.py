@@ -307,6 +307,11 @@ def _check_references(store: Store) -> Iterator[Problem]:
         metric = store.metrics.get(figure.metric)
         if metric is None:
             yield problem(figure.id, "figure", "metric", f"unknown metric {figure.metric!r}")
+        for index, candidate in enumerate(figure.candidates):
+            if candidate not in store.metrics:
+                yield problem(
+                    figure.id, "figure", f"candidates.{index}", f"unknown metric {candidate!r}"
+                )
         if figure.change is not None:
             for part in ("before", "after"):
                 target = getattr(figure.change, part)

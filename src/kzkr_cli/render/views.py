@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
+from kzkr_cli.core.models import Status
 from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
@@ -25,7 +27,10 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated: list[str] = [f"{c.source} {_span(c.date, c.end)}" for c in event.claims]
         else:
             dated = list(event.sources)
-        mark = "conflict" if entry.in_conflict else "dates differ" if entry.dates_differ else ""
+        mark = _marks(
+            "conflict" if entry.in_conflict else "dates differ" if entry.dates_differ else "",
+            "draft" if event_is_draft(event) else "",
+        )
         rows.append(
             {
                 "date": headline.date.iso(),
@@ -78,7 +83,10 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
                 "period": figure.period.label(),
                 "source": figure.source,
                 "published": store.sources[figure.source].published.iso(),
-                "mark": "conflict" if row.in_conflict else "",
+                "mark": _marks(
+                    "conflict" if row.in_conflict else "",
+                    "draft" if figure.status is Status.DRAFT else "",
+                ),
                 "quote": figure.quote,
             }
         )
@@ -109,6 +117,10 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
         chart_unit=unit,
         styles=[Style.CONFLICT if r.in_conflict else Style.PLAIN for r in comparison.rows],
     )
+
+
+def _marks(*marks: str) -> str:
+    return ", ".join(m for m in marks if m)
 
 
 def _span(start: PartialDate, end: PartialDate | None) -> str:
