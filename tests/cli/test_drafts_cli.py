@@ -116,9 +116,8 @@ def test_conflicts_mark_the_draft_side() -> None:
 
 @pytest.mark.usefixtures("drafted")
 def test_check_marks_draft_evidence() -> None:
-    result = runner.invoke(
-        app, ["check", "Trade turnover was $6 billion in 2023.", "--format", "json"]
-    )
+    claim = "Trade turnover was $6 billion in 2023."
+    result = runner.invoke(app, ["check", claim, "--format", "json"])
     evidence = {e["fact"]: e["status"] for e in json.loads(result.stdout)["evidence"]}
     assert evidence == {"alpha-trade": "reviewed", "beta-trade": "draft"}
     tsv = runner.invoke(app, ["check", claim, "--format", "tsv"])
