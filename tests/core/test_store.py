@@ -38,7 +38,7 @@ CASES = [
     (
         "reviewed-with-candidates",
         "store.toml",
-        r"figure alpha-koreans: a reviewed figure has exactly one metric: choose it and remove"
+        r"figure alpha-koreans: a reviewed figure has exactly one metric: set metric and remove"
         r" candidates",
     ),
     ("unknown-candidate", "store.toml", r"candidates\.1: unknown metric 'diaspora'"),

@@ -15,7 +15,7 @@ def claim_key(event_id: str, index: int) -> str:
 
 def draft_keys(store: Store) -> frozenset[str]:
     """The ids of draft figures and the keys of draft date claims."""
-    keys = {f.id for f in store.figures.values() if f.status is Status.DRAFT}
+    keys = {f.id for f in store.figures.values() if f.status is Status.DRAFT} | set(store.undecided)
     for event in store.events.values():
         keys.update(
             claim_key(event.id, i) for i, c in enumerate(event.claims) if c.status is Status.DRAFT
@@ -52,4 +52,5 @@ def count_drafts(store: Store, source: str | None = None) -> DraftCount:
         for c in e.claims
         if c.status is Status.DRAFT and (source is None or c.source == source)
     )
-    return DraftCount(len(figures), claims, sum(1 for f in figures if f.candidates))
+    undecided = sum(1 for f in store.undecided.values() if source is None or f.source == source)
+    return DraftCount(len(figures) + undecided, claims, undecided)

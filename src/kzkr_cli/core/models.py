@@ -194,23 +194,30 @@ class Figure(Record):
     note: Text | None = None
     change: Change | None = None
     status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+
+
+class UndecidedFigure(Record):
+    """A drafted figure whose reader could not decide its metric (none fits, or several):
+    it names no metric and lists the ``candidates`` (possibly none) for a reviewer to pick
+    from. It stays out of comparisons until decided; only a draft may be undecided."""
+
+    id: FactId
     candidates: list[MetricId] = []
-    """For a draft whose reader could not decide between metrics: every metric it may be,
-    ``metric`` holding the likeliest until a reviewer picks one. A reviewed figure has
-    exactly one metric and no candidates."""
+    value: float
+    as_written: Text
+    qualifier: Annotated[Qualifier, _FROM_TEXT] = Qualifier.EXACT
+    period: Period
+    source: SourceId
+    quote: Quote
+    note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
 
     @model_validator(mode="after")
-    def _decided_when_reviewed(self) -> Figure:
-        if not self.candidates:
-            return self
+    def _only_drafts(self) -> UndecidedFigure:
         if self.status is not Status.DRAFT:
             raise ValueError(
-                "a reviewed figure has exactly one metric: choose it and remove candidates"
+                "a reviewed figure has exactly one metric: set metric and remove candidates"
             )
-        if len(set(self.candidates)) < 2:
-            raise ValueError("candidates lists two or more metrics (or none)")
-        if self.metric not in self.candidates:
-            raise ValueError(f"metric {self.metric!r} is not among the candidates")
         return self
 
 
