@@ -55,6 +55,7 @@ app.command()(store_commands.schema)
 app.command()(store_commands.sources)
 app.command()(check_command.check)
 app.command()(grow_commands.init)
+app.command()(grow_commands.add)
 
 
 def main() -> None:

@@ -66,6 +66,8 @@ class Source(Record):
     published: Date
     published_note: Text | None = None
     document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/]+\S*$", max_length=2000)] | None = None
+    """Where the document was published, when it has an address."""
 
 
 class Unit(StrEnum):

@@ -1,0 +1,329 @@
+"""From a document's text to draft records, through the readers ``kzkr check`` uses."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
+from kzkr_cli.core.checker.index import KIND_WORDS, StoreIndex
+from kzkr_cli.core.checker.sentences import Sentence, split_sentences
+from kzkr_cli.core.checker.when import When
+from kzkr_cli.core.checker.words import stem, tokens
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.models import (
+    DateClaim,
+    Event,
+    EventKind,
+    Figure,
+    Period,
+    Qualifier,
+    Source,
+    Status,
+    UndecidedFigure,
+    Unit,
+)
+from kzkr_cli.core.numbers import Kind, Quantity, parse_quantity
+from kzkr_cli.core.store import Store
+
+QUOTE_LIMIT = 300
+"""The longest quote a record holds (``models.Quote``)."""
+TITLE_LIMIT = 160
+"""A new event's title: its clause, cut at a word to about this many characters."""
+STOCK_UNITS = frozenset({Unit.COUNT, Unit.RANK})
+"""Units whose figures, when a metric has none yet to follow, are stocks (as of a moment);
+the others are flows over a span."""
+WIDEN_WORDS = 3
+"""How many words before a number may hold its direction ("fell by 44%")."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s+|\s[—–-]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Something the reader found and did not draft, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftedClaim:
+    """A drafted date: a new claim on an event the store has, or on a new event."""
+
+    event_id: str
+    claim: DateClaim
+    new_event: Event | None = None
+    line: int = 0
+
+
+@dataclass
+class Drafting:
+    source: Source
+    figures: list[Figure | UndecidedFigure] = field(default_factory=list)
+    claims: list[DraftedClaim] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    """The document line each drafted figure was read from."""
+
+    @property
+    def drafted(self) -> int:
+        return len(self.figures) + len(self.claims)
+
+
+def draft_records(store: Store, source: Source, text: str, index: StoreIndex) -> Drafting:
+    """Every figure and every dated event the readers find in ``text``, as drafts of
+    ``source``; what they find and cannot draft is listed in ``skipped`` with the reason."""
+    drafting = Drafting(source)
+    ids = _Ids(store, source.id)
+    for sentence in split_sentences(text):
+        read = read_sentence(index, sentence.text, source.published)
+        if not read.figures and not read.dates:
+            continue
+        if _furniture(text, sentence):
+            for found in read.figures:
+                drafting.skipped.append(
+                    Skipped(sentence.line, found.quantity.text, "not a sentence (page furniture)")
+                )
+            continue
+        for found in read.figures:
+            _draft_figure(store, index, drafting, ids, sentence, found)
+        for dated in read.dates:
+            _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
+    return drafting
+
+
+def _furniture(text: str, sentence: Sentence) -> bool:
+    """A line that is not a sentence: a headline, a dateline, a caption, a link."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return line == sentence.text and _SENTENCE_END.search(line) is None
+
+
+class _Ids:
+    """Fresh record ids for one source, unused anywhere in the store."""
+
+    def __init__(self, store: Store, source_id: str) -> None:
+        self._taken = set(store.files)
+        self._source = source_id
+        self._count: dict[str, int] = {}
+
+    def next(self, kind: str) -> str:
+        while True:
+            n = self._count[kind] = self._count.get(kind, 0) + 1
+            candidate = f"{self._source}-{kind}-{n}"
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+
+
+def _draft_figure(
+    store: Store,
+    index: StoreIndex,
+    drafting: Drafting,
+    ids: _Ids,
+    sentence: Sentence,
+    found: FigureClaim,
+) -> None:
+    quantity = found.quantity
+    skip = drafting.skipped.append
+    if found.metric is None and found.bare:
+        skip(Skipped(sentence.line, quantity.text, "a bare number or ordinal with no subject"))
+        return
+    if found.metric is None and quantity.kind is Kind.YEARS:
+        skip(Skipped(sentence.line, quantity.text, "a duration with no subject"))
+        return
+    as_written = _as_written(sentence.text, quantity)
+    if as_written is None:
+        skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
+        return
+    published = drafting.source.published
+    stock = _is_stock(store, found.metric)
+    period = _period(found.when, published, stock)
+    quote = _clause(sentence.text, (quantity.start, quantity.end), found.when)
+    candidates = (
+        sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
+    )
+    common = {
+        "value": quantity.value,
+        "as_written": as_written,
+        "qualifier": quantity.qualifier,
+        "period": period,
+        "source": drafting.source.id,
+        "quote": quote,
+        "status": Status.DRAFT,
+    }
+    record: Figure | UndecidedFigure
+    if found.metric is not None and not candidates and quantity.kind is not Kind.OTHER_CURRENCY:
+        record = Figure(id=ids.next("figure"), metric=found.metric, **common)  # type: ignore[arg-type]
+    else:
+        note = (
+            "Another currency: no metric of the vocabulary measures it."
+            if quantity.kind is Kind.OTHER_CURRENCY
+            else "Several metrics fit equally well."
+            if candidates
+            else "No metric of the vocabulary fits."
+        )
+        record = UndecidedFigure(
+            id=ids.next("figure"),
+            candidates=[] if quantity.kind is Kind.OTHER_CURRENCY else candidates,
+            note=note,
+            **common,  # type: ignore[arg-type]
+        )
+    drafting.figures.append(record)
+    drafting.lines[record.id] = sentence.line
+
+
+def _as_written(text: str, quantity: Quantity) -> str | None:
+    """The words that state the quantity, exactly as written, such that they read back as
+    the same value and hedge: the reader's own match, or it with the few words before it
+    that give its direction ("fell by 44%")."""
+    start = quantity.start
+    for _ in range(WIDEN_WORDS + 1):
+        phrase = text[start : quantity.end].strip()
+        try:
+            read = parse_quantity(phrase)
+        except ValueError:
+            read = None
+        if (
+            read is not None
+            and abs(read.value - quantity.value) <= 1e-9 * max(1.0, abs(quantity.value))
+            and read.qualifier is quantity.qualifier
+        ):
+            return phrase
+        previous = text.rfind(" ", 0, max(0, start - 1))
+        if start == 0:
+            break
+        start = previous + 1 if previous != -1 else 0
+    return None
+
+
+def _is_stock(store: Store, metric: str | None) -> bool:
+    """Whether a metric's figures are stocks (as of a moment): as its figures in the store
+    are, else as its unit suggests."""
+    if metric is None:
+        return False
+    periods = [f.period.as_of is not None for f in store.figures_of(metric)]
+    if periods:
+        return sum(periods) * 2 > len(periods)
+    return store.metrics[metric].unit in STOCK_UNITS
+
+
+def _period(when: When | None, published: PartialDate, stock: bool) -> Period:
+    """The period a figure is for. Unstated: as of the publication date. "Over the past N
+    years": the N complete years before the publication year (the store's rule)."""
+    if when is None:
+        return Period(as_of=published)
+    if when.is_duration and when.years is not None:
+        years = int(when.years)
+        return Period(
+            start=PartialDate(published.year - years),
+            end=PartialDate(published.year - 1),
+            text=when.text,
+        )
+    first, last = when.first, when.last
+    if first is None or last is None:
+        return Period(as_of=published, text=when.text)
+    if when.as_of or (stock and first == last):
+        return Period(as_of=last, text=when.text)
+    return Period(start=first, end=last if last != first else None, text=when.text)
+
+
+def _clause(text: str, span: tuple[int, int], when: When | None) -> str:
+    """The shortest run of the sentence's clauses holding the number (and its period, when
+    that fits), at most ``QUOTE_LIMIT`` characters; verbatim but for folded whitespace."""
+    cuts = [0]
+    for match in _CLAUSE_BOUNDARY.finditer(text):
+        cuts.append(match.end())
+    cuts.append(len(text) + 1)
+    bounds = list(itertools.pairwise(cuts))
+
+    def clause_at(position: int) -> int:
+        return next(i for i, (a, b) in enumerate(bounds) if a <= position < b)
+
+    low = high = clause_at(span[0])
+    high = max(high, clause_at(max(span[0], span[1] - 1)))
+    if when is not None and when.end <= len(text):
+        wanted = (min(low, clause_at(when.start)), max(high, clause_at(max(0, when.end - 1))))
+        if _length(text, bounds, *wanted) <= QUOTE_LIMIT:
+            low, high = wanted
+    quote = _piece(text, bounds, low, high)
+    if len(quote) > QUOTE_LIMIT:
+        start = max(0, span[0] - QUOTE_LIMIT // 2)
+        quote = " ".join(text[start : start + QUOTE_LIMIT].split()[1:-1]) or text[span[0] : span[1]]
+    return quote
+
+
+def _piece(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> str:
+    piece = text[bounds[low][0] : min(bounds[high][1], len(text))]
+    return " ".join(piece.split()).rstrip(",;:—–- ")
+
+
+def _length(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> int:
+    return len(_piece(text, bounds, low, high))
+
+
+_KIND_STEMS = {
+    kind: frozenset(stem(w) for w in (*words, kind.value)) for kind, words in KIND_WORDS.items()
+}
+
+
+def _draft_date(
+    index: StoreIndex,
+    drafting: Drafting,
+    ids: _Ids,
+    sentence: Sentence,
+    when: When,
+    events: tuple[str, ...],
+) -> None:
+    skip = drafting.skipped.append
+    if when.first is None or when.last is None:
+        skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
+        return
+    if len(events) > 1:
+        skip(
+            Skipped(
+                sentence.line, when.text, "it may date any of these events: " + ", ".join(events)
+            )
+        )
+        return
+    quote = _clause(sentence.text, (when.start, when.end), None)
+    claim = DateClaim(
+        source=drafting.source.id,
+        date=when.first,
+        end=when.last if when.last != when.first else None,
+        quote=quote,
+        status=Status.DRAFT,
+    )
+    if events:
+        drafting.claims.append(DraftedClaim(events[0], claim, line=sentence.line))
+        return
+    kind = _kind(sentence.text, when)
+    if kind is None:
+        skip(Skipped(sentence.line, when.text, "nothing in the sentence says what happened then"))
+        return
+    title = quote if len(quote) <= TITLE_LIMIT else quote[:TITLE_LIMIT].rsplit(" ", 1)[0] + " …"
+    event_id = ids.next("event")
+    event = Event(id=event_id, kind=kind, title=title, claims=[claim])
+    drafting.claims.append(DraftedClaim(event_id, claim, event, sentence.line))
+
+
+def _kind(text: str, when: When) -> EventKind | None:
+    """The kind of event the sentence names nearest the date ("opened", "visited")."""
+    words_of = tokens(text)
+    stems = {t.stem for t in words_of}
+    best: tuple[int, EventKind] | None = None
+    for kind, words in _KIND_STEMS.items():
+        if not words & stems:
+            continue
+        distance = min(abs(t.start - when.start) for t in words_of if t.stem in words)
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+__all__ = ["DraftedClaim", "Drafting", "Qualifier", "Skipped", "draft_records"]
