@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
@@ -27,8 +27,10 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated: list[str] = [f"{c.source} {_span(c.date, c.end)}" for c in event.claims]
         else:
             dated = list(event.sources)
+        # Sources that date an event differently at different precisions still agree; the
+        # mark says only when their dates cannot all be true.
         mark = _marks(
-            "conflict" if entry.in_conflict else "dates differ" if entry.dates_differ else "",
+            "conflict" if entry.in_conflict else "",
             "draft" if event_is_draft(event) else "",
         )
         rows.append(
@@ -123,7 +125,7 @@ def _marks(*marks: str) -> str:
     return ", ".join(m for m in marks if m)
 
 
-def _span(start: PartialDate, end: PartialDate | None) -> str:
+def _span(start: Dating, end: Dating | None) -> str:
     return f"{start}/{end}" if end is not None and end != start else str(start)
 
 

@@ -79,8 +79,9 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
     ``source``; what they find and cannot draft is listed in ``skipped`` with the reason."""
     drafting = Drafting(source)
     ids = _Ids(store, source.id)
+    reference = source.published if isinstance(source.published, PartialDate) else None
     for sentence in split_sentences(text):
-        read = read_sentence(index, sentence.text, source.published)
+        read = read_sentence(index, sentence.text, reference)
         if not read.figures and not read.dates:
             continue
         if _furniture(text, sentence):
@@ -90,7 +91,7 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
                 )
             continue
         for found in read.figures:
-            _draft_figure(store, index, drafting, ids, sentence, found)
+            _draft_figure(store, drafting, ids, sentence, found, reference)
         for dated in read.dates:
             _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
     return drafting
@@ -123,11 +124,11 @@ class _Ids:
 
 def _draft_figure(
     store: Store,
-    index: StoreIndex,
     drafting: Drafting,
     ids: _Ids,
     sentence: Sentence,
     found: FigureClaim,
+    reference: PartialDate | None,
 ) -> None:
     quantity = found.quantity
     skip = drafting.skipped.append
@@ -141,9 +142,11 @@ def _draft_figure(
     if as_written is None:
         skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
         return
-    published = drafting.source.published
     stock = _is_stock(store, found.metric)
-    period = _period(found.when, published, stock)
+    period = _period(found.when, reference, stock)
+    if period is None:
+        skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
+        return
     quote = _clause(sentence.text, (quantity.start, quantity.end), found.when)
     candidates = (
         sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
@@ -213,12 +216,14 @@ def _is_stock(store: Store, metric: str | None) -> bool:
     return store.metrics[metric].unit in STOCK_UNITS
 
 
-def _period(when: When | None, published: PartialDate, stock: bool) -> Period:
+def _period(when: When | None, published: PartialDate | None, stock: bool) -> Period | None:
     """The period a figure is for. Unstated: as of the publication date. "Over the past N
     years": the N complete years before the publication year (the store's rule)."""
     if when is None:
-        return Period(as_of=published)
+        return None if published is None else Period(as_of=published)
     if when.is_duration and when.years is not None:
+        if published is None:
+            return None
         years = int(when.years)
         return Period(
             start=PartialDate(published.year - years),
@@ -227,7 +232,7 @@ def _period(when: When | None, published: PartialDate, stock: bool) -> Period:
         )
     first, last = when.first, when.last
     if first is None or last is None:
-        return Period(as_of=published, text=when.text)
+        return None if published is None else Period(as_of=published, text=when.text)
     if when.as_of or (stock and first == last):
         return Period(as_of=last, text=when.text)
     return Period(start=first, end=last if last != first else None, text=when.text)
