@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
 from kzkr_cli.core.checker.index import KIND_WORDS, StoreIndex
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
-from kzkr_cli.core.checker.when import When
+from kzkr_cli.core.checker.when import When, find_times
 from kzkr_cli.core.checker.words import stem, tokens
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import (
@@ -143,11 +143,14 @@ def _draft_figure(
         skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
         return
     stock = _is_stock(store, found.metric)
-    period = _period(found.when, reference, stock)
+    when = (
+        found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
+    )
+    period = _period(when, reference, stock)
     if period is None:
         skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
         return
-    quote = _clause(sentence.text, (quantity.start, quantity.end), found.when)
+    quote = _clause(sentence.text, (quantity.start, quantity.end), when)
     candidates = (
         sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
     )
@@ -179,6 +182,20 @@ def _draft_figure(
         )
     drafting.figures.append(record)
     drafting.lines[record.id] = sentence.line
+
+
+def _nearest_time(text: str, quantity: Quantity, reference: PartialDate | None) -> When | None:
+    """For a number the checker placed under no metric (so gave no period): the mention of
+    time nearest it, not inside it, as the checker pairs them."""
+    times = [
+        w for w in find_times(text, reference) if w.end <= quantity.start or w.start >= quantity.end
+    ]
+    if not times:
+        return None
+    return min(
+        times,
+        key=lambda w: quantity.start - w.end if w.end <= quantity.start else w.start - quantity.end,
+    )
 
 
 def _as_written(text: str, quantity: Quantity) -> str | None:
