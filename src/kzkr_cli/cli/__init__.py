@@ -14,6 +14,7 @@ from kzkr_cli.cli import (
     conflict_commands,
     grow_commands,
     query_commands,
+    review_command,
     store_commands,
 )
 
@@ -56,6 +57,7 @@ app.command()(store_commands.sources)
 app.command()(check_command.check)
 app.command()(grow_commands.init)
 app.command()(grow_commands.add)
+app.command()(review_command.review)
 
 
 def main() -> None:
