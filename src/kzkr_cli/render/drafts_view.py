@@ -20,7 +20,7 @@ def drafts_listing(drafting: Drafting) -> Listing:
         subject = (
             figure.metric
             if isinstance(figure, Figure)
-            else "undecided: " + (", ".join(figure.candidates) or "no metric fits")
+            else " or ".join(figure.candidates) or "none fits"
         )
         rows.append(
             {
@@ -30,7 +30,7 @@ def drafts_listing(drafting: Drafting) -> Listing:
                 "subject": subject,
                 "stated": figure.as_written,
                 "period": figure.period.label(),
-                "mark": "draft" if decided else "draft, undecided",
+                "mark": "draft" if decided else "undecided",
                 "quote": figure.quote,
             }
         )
@@ -45,9 +45,9 @@ def drafts_listing(drafting: Drafting) -> Listing:
         rows.append(
             {
                 "line": drafted.line,
-                "record": "event" if new is not None else "date claim",
+                "record": "new event" if new is not None else "date claim",
                 "id": drafted.event_id,
-                "subject": f"new {new.kind.value}" if new is not None else drafted.event_id,
+                "subject": new.kind.value if new is not None else drafted.event_id,
                 "stated": when,
                 "period": "",
                 "mark": "draft",
@@ -64,12 +64,12 @@ def drafts_listing(drafting: Drafting) -> Listing:
     return Listing(
         columns=[
             Column("line", "Line", numeric=True),
-            Column("record", "Record", no_wrap=True),
+            Column("record", "Record"),
             Column("id", "Id"),
             Column("subject", "Metric or event"),
             Column("stated", "As written"),
             Column("period", "Period", no_wrap=True),
-            Column("mark", "Mark"),
+            Column("mark", "Mark", no_wrap=True),
             Column("quote", "Quote", in_table=False),
         ],
         rows=rows,
