@@ -122,3 +122,44 @@ def test_check_marks_draft_evidence() -> None:
     assert evidence == {"alpha-trade": "reviewed", "beta-trade": "draft"}
     tsv = runner.invoke(app, ["check", claim, "--format", "tsv"])
     assert "beta-trade (beta, draft)" in tsv.stdout
+
+
+UNDECIDED = """
+[[figure]]
+id = "beta-jobs"
+candidates = ["trade", "investor-rank"]
+value = 1500
+as_written = "about 1,500"
+qualifier = "about"
+period = { as_of = "2024" }
+source = "beta"
+quote = "about 1,500 jobs"
+status = "draft"
+"""
+
+
+def test_an_undecided_draft_is_counted_shown_and_exported_but_never_compared(
+    make_store: StoreMaker,
+) -> None:
+    make_store(
+        figures=FIGURES + UNDECIDED,
+        events=EVENTS,
+        texts={**TEXTS, "beta.txt": TEXTS["beta.txt"] + " It brings about 1,500 jobs."},
+    )
+    checked = runner.invoke(app, ["validate"])
+    assert checked.exit_code == 0, checked.stderr
+    assert "3 drafts await review (2 figures, 1 with the metric undecided, 1 date claims)" in (
+        checked.stdout
+    )
+    data = json.loads(runner.invoke(app, ["export"]).stdout)
+    (undecided,) = [f for f in data["figures"] if f["id"] == "beta-jobs"]
+    assert (undecided["metric"], undecided["candidates"], undecided["status"]) == (
+        None,
+        ["trade", "investor-rank"],
+        "draft",
+    )
+    shown = runner.invoke(app, ["show", "beta-jobs", "--format", "tsv"]).stdout
+    assert "status\tdraft, metric undecided" in shown
+    assert "candidates\ttrade, investor-rank" in shown
+    figure = runner.invoke(app, ["figure", "trade", "--format", "tsv"]).stdout
+    assert "beta-jobs" not in figure
