@@ -180,7 +180,7 @@ _PATTERN = re.compile(
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)}))
-        (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
+        (?P<largest>(?:\s+|-)(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
