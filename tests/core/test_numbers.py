@@ -39,5 +39,5 @@ def test_a_bare_quarter_after_an_ordinal_is_not_a_share() -> None:
     ],
 )
 def test_an_ordinal_joined_to_largest_is_one_rank(text: str, value: float) -> None:
-    """"fourth-largest" is rank 4, not a 4 and a "largest" (rank 1) side by side."""
+    """ "fourth-largest" is rank 4, not a 4 and a "largest" (rank 1) side by side."""
     assert [(q.kind, q.value) for q in find_quantities(text)] == [(Kind.RANK, value)]
