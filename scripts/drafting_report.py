@@ -17,13 +17,16 @@ def _share(part: float, whole: float) -> str:
     return f"{part / whole:.0%} ({part:g}/{whole:g})" if whole else "–"
 
 
-def main() -> None:
+def report() -> str:
+    """The Markdown table of docs/drafting.md, measured now."""
+    lines: list[str] = []
+    out = lines.append
     table = measure()
-    print(
+    out(
         "| kind | expected | right value and qualifier | right metric or event"
         " (where one exists) | right period | drafts | drafts that are real |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     totals: dict[str, float] = {}
     for kind in KINDS:
         row = table[kind]
@@ -32,7 +35,7 @@ def main() -> None:
                 totals[key] = totals.get(key, 0) + value
         real = row.get("drafted", 0) - row.get("not real", 0)
         period = _share(row.get("period right", 0), row.get("expected", 0))
-        print(
+        out(
             f"| {kind} | {row.get('expected', 0)} |"
             f" {_share(row.get('value right', 0), row.get('expected', 0))} |"
             f" {_share(row.get('metric right', 0), row.get('with a metric', 0))} |"
@@ -40,14 +43,15 @@ def main() -> None:
             f" {_share(real, row.get('drafted', 0))} |"
         )
     real = totals.get("drafted", 0) - totals.get("not real", 0)
-    print(
+    out(
         f"| all figures | {totals.get('expected', 0):g} |"
         f" {_share(totals.get('value right', 0), totals.get('expected', 0))} |"
         f" {_share(totals.get('metric right', 0), totals.get('with a metric', 0))} |"
         f" {_share(totals.get('period right', 0), totals.get('expected', 0))} |"
         f" {totals.get('drafted', 0):g} | {_share(real, totals.get('drafted', 0))} |"
     )
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    main()
+    sys.stdout.write(report())

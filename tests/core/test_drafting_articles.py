@@ -106,3 +106,16 @@ def test_expected_date_is_drafted_right(name: str, index: int) -> None:
 def test_what_is_not_a_figure_is_not_drafted(name: str, index: int) -> None:
     text = expected(name)["not_figure"][index]["text"]
     assert not [f.as_written for f in drafted(name).figures if f.as_written in text]
+
+
+def test_docs_give_the_numbers_measured_now() -> None:
+    """docs/drafting.md's table is what scripts/drafting_report.py measures today."""
+    import importlib.util
+
+    from tests.drafting_articles import ROOT
+
+    spec = importlib.util.spec_from_file_location("report", ROOT / "scripts" / "drafting_report.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.report() in (ROOT / "docs" / "drafting.md").read_text(encoding="utf-8")
