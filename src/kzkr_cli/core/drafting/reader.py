@@ -18,7 +18,6 @@ from kzkr_cli.core.models import (
     EventKind,
     Figure,
     Period,
-    Qualifier,
     Source,
     Status,
     UndecidedFigure,
@@ -346,6 +345,3 @@ def _kind(text: str, when: When) -> EventKind | None:
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
-
-
-__all__ = ["DraftedClaim", "Drafting", "Qualifier", "Skipped", "draft_records"]

@@ -105,10 +105,10 @@ def planned_writes(store: Store, drafting: Drafting) -> list[Write]:
             _append(_array(edited[new_events], "event"), event_table(drafted.new_event))
             continue
         path, doc, table = find_event(root, drafted.event_id)
-        doc = edited.setdefault(path, doc)
-        if doc is not edited[path]:
+        if path in edited:  # a second claim for a file already being edited: edit that copy
             doc = edited[path]
-        table = next(t for t in doc["event"] if t.get("id") == drafted.event_id)
+            table = next(t for t in doc["event"] if t.get("id") == drafted.event_id)
+        edited[path] = doc
         _append(table["claim"], record_table(drafted.claim))
     for path, doc in edited.items():
         writes.append((path, tomlkit.dumps(doc), False))
