@@ -55,3 +55,14 @@ def test_every_draft_is_quoted_verbatim_and_reads_back(text: str) -> None:
     for drafted in drafting.claims:
         assert normalise(drafted.claim.quote) in document
         assert drafted.new_event is not None or drafted.event_id in store.events
+
+
+def test_numbers_inside_names_are_skipped_with_the_reason() -> None:
+    store, index = shipped()
+    text = "Flights land at Terminal 2 of the airport, flown by a Boeing 787-9 of Air Astana.\n"
+    drafting = draft_records(store, SOURCE, text, index)
+    assert drafting.figures == []
+    assert [(s.text, s.reason) for s in drafting.skipped if s.reason.endswith("name")] == [
+        ("2", "a number inside a name"),
+        ("787", "a number inside a name"),
+    ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
 from kzkr_cli.core.checker.index import KIND_WORDS, StoreIndex
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
-from kzkr_cli.core.checker.when import When, find_times
+from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import stem, tokens
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import (
@@ -18,6 +18,7 @@ from kzkr_cli.core.models import (
     EventKind,
     Figure,
     Period,
+    Qualifier,
     Source,
     Status,
     UndecidedFigure,
@@ -134,6 +135,9 @@ def _draft_figure(
     if found.metric is None and found.bare:
         skip(Skipped(sentence.line, quantity.text, "a bare number or ordinal with no subject"))
         return
+    if _in_name(sentence.text, quantity):
+        skip(Skipped(sentence.line, quantity.text, "a number inside a name"))
+        return
     if found.metric is None and quantity.kind is Kind.YEARS:
         skip(Skipped(sentence.line, quantity.text, "a duration with no subject"))
         return
@@ -195,6 +199,26 @@ def _nearest_time(text: str, quantity: Quantity, reference: PartialDate | None) 
         times,
         key=lambda w: quantity.start - w.end if w.end <= quantity.start else w.start - quantity.end,
     )
+
+
+_NAMED = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w-]*)\.?\s$")
+
+
+def _in_name(text: str, quantity: Quantity) -> bool:
+    """A plain number right after a capitalised word inside the sentence, or joined by a
+    hyphen to the number before it, is part of a name ("Terminal 2", "Boeing 787-9",
+    "School No. 128"), not a count; a month or weekday before it is a date."""
+    if quantity.kind is not Kind.NUMBER or quantity.qualifier is not Qualifier.EXACT:
+        return False
+    if not quantity.text[:1].isdigit():
+        return False
+    start = quantity.start
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
+        return True  # the second part of a code such as "787-9"
+    before = _NAMED.search(text, 0, quantity.start)
+    if before is None or before.start("word") == 0:
+        return False
+    return before.group("word").lower().rstrip(".") not in CALENDAR
 
 
 def _as_written(text: str, quantity: Quantity) -> str | None:
