@@ -66,3 +66,11 @@ def test_numbers_inside_names_are_skipped_with_the_reason() -> None:
         ("2", "a number inside a name"),
         ("787", "a number inside a name"),
     ]
+
+
+def test_a_total_since_a_year_runs_to_the_publication_year() -> None:
+    store, index = shipped()
+    text = "Trade turnover since 2019 totalled $30 billion.\n"
+    (figure,) = draft_records(store, SOURCE, text, index).figures
+    assert figure.period.label() == "2019/2024"
+    assert figure.period.text == "since 2019"

@@ -13,7 +13,6 @@ KNOWN_MISSES: dict[str, str] = {
     "01_yonhap-yoon-astana-summit:figure0:12 agreements": "not drafted",
     "01_yonhap-yoon-astana-summit:figure4:fourth-largest trading partner": "period as of 2005, not as of 2024-06-12",
     "01_yonhap-yoon-astana-summit:figure5:top 10 foreign investors": "period as of 2005, not as of 2024-06-12",
-    "01_yonhap-yoon-astana-summit:figure6:$9.8 billion": "period 2005, not 2005/2024",
     "01_yonhap-yoon-astana-summit:figure8:$2.2 billion": "period 2017, not 2024-06-12",
     "01_yonhap-yoon-astana-summit:figure9:About 120,000": "period as of 1937, not as of 2024-06-12",
     "01_yonhap-yoon-astana-summit:event0:2024-06-11/2024-06-13": "not drafted",

@@ -149,7 +149,7 @@ def _draft_figure(
     when = (
         found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
     )
-    period = _period(when, reference, stock)
+    period = _period(when, reference, stock, _since(sentence.text, when))
     if period is None:
         skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
         return
@@ -256,9 +256,19 @@ def _is_stock(store: Store, metric: str | None) -> bool:
     return store.metrics[metric].unit in STOCK_UNITS
 
 
-def _period(when: When | None, published: PartialDate | None, stock: bool) -> Period | None:
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _since(text: str, when: When | None) -> bool:
+    return when is not None and _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+
+
+def _period(
+    when: When | None, published: PartialDate | None, stock: bool, since: bool = False
+) -> Period | None:
     """The period a figure is for. Unstated: as of the publication date. "Over the past N
-    years": the N complete years before the publication year (the store's rule)."""
+    years": the N complete years before the publication year (the store's rule). "Since
+    2005": from then to the publication year."""
     if when is None:
         return None if published is None else Period(as_of=published)
     if when.is_duration and when.years is not None:
@@ -273,6 +283,8 @@ def _period(when: When | None, published: PartialDate | None, stock: bool) -> Pe
     first, last = when.first, when.last
     if first is None or last is None:
         return None if published is None else Period(as_of=published, text=when.text)
+    if since and published is not None and published.year >= first.year:
+        return Period(start=first, end=PartialDate(published.year), text=f"since {when.text}")
     if when.as_of or (stock and first == last):
         return Period(as_of=last, text=when.text)
     return Period(start=first, end=last if last != first else None, text=when.text)
