@@ -74,3 +74,13 @@ def test_a_total_since_a_year_runs_to_the_publication_year() -> None:
     (figure,) = draft_records(store, SOURCE, text, index).figures
     assert figure.period.label() == "2019/2024"
     assert figure.period.text == "since 2019"
+
+
+def test_a_count_in_digits_before_a_plural_noun_is_drafted_undecided() -> None:
+    store, index = shipped()
+    text = "The factory will employ 2,300 workers, and the two countries will share nine rooms.\n"
+    drafting = draft_records(store, SOURCE, text, index)
+    assert [(f.as_written, type(f).__name__) for f in drafting.figures] == [
+        ("2,300", "UndecidedFigure")
+    ]
+    assert "nine" in {s.text for s in drafting.skipped}
