@@ -17,17 +17,20 @@ from kzkr_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH = "80"
+"""The tour shows what a terminal of 80 columns shows."""
+HELP_WIDTH = "100"
+"""The command reference is wider, so that each command's summary fits on its line."""
 
 
-def _run(command: str) -> str:
+def _run(command: str, width: str = WIDTH) -> str:
     """Run a kzkr command line (with an optional `| head -N`) on the shipped store."""
     words, _, pipe = command.partition(" | ")
     args = shlex.split(words)[1:]
-    env = {"KZKR_FACTS": str(ROOT / "facts"), "COLUMNS": WIDTH, "NO_COLOR": "1"}
+    env = {"KZKR_FACTS": str(ROOT / "facts"), "COLUMNS": width, "NO_COLOR": "1"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+        result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(width))
     finally:
         for key, value in saved.items():
             if value is None:
@@ -63,7 +66,7 @@ def reference() -> None:
         title = f"kzkr {name}".strip()
         cog.outl(f"### `{title}`")
         cog.outl("```text")
-        cog.outl(_run(f"{title} --help"))
+        cog.outl(_run(f"{title} --help", HELP_WIDTH))
         cog.outl("```")
 
 
@@ -116,3 +119,40 @@ def where_things_live() -> None:
         summary = " ".join(doc.split("\n\n", 1)[0].split())
         first = summary.split(". ", 1)[0].rstrip(".")
         cog.outl(f"- `{name}` — {first}.")
+
+
+def session(article: str, commands: list[str]) -> None:
+    """A fenced block of commands run one after another in a fresh folder holding a copy
+    of a test article as ``article.txt``, as a user would type them (stderr included)."""
+    import tempfile
+
+    cog.outl("```console")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.txt").write_text(
+            (ROOT / "tests" / "data" / "articles" / article).read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        env = {"COLUMNS": WIDTH, "NO_COLOR": "1", "KZKR_CACHE": "off"}
+        saved = {k: os.environ.get(k) for k in [*env, "KZKR_FACTS"]}
+        before = Path.cwd()
+        os.environ.update(env)
+        os.environ.pop("KZKR_FACTS", None)
+        os.chdir(folder)
+        try:
+            for command in commands:
+                args = shlex.split(command)[1:]
+                result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+                cog.outl(f"$ {command}")
+                output = result.output.rstrip("\n")
+                if output:
+                    cog.outl(output)
+                if result.exit_code:
+                    cog.outl(f"(exit {result.exit_code})")
+        finally:
+            os.chdir(before)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    cog.outl("```")

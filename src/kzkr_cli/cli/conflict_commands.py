@@ -19,6 +19,7 @@ from kzkr_cli.cli.common import (
 )
 from kzkr_cli.cli.completion import complete_events, complete_metrics, complete_sources
 from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
+from kzkr_cli.core.drafts import draft_keys
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.query import require_known
 from kzkr_cli.render.views import conflicts_listing
@@ -107,7 +108,7 @@ def conflicts_command(
         if check:
             raise typer.Exit(int(ExitCode.OK))
         nothing(why_no_conflicts(query))
-    emit(conflicts_listing(found, explain=explain), fmt, no_color, wide)
+    emit(conflicts_listing(found, draft_keys(store), explain=explain), fmt, no_color, wide)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from kzkr_cli.core.conflicts import Conflict, ConflictKind
 from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.dates import Dating
+from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
+from kzkr_cli.core.models import Status
 from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
@@ -18,7 +20,7 @@ from kzkr_cli.core.store import Store
 from kzkr_cli.render.listing import Cell, Column, Listing, Style
 
 if TYPE_CHECKING:
-    from kzkr_cli.core.checker import CheckResult
+    from kzkr_cli.core.checker import CheckResult, Evidence
 
 
 def timeline_listing(entries: list[TimelineEntry]) -> Listing:
@@ -34,7 +36,10 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated = list(event.sources)
         # Sources that date an event differently at different precisions still agree; the
         # mark says only when their dates cannot all be true.
-        mark = "conflict" if entry.in_conflict else ""
+        mark = _marks(
+            "conflict" if entry.in_conflict else "",
+            "draft" if event_is_draft(event) else "",
+        )
         rows.append(
             {
                 "date": headline.date.iso(),
@@ -102,7 +107,10 @@ def figure_listing(
                     "period": figure.period.label(),
                     "source": figure.source,
                     "published": store.sources[figure.source].published.iso(),
-                    "mark": "conflict" if row.in_conflict else "",
+                    "mark": _marks(
+                        "conflict" if row.in_conflict else "",
+                        "draft" if figure.status is Status.DRAFT else "",
+                    ),
                     "quote": figure.quote,
                 }
             )
@@ -158,6 +166,10 @@ def figure_listing(
         styles=styles,
         section_ends=frozenset(ends[:-1]) if several else frozenset(),
     )
+
+
+def _marks(*marks: str) -> str:
+    return ", ".join(m for m in marks if m)
 
 
 def _span(start: Dating, end: Dating | None) -> str:
@@ -253,15 +265,23 @@ def sources_listing(summaries: list[SourceSummary]) -> Listing:
     )
 
 
-def _claims(conflict: Conflict) -> list[str]:
-    """One line per agreeing group; each claim's period too when the periods differ."""
+def _claims(conflict: Conflict, drafts: frozenset[str]) -> list[str]:
+    """One line per agreeing group; each claim's period too when the periods differ, and
+    a draft marked as one."""
     dated = len({claim.period for claim in conflict.claims}) > 1
     return [
-        ", ".join(claim.label(with_period=dated) for claim in side) for side in conflict.sides()
+        ", ".join(
+            claim.label(with_period=dated) + (" draft" if claim.key in drafts else "")
+            for claim in side
+        )
+        for side in conflict.sides()
     ]
 
 
-def conflicts_listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
+def conflicts_listing(
+    found: Sequence[Conflict], drafts: frozenset[str] = frozenset(), *, explain: bool
+) -> Listing:
+    """The conflicts, most severe first; ``drafts`` are the keys of draft claims."""
     rows: list[dict[str, Cell]] = [
         {
             "id": conflict.id,
@@ -269,7 +289,7 @@ def conflicts_listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
             "severity": round(conflict.severity, 3),
             "subject": conflict.subject,
             "period": conflict.period,
-            "claims": _claims(conflict),
+            "claims": _claims(conflict, drafts),
             "explanation": conflict.explanation,
         }
         for conflict in found
@@ -288,7 +308,11 @@ def conflicts_listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
             Column("explanation", "Explanation", in_table=explain),
         ],
         rows=rows,
-        objects=[conflict_object(conflict) for conflict in found],
+        objects=[
+            conflict_object(conflict)
+            | {"drafts": [c.key for c in conflict.claims if c.key in drafts]}
+            for conflict in found
+        ],
         title="Conflicts",
         summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
     )
@@ -300,6 +324,11 @@ _VERDICT_STYLE = {
     "disputed": Style.CONFLICT,
     "unverifiable": Style.MUTED,
 }
+
+
+def _evidence(item: Evidence) -> str:
+    draft = ", draft" if item.status is Status.DRAFT else ""
+    return f"{item.fact} ({item.source}{draft})"
 
 
 def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
@@ -317,7 +346,7 @@ def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
             "verdict": r.verdict.value,
             "claim": r.claim,
             "explanation": r.explanation,
-            "evidence": ", ".join(dict.fromkeys(f"{e.fact} ({e.source})" for e in r.evidence)),
+            "evidence": ", ".join(dict.fromkeys(_evidence(e) for e in r.evidence)),
         }
         for r in results
     ]
