@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.dates import PartialDate, Precision
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.export import number
@@ -564,8 +565,7 @@ def _selected(
 # ---------------------------------------------------------------- likely causes
 
 _ANNOUNCED = re.compile(
-    r"\b(will|shall|is to|are to|plans? to|is scheduled|are scheduled|is expected|are expected)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(map(re.escape, lexicon.ANNOUNCED_WORDS)) + r")\b", re.IGNORECASE
 )
 _NOTE_LENGTH = 200
 

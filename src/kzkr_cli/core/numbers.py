@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.models import Qualifier
 
 
@@ -44,83 +45,14 @@ class Quantity:
     strict reading, where ``step`` is the generous one. None when both are the same."""
 
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "twentieth": 20,
-}
-_SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(10) ** 3,
-    "k": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-}
-_TIMES = {"twice": 2, "thrice": 3}
-"""How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
-_FRACTIONS = {
-    "half": Decimal(50),
-    "third": Decimal(100) / 3,
-    "quarter": Decimal(25),
-    "twothirds": Decimal(200) / 3,
-    "threequarters": Decimal(75),
-}
-"""Shares written as words, in percent ("more than half" is more than 50 %)."""
-_MULTIPLES = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
-_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
+_UNITS = lexicon.NUMBER_WORDS
+_TENS = lexicon.TENS_WORDS
+_ORDINALS = lexicon.ORDINAL_WORDS
+_SCALES = {word: Decimal(10) ** power for word, power in lexicon.SCALE_WORDS.items()}
+_TIMES = lexicon.TIMES_WORDS
+_FRACTIONS = {word: Decimal(n) / d for word, (n, d) in lexicon.FRACTION_WORDS.items()}
+_MULTIPLES = lexicon.MULTIPLE_WORDS
+_VAGUE = lexicon.VAGUE_COUNTS
 
 _WORD_NUMBER = (
     r"(?:(?:"
@@ -131,48 +63,22 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS, key=len, reverse=True))
     + r")"
 )
-_HEDGE = (
-    r"(?P<hedge>about|approximately|approx\.|around|some|roughly|circa|nearly|almost|"
-    r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+less\s+than|"
-    r"less\s+than|fewer\s+than|under|below|up\s+to|as\s+many\s+as|as\s+much\s+as)"
-)
-_HEDGES = {
-    "about": Qualifier.ABOUT,
-    "approximately": Qualifier.ABOUT,
-    "approx.": Qualifier.ABOUT,
-    "around": Qualifier.ABOUT,
-    "some": Qualifier.ABOUT,
-    "roughly": Qualifier.ABOUT,
-    "circa": Qualifier.ABOUT,
-    "nearly": Qualifier.NEARLY,
-    "almost": Qualifier.NEARLY,
-    "more than": Qualifier.MORE_THAN,
-    "over": Qualifier.MORE_THAN,
-    "above": Qualifier.MORE_THAN,
-    "in excess of": Qualifier.MORE_THAN,
-    "upwards of": Qualifier.MORE_THAN,
-    "at least": Qualifier.AT_LEAST,
-    "no less than": Qualifier.AT_LEAST,
-    "less than": Qualifier.LESS_THAN,
-    "fewer than": Qualifier.LESS_THAN,
-    "under": Qualifier.LESS_THAN,
-    "below": Qualifier.LESS_THAN,
-    "up to": Qualifier.UP_TO,
-    "as many as": Qualifier.UP_TO,
-    "as much as": Qualifier.UP_TO,
-}
-_OTHER_CURRENCY = r"(?:€|£|¥|₩|₸|₽|eur|euros?|won|krw|tenge|kzt|rubles?|roubles?|yuan|yen)"
+_HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
+_HEDGES = lexicon.HEDGES
+_OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
 _USD_BEFORE = r"(?:us\s?\$|usd\s?|\$)"
 _USD_AFTER = r"(?:us\s+dollars|u\.s\.\s+dollars|dollars|usd)"
-_ONE_BEFORE_SCALE = r"an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+_BIG_SCALES = lexicon.alternation(w for w in lexicon.SCALE_WORDS if len(w) > 3)
+_ONE_BEFORE_SCALE = rf"an?(?=\s+(?:{_BIG_SCALES})\b)"
 """'a thousand', 'a billion': one of the scale."""
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|k|m|b)\b"
-_DOWN = (
-    r"less|lower|fewer|decline|declined|decrease|decreased|drop|dropped|fall|fell|down|"
-    r"shrank|shrunk|contracted|slid|sank|tumbled|plummeted"
+_SECOND_SCALES = lexicon.alternation(
+    w for w, power in lexicon.SCALE_WORDS.items() if len(w) > 3 and 3 <= power <= 9
 )
-_UP = r"increase|increased|rise|rose|growth|grew|up|more"
+"""A scale after a scale ("seven hundred million")."""
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:{lexicon.alternation(lexicon.SCALE_WORDS)})\b"
+_DOWN = lexicon.alternation(lexicon.FALL_WORDS)
+_UP = lexicon.alternation(lexicon.RISE_WORDS)
 
 _PATTERN = re.compile(
     rf"""
@@ -191,7 +97,7 @@ _PATTERN = re.compile(
             (?P<cur_before>{_USD_BEFORE}|{_OTHER_CURRENCY}\s?)?
             (?P<num>{_DIGITS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
             (?:\s*(?P<scale>{_SCALE}))?
-            (?:\s+(?P<scale2>thousand|million|billion)\b)?
+            (?:\s+(?P<scale2>{_SECOND_SCALES})\b)?
             (?:\s+(?P<cur_after>{_USD_AFTER}|{_OTHER_CURRENCY})\b)?
             (?P<percent>\s*(?:%|percent\b|per\s+cent\b|pct\b))?
             (?P<years>\s+years?\b)?
@@ -201,12 +107,12 @@ _PATTERN = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_SHARP = lexicon.alternation((*lexicon.SHARP_RISE_WORDS, *lexicon.SHARP_FALL_WORDS))
 _BEFORE_DIRECTION = re.compile(
-    rf"\b(?P<word>{_DOWN}|{_UP}|increased|decreased|jumped|surged|plunged|slumped)"
-    rf"(?:\s+by)?\s*$",
+    rf"\b(?P<word>{_DOWN}|{_UP}|{_SHARP})(?:\s+by)?\s*$",
     re.IGNORECASE,
 )
-_DOWN_WORDS = set(_DOWN.split("|")) | {"plunged", "slumped"}
+_DOWN_WORDS = {*lexicon.FALL_WORDS, *lexicon.SHARP_FALL_WORDS}
 
 
 def _words_to_int(text: str) -> int:
@@ -298,7 +204,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         exact = step if "." in digits else Decimal(1)
         if scale:
             factor = _SCALES[scale.lower()]
-            if scale.lower() in {"m", "b", "k"} and not (
+            if scale.lower() in lexicon.BARE_LETTER_SCALES and not (
                 match.group("cur_before") or match.group("cur_after")
             ):
                 return None

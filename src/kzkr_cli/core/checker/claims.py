@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
@@ -279,7 +280,7 @@ def _rivals(
     return rivals
 
 
-_DEFINITE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.DEFINITE_WORDS)})\s+$", re.IGNORECASE)
 REFERENCE_BELOW = 10
 """A small count after "the" ("the two countries", "the 2 states") points back at things
 already named; it is not a claim about how many there are."""
@@ -294,11 +295,7 @@ def _reference(text: str, quantity: Quantity) -> bool:
     )
 
 
-GENERIC_COUNTED = frozenset(
-    stem(w) for w in ["people", "persons", "individuals", "times", "occasions", "instances"]
-)
-"""Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
-rest of the sentence."""
+GENERIC_COUNTED = frozenset(stem(w) for w in lexicon.GENERIC_COUNTED)
 COUNTED_WORDS = 3
 """A count's noun phrase: at most this many words directly after it ("five Kazakh-Korean
 projects")."""
@@ -350,24 +347,7 @@ def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) ->
     return given
 
 
-OCCASION_NOUNS = frozenset(
-    [
-        "visit",
-        "visits",
-        "trip",
-        "trips",
-        "meeting",
-        "meetings",
-        "talks",
-        "negotiations",
-        "summit",
-        "forum",
-        "festival",
-        "exhibition",
-        "performance",
-    ]
-)
-"""Nouns naming an occasion that may recur, as written (not "visited", not "met")."""
+OCCASION_NOUNS = lexicon.OCCASION_NOUNS
 OWNED_WITHIN = 3
 """An occasion noun at most this many words after a possessive ("Tokayev's first state
 visit") is owned by it."""

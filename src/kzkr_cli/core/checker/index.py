@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kzkr_cli.core import conflicts as conflict_engine
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -25,45 +26,14 @@ from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.store import Store, collector_paused
 
-GENERIC_WORDS = frozenset(
-    stem(w) for w in ["rank", "share", "number", "value", "change", "total", "count"]
-)
+GENERIC_WORDS = frozenset(stem(w) for w in lexicon.GENERIC_WORDS)
 """Words that name a measure, not what is measured: alone they never select a metric."""
 
 COMMON_SHARE = 0.2
 """A word found in more than this share of the metric names or of the events (Kazakhstan,
 Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
 
-_ORIGIN = (
-    "established",
-    "set",
-    "formed",
-    "began",
-    "started",
-    "launched",
-    "since",
-    "date",
-    "dates",
-    "became",
-)
-"""Words saying when something began ("set up in", "dates back to", "since", "became
-partners in")."""
-KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured"),
-    EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *_ORIGIN),
-    EventKind.MEETING: ("meeting", "met", "talks", "negotiations", "summit", "forum"),
-    EventKind.OPENING: ("opening", "opened", "inaugurated", *_ORIGIN),
-    EventKind.FOUNDING: ("founding", "founded", "created", *_ORIGIN),
-    EventKind.APPOINTMENT: ("appointment", "appointed", "named", "became"),
-    EventKind.ANNOUNCEMENT: ("announcement", "announced", "declared"),
-    EventKind.ACQUISITION: ("acquisition", "acquired", "bought", "purchased", "buys"),
-    EventKind.CULTURAL: ("cultural", "festival", "exhibition", "performance", "staged"),
-    EventKind.DEPORTATION: ("deportation", "deported", "exiled"),
-    EventKind.REPATRIATION: ("repatriation", "repatriated", "returned", "reburied"),
-}
-"""Words by which English names what kind of thing happened: "bought" an acquisition,
-"set up" a founding. Language, not knowledge of any one event: which event a sentence means
-is still decided by the store's own titles, actors, places and aliases."""
+KIND_WORDS = lexicon.KIND_WORDS
 
 _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.USD: frozenset({Kind.USD, Kind.OTHER_CURRENCY}),

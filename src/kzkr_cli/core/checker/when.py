@@ -12,39 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.numbers import find_quantities
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CALENDAR = frozenset([*_MONTHS, *_ABBREVIATIONS, *_WEEKDAYS])
+_MONTHS = lexicon.MONTHS
+_ABBREVIATIONS = lexicon.MONTH_ABBREVIATIONS
+CALENDAR = lexicon.CALENDAR_WORDS
 """Capitalised words that name a time, never a party."""
 _MONTH = (
     r"(?P<{name}>"
