@@ -8,6 +8,7 @@ checker (free text), so a claim and a stored figure become intervals by the same
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +44,12 @@ class Quantity:
     exact_step: float | None = None
     """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
     strict reading, where ``step`` is the generous one. None when both are the same."""
+
+    @property
+    def placeable(self) -> bool:
+        """Whether the number fits a float: one of 310 digits is text, not a quantity any
+        store records, and no interval can be made of it."""
+        return math.isfinite(self.value) and math.isfinite(self.step)
 
 
 _UNITS = lexicon.NUMBER_WORDS
@@ -129,7 +136,7 @@ def _step_of(digits: str) -> Decimal:
     plain = digits.replace(",", "")
     if "." in plain:
         return Decimal(1).scaleb(-len(plain.split(".")[1]))
-    if int(plain) == 0:
+    if not plain.strip("0."):
         return Decimal(1)
     zeros = len(plain) - len(plain.rstrip("0"))
     return Decimal(10) ** max(0, min(zeros, len(plain) - 2))
@@ -152,7 +159,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     exact: Decimal | None = None
     if match.group("top"):
         topn = match.group("topn")
-        value = Decimal(int(topn) if topn.isdigit() else _words_to_int(topn))
+        value = Decimal(topn if topn.isdigit() else _words_to_int(topn))
         return Quantity(
             float(value),
             0.0,
@@ -169,7 +176,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         value, kind = Decimal(1), Kind.RANK
     elif match.group("ordinal"):
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
-        value = Decimal(int(ordnum) if ordnum else _ORDINALS[ordword.lower()])
+        value = Decimal(ordnum if ordnum else _ORDINALS[ordword.lower()])
         kind = Kind.RANK
     elif match.group("multiple"):
         word = match.group("multiple").lower().split()[-1]
@@ -187,7 +194,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         qualifier = Qualifier.MORE_THAN
     elif match.group("decades"):
         decn = match.group("decn")
-        value = Decimal(int(decn) if decn.isdigit() else _words_to_int(decn)) * 10
+        value = Decimal(decn if decn.isdigit() else _words_to_int(decn)) * 10
         kind, step = Kind.YEARS, Decimal(10)
     else:
         if _looks_like_year(match):

@@ -13,6 +13,7 @@ number and each metric at most once per sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kzkr_cli.core import lexicon
@@ -120,24 +121,50 @@ def _content(words: list[Token]) -> list[Token]:
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
-def _gap(
-    text: str,
-    words: list[Token],
-    a: tuple[int, int],
-    b: tuple[int, int],
-    skip: list[tuple[int, int]],
-) -> int:
-    """Content words strictly between two character spans, not counting other numbers and
-    dates (``skip``), plus ``BOUNDARY_WORDS`` for each clause boundary; 0 when they touch."""
-    low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    if low >= high:
-        return 0
-    inside = sum(
-        1
-        for t in words
-        if t.start >= low and t.end <= high and not any(s <= t.start < e for s, e in skip)
-    )
-    return inside + BOUNDARY_WORDS * len(_BOUNDARY.findall(text, low, high))
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a sentence's content words and clause boundaries stand, so that the words
+    between two spans are counted by bisection rather than by walking the sentence: reading
+    a sentence stays linear in its length however many numbers and names it holds."""
+
+    words: list[Token]
+    starts: list[int]
+    ends: list[int]
+    counted: list[int]
+    """``counted[i]``: how many of the first ``i`` words are counted (not inside a number or
+    a date)."""
+    boundaries: list[int]
+
+    @classmethod
+    def of(cls, text: str, words: list[Token], skip: list[tuple[int, int]]) -> _Layout:
+        skipped = bytearray(len(text) + 1)
+        for s, e in skip:
+            skipped[s:e] = b"\x01" * (e - s)
+        counted = [0]
+        for t in words:
+            counted.append(counted[-1] + (0 if skipped[t.start] else 1))
+        return cls(
+            words,
+            [t.start for t in words],
+            [t.end for t in words],
+            counted,
+            [m.start() for m in _BOUNDARY.finditer(text)],
+        )
+
+    def position(self, at: int) -> int:
+        """How many counted words end at or before character ``at``."""
+        return self.counted[bisect_right(self.ends, at)]
+
+    def gap(self, a: tuple[int, int], b: tuple[int, int]) -> int:
+        """Content words strictly between two character spans, not counting other numbers
+        and dates, plus ``BOUNDARY_WORDS`` for each clause boundary; 0 when they touch."""
+        low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        if low >= high:
+            return 0
+        first, last = bisect_left(self.starts, low), bisect_right(self.ends, high)
+        inside = self.counted[last] - self.counted[first] if last > first else 0
+        marks = bisect_left(self.boundaries, high) - bisect_left(self.boundaries, low)
+        return inside + BOUNDARY_WORDS * marks
 
 
 def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
@@ -193,6 +220,22 @@ def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list
     return found, fallback
 
 
+class _Near:
+    """Phrases in the order they stand, to hand a number only those near enough to name
+    it (within ``MAX_GAP`` counted words): each number looks at a bounded window, not at
+    every phrase of the sentence."""
+
+    def __init__(self, layout: _Layout, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h[2][0])
+        self.places = [layout.position(h[2][0]) for h in self.hits]
+        self.longest = max((h[1] for h in hits), default=0)
+
+    def around(self, layout: _Layout, quantity: Quantity) -> list[Hit]:
+        low = layout.position(quantity.start) - MAX_GAP - self.longest - 1
+        high = layout.position(quantity.end) + MAX_GAP + 1
+        return self.hits[bisect_left(self.places, low) : bisect_right(self.places, high)]
+
+
 def _assign(
     index: StoreIndex,
     text: str,
@@ -203,20 +246,22 @@ def _assign(
     times: list[When],
 ) -> list[FigureClaim]:
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
+    layout = _Layout.of(text, words, skip)
     said = directions(text)
+    near = [_Near(layout, candidates) for candidates in hits]
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
-        counted = _counted_words(text, quantity, words)
+        counted = _counted_words(text, quantity, layout)
         best: dict[str, float] = {}
-        for candidates in hits:
-            for metric_id, length, span in candidates:
+        for candidates in near:
+            for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):
                     continue
                 if said and reverses(said, index.directions[metric_id]):
                     continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
                     continue
-                gap = _gap(text, words, (quantity.start, quantity.end), span, skip)
+                gap = layout.gap((quantity.start, quantity.end), span)
                 loose = quantity.kind is not Kind.NUMBER or counted is not None
                 if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
                     continue
@@ -260,21 +305,21 @@ def _rivals(
     ``AMBIGUITY_MARGIN`` of its choice, or the metric of another number when swapping the
     two ("from 10 to 42 flights") scores within the margin of the pairing chosen."""
     score = {(qi, m): s for s, qi, m in scored}
-    taken = {m for _, m in chosen.values()}
+    of_number: dict[int, list[tuple[str, float]]] = {}
+    for s, qi, m in scored:
+        of_number.setdefault(qi, []).append((m, s))
+    taken = {m: qi for qi, (_, m) in chosen.items()}
     rivals: dict[int, set[str]] = {}
-    for qi, (best, metric_id) in chosen.items():
-        for (q, m), s in score.items():
-            if q == qi and m != metric_id and m not in taken and s > best - AMBIGUITY_MARGIN:
-                rivals.setdefault(qi, set()).add(m)
-    pairs = sorted(chosen.items())
-    for a, (score_a, metric_a) in pairs:
-        for b, (score_b, metric_b) in pairs:
-            if a >= b:
+    for a, (score_a, metric_a) in chosen.items():
+        for m, s in of_number.get(a, []):
+            if m != metric_a and m not in taken and s > score_a - AMBIGUITY_MARGIN:
+                rivals.setdefault(a, set()).add(m)
+            b = taken.get(m)
+            if b is None or b <= a:
                 continue
-            swapped_a, swapped_b = score.get((a, metric_b)), score.get((b, metric_a))
-            if swapped_a is None or swapped_b is None:
-                continue
-            if swapped_a + swapped_b > score_a + score_b - AMBIGUITY_MARGIN:
+            score_b, metric_b = chosen[b]
+            swapped_b = score.get((b, metric_a))
+            if swapped_b is not None and s + swapped_b > score_a + score_b - AMBIGUITY_MARGIN:
                 rivals.setdefault(a, set()).add(metric_b)
                 rivals.setdefault(b, set()).add(metric_a)
     return rivals
@@ -301,7 +346,7 @@ COUNTED_WORDS = 3
 projects")."""
 
 
-def _counted_words(text: str, quantity: Quantity, words: list[Token]) -> frozenset[str] | None:
+def _counted_words(text: str, quantity: Quantity, layout: _Layout) -> frozenset[str] | None:
     """The words a plain count counts, when they follow it directly ("two countries",
     "10 stores", "five Kazakh-Korean projects"): the count can only be of a metric whose
     vocabulary has one of them. None when nothing restricts it."""
@@ -309,16 +354,13 @@ def _counted_words(text: str, quantity: Quantity, words: list[Token]) -> frozens
         return None
     found: list[str] = []
     end = quantity.end
-    for token in words:
-        if token.start < end:
-            continue
+    first = bisect_left(layout.starts, end)
+    for token in layout.words[first : first + COUNTED_WORDS]:
         between = text[end : token.start]
         if between.strip(" -\u2010\u2011") or token.stem[0].isdigit():
             break
         found.append(token.stem)
         end = token.end
-        if len(found) == COUNTED_WORDS:
-            break
     if not found or found[0] in GENERIC_COUNTED:
         return None
     return frozenset(found)
@@ -328,15 +370,23 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return a[0] - b[1] if b[1] <= a[0] else max(0, b[0] - a[1])
 
 
+PERIOD_CANDIDATES = 8
+"""Mentions of time on each side of a number that may be its period: the nearest are
+always among them, and a number never looks at every date of a long text."""
+
+
 def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) -> dict[int, When]:
     """The period each placed number is stated for: pairs of a number and a mention of time
     are taken nearest first, each number and each mention at most once, so in "$6 billion
     in 2023, and over the past 18 years ... $9.6 billion" each figure keeps its own."""
-    pairs = sorted(
-        (_distance((quantities[i].start, quantities[i].end), (w.start, w.end)), i, t)
-        for i in placed
-        for t, w in enumerate(times)
-    )
+    starts = [w.start for w in times]
+    pairs = []
+    for i in placed:
+        span = (quantities[i].start, quantities[i].end)
+        at = bisect_left(starts, span[0])
+        for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
+            pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
+    pairs.sort()
     given: dict[int, When] = {}
     used: set[int] = set()
     for _, i, t in pairs:

@@ -32,6 +32,8 @@ RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
 the sentence names the occasion as its party's own ("Tokayev's state visit"), the one the
 store records."""
 
+QUOTED_DIGITS = 12
+"""A number too large to place is quoted by its first this many characters."""
 NEARLY_SHARE = 0.1
 """A claim of "nearly X" or "almost X" says the value is just below X: within this share of
 X (or one step of its last digit, if that is more)."""
@@ -94,6 +96,15 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
 
 def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
     quantity = claim.quantity
+    if not quantity.placeable:
+        digits = sum(c.isdigit() for c in quantity.text)
+        return Finding(
+            f"{quantity.text[:QUOTED_DIGITS]}… ({digits} digits)",
+            claim.metric,
+            Verdict.UNVERIFIABLE,
+            f"A number of {digits} digits is too large to compare with anything the store"
+            " records, so it cannot be placed.",
+        )
     if claim.metric is None:
         return Finding(
             quantity.text,

@@ -234,14 +234,21 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(key) or _ABBREVIATIONS[key]
 
 
+COUNT_DIGITS = 4
+"""The most digits a count of months or years may have ("the first 9 months", "the past 18
+years"); a longer run of digits counts no period."""
+
+
 def _count(word: str) -> int | None:
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= COUNT_DIGITS else None
     try:
         found = list(find_quantities(word))
     except ValueError:
         return None
-    return int(found[0].value) if len(found) == 1 else None
+    if len(found) != 1 or not found[0].placeable:
+        return None
+    return int(found[0].value)
 
 
 def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
@@ -341,15 +348,17 @@ def _day_range(match: re.Match[str]) -> When | None:
 
 def find_times(text: str) -> Iterator[When]:
     """Every mention of time in ``text``, in order; longer, more specific forms win."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
+    """The characters an earlier form has read: checking a match costs its own length, so
+    finding every mention stays linear in the text."""
     found: list[When] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if any(taken[match.start() : match.end()]):
                 continue
             when = _read(kind, match)
             if when is None:
                 continue
-            taken.append((match.start(), match.end()))
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
     yield from sorted(found, key=lambda w: w.start)
