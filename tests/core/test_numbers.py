@@ -28,3 +28,17 @@ def test_a_bare_quarter_after_an_ordinal_is_not_a_share() -> None:
     assert [(q.kind, q.value) for q in find_quantities("in the third quarter of 2024")] == [
         (Kind.RANK, 3.0)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the tender for the plant", "a clear tendency", "an onerous task", "firstly, trade", "tenth"],
+)
+def test_a_number_word_inside_another_word_is_no_number(text: str) -> None:
+    assert [q.text for q in find_quantities(text) if q.kind is Kind.NUMBER] == []
+
+
+@pytest.mark.parametrize("verb", ["exceeds", "exceeded", "exceeding", "surpassed", "topped"])
+def test_a_verb_of_exceeding_is_a_lower_bound(verb: str) -> None:
+    (quantity,) = find_quantities(f"investment {verb} $9 billion")
+    assert (quantity.qualifier, quantity.value) == (Qualifier.MORE_THAN, 9e9)

@@ -68,8 +68,9 @@ _WORD_NUMBER = (
     + "|".join(k for k in _UNITS if k != "zero")
     + r"))?|"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")"
+    + r")(?![^\W_])"
 )
+"""A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
 _HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
 _HEDGES = lexicon.HEDGES
 _OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
@@ -92,7 +93,7 @@ _PATTERN = re.compile(
     (?:{_HEDGE}\s+(?:the\s+)?)?
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
-      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)}))
+      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)})(?![^\W_]))
         (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
