@@ -248,6 +248,15 @@ SHARP_FALL_WORDS = ("plunged", "slumped")
 SHARP_RISE_WORDS = ("jumped", "surged")
 """Verbs read as a direction only before a number ("surged 40%")."""
 
+# ---------------------------------------------------------------- parties
+
+DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish", "ean", "n")
+"""Endings English adds to a country's name, or to it without its last letter, to make its
+people's name: Japan-ese, Chin-ese, Russia-n, Ital-ian, Iraq-i. A "-stan" country's people
+are its name without "-stan" (Kazakh, Uzbek, Kyrgyz)."""
+STATE_WORDS = ("federation", "republic")
+"""Words a state's formal name adds after its people's name ("Russian Federation")."""
+
 # ---------------------------------------------------------------- words the checker weighs
 
 STOP_WORDS = frozenset(

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kzkr_cli.core.checker import parties
 from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
@@ -90,6 +91,25 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
         Verdict.UNVERIFIABLE,
         f"The sentence speaks of {named}, which no record in the store mentions, so the"
         " records it resembles cannot settle it.",
+        finding.evidence,
+    )
+
+
+def beyond_the_parties(index: StoreIndex, finding: Finding, text: str) -> Finding:
+    """A sentence about a country the record is not about ("Japan ranks third among
+    Kazakhstan's trade partners" against South Korea's rank) is not settled by it."""
+    if finding.verdict is Verdict.UNVERIFIABLE or finding.incidental or finding.subject is None:
+        return finding
+    strange = parties.others(text, index.parties(finding.subject))
+    if not strange:
+        return finding
+    named = ", ".join(sorted({min(m) for m in strange}))
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        f"The sentence speaks of a country ({named}) that the matching records are not"
+        " about, so they cannot settle it.",
         finding.evidence,
     )
 

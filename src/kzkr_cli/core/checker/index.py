@@ -11,6 +11,7 @@ from functools import cached_property
 
 from kzkr_cli.core import conflicts as conflict_engine
 from kzkr_cli.core import lexicon
+from kzkr_cli.core.checker.parties import parties_of
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -97,6 +98,7 @@ class StoreIndex:
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
     groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _parties: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
@@ -198,6 +200,36 @@ class StoreIndex:
     def event_order(self) -> dict[str, int]:
         """Each event's position in the store: how ties between events are listed."""
         return {event_id: n for n, event_id in enumerate(self.store.events)}
+
+    def parties(self, subject: str) -> frozenset[str]:
+        """The countries a metric (with the one it is based on) or an event is about: those
+        its own words name (name, aliases and description; title, actors, place, aliases),
+        and the store's own parties, which a record need not name."""
+        if subject not in self._parties:
+            self._parties[subject] = parties_of(self._own_words(subject)) | self.home_parties
+        return self._parties[subject]
+
+    @cached_property
+    def home_parties(self) -> frozenset[str]:
+        """The countries named by more than ``COMMON_SHARE`` of the metrics or of the events
+        (Kazakhstan, Korea): what the store as a whole is about."""
+        home: set[str] = set()
+        for subjects in (list(self.store.metrics), list(self.events)):
+            counts = Counter(c for s in subjects for c in parties_of(self._own_words(s)))
+            home.update(c for c, n in counts.items() if n > COMMON_SHARE * len(subjects))
+        return frozenset(home)
+
+    def _own_words(self, subject: str) -> Iterator[str]:
+        event = self.events.get(subject)
+        if event is not None:
+            e = event.event
+            yield from (e.title, *e.actors, e.place or "", *e.aliases)
+            return
+        metric: Metric | None = self.store.metrics.get(subject)
+        while metric is not None:
+            yield from (metric.name, metric.description, *metric.aliases)
+            based = metric.based_on
+            metric = self.store.metrics.get(based) if based else None
 
     def metric(self, metric_id: str) -> Metric:
         return self.store.metrics[metric_id]
