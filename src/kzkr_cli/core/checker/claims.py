@@ -83,6 +83,10 @@ class DateClaim:
     owned: bool = False
     """The sentence names the occasion as one of its parties' own ("Tokayev's state visit
     took place in ..."): the one the store records, not possibly another."""
+    unnamed: tuple[str, ...] = ()
+    """Events the sentence names by their parties and title words but not by what happened
+    ("Hong Beom-do died in Kyzylorda" and his remains' return): the date may be another
+    happening's, so it neither confirms nor rules them out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +452,8 @@ def _dates(
                 for e in events
                 for owner, occasion in owned
             )
-            found.append(DateClaim(when, tuple(events), mine))
+            unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
+            found.append(DateClaim(when, tuple(events), mine, unnamed))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found

@@ -478,7 +478,10 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
     findings = [
-        _judge_event(index, when, index.events[e].event, owned=claim.owned) for e in claim.events
+        _unless_unnamed(_judge_event(index, when, index.events[e].event, owned=claim.owned))
+        if e in claim.unnamed
+        else _judge_event(index, when, index.events[e].event, owned=claim.owned)
+        for e in claim.events
     ]
     if len(findings) == 1:
         return findings[0]
@@ -492,6 +495,22 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
         Verdict.UNVERIFIABLE,
         f'Several events fit the sentence ({titles}) and none is dated "{when.text}".',
         tuple(e for f in findings for e in f.evidence),
+    )
+
+
+def _unless_unnamed(finding: Finding) -> Finding:
+    """Unknown is never false, nor true: a sentence that does not say what happened (no word
+    of the event's kind) may date another happening of the same people and places."""
+    if finding.verdict is Verdict.UNVERIFIABLE:
+        return finding
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        finding.explanation.removesuffix(".")
+        + "; but the sentence does not say it is this event that happened, so"
+        f' "{finding.stated}" may date something else.',
+        finding.evidence,
     )
 
 

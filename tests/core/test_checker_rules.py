@@ -1,0 +1,39 @@
+"""Rules of issue 11, each on a small synthetic store: what the checker will not judge."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.store import load_store
+from tests.conftest import StoreMaker
+
+RETURN = """
+[[event]]
+id = "return"
+kind = "repatriation"
+title = "Remains of General Ahn returned from Kyzylorda to South Korea"
+actors = ["General Ahn"]
+
+[[event.claim]]
+source = "alpha"
+date = "2021"
+quote = "his remains were returned in 2021"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("General Ahn's remains were returned from Kyzylorda in 2021.", Verdict.SUPPORTED),
+        ("General Ahn's remains were brought home from Kyzylorda in 2019.", Verdict.CONTRADICTED),
+        ("General Ahn died in Kyzylorda in 1943.", Verdict.UNVERIFIABLE),
+        ("General Ahn lived in Kyzylorda in 2021.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_date_is_judged_only_against_what_the_sentence_says_happened(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=RETURN)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
