@@ -28,7 +28,9 @@ quote = "his remains were returned in 2021"
         ("General Ahn's remains were returned from Kyzylorda in 2021.", Verdict.SUPPORTED),
         ("General Ahn's remains were brought home from Kyzylorda in 2019.", Verdict.CONTRADICTED),
         ("General Ahn died in Kyzylorda in 1943.", Verdict.UNVERIFIABLE),
-        ("General Ahn lived in Kyzylorda in 2021.", Verdict.UNVERIFIABLE),
+        ("General Ahn lived in Kyzylorda in 1950.", Verdict.UNVERIFIABLE),
+        # another kind of happening is neither confirmed nor ruled out by this one
+        ("General Ahn signed an accord in Kyzylorda in 2021.", Verdict.UNVERIFIABLE),
     ],
 )
 def test_a_date_is_judged_only_against_what_the_sentence_says_happened(

@@ -353,7 +353,7 @@ ORIGIN_WORDS = (
 partners in")."""
 
 KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured"),
+    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured", "stayed"),
     EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *ORIGIN_WORDS),
     EventKind.MEETING: ("meeting", "met", "talks", "negotiations", "summit", "forum"),
     EventKind.OPENING: ("opening", "opened", "inaugurated", *ORIGIN_WORDS),

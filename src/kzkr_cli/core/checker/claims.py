@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits
@@ -86,7 +87,10 @@ class DateClaim:
     unnamed: tuple[str, ...] = ()
     """Events the sentence names by their parties and title words but not by what happened
     ("Hong Beom-do died in Kyzylorda" and his remains' return): the date may be another
-    happening's, so it neither confirms nor rules them out."""
+    happening's, so it cannot rule them out."""
+    misnamed: tuple[str, ...] = ()
+    """Events of another kind than the one the sentence names ("the agreement took effect"
+    and the negotiations): the date neither confirms nor rules them out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,10 +457,18 @@ def _dates(
                 for owner, occasion in owned
             )
             unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
-            found.append(DateClaim(when, tuple(events), mine, unnamed))
+            said = _kind_stems() & stems
+            misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
+            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
+
+
+@cache
+def _kind_stems() -> frozenset[str]:
+    """Every word that names a kind of event, of any kind."""
+    return frozenset(stem(w) for words in lexicon.KIND_WORDS.values() for w in words)
 
 
 def match_events(index: StoreIndex, stems: set[str]) -> list[str]:

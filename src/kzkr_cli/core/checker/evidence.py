@@ -478,7 +478,10 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
     findings = [
-        _unless_unnamed(_judge_event(index, when, index.events[e].event, owned=claim.owned))
+        _unless_unnamed(
+            _judge_event(index, when, index.events[e].event, owned=claim.owned),
+            misnamed=e in claim.misnamed,
+        )
         if e in claim.unnamed
         else _judge_event(index, when, index.events[e].event, owned=claim.owned)
         for e in claim.events
@@ -498,10 +501,13 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
     )
 
 
-def _unless_unnamed(finding: Finding) -> Finding:
-    """Unknown is never false, nor true: a sentence that does not say what happened (no word
-    of the event's kind) may date another happening of the same people and places."""
-    if finding.verdict is Verdict.UNVERIFIABLE:
+def _unless_unnamed(finding: Finding, *, misnamed: bool) -> Finding:
+    """Unknown is never false: a sentence that does not say what happened (no word of the
+    event's kind) may date another happening of the same people and places, so it cannot
+    contradict the event; one that names another kind of happening ("the agreement" for
+    negotiations) cannot be confirmed by it either."""
+    keep = (Verdict.UNVERIFIABLE,) if misnamed else (Verdict.UNVERIFIABLE, Verdict.SUPPORTED)
+    if finding.verdict in keep:
         return finding
     return Finding(
         finding.stated,
