@@ -39,3 +39,42 @@ def test_a_date_is_judged_only_against_what_the_sentence_says_happened(
     checker = Checker(load_store(make_store(events=RETURN)))
     result = checker.check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+PLAN = """
+[[event]]
+id = "plan"
+kind = "agreement"
+title = "Steppe Cooperation Programme for 2031-2033 signed"
+actors = ["Minister Arman", "Minister Bora"]
+
+[[event.claim]]
+source = "alpha"
+date = "2030-11"
+quote = "signed a Steppe Cooperation Programme for 2031-2033"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Arman and Bora signed a Steppe Cooperation Programme for 2031-2033.", Verdict.SUPPORTED),
+        (
+            "Arman and Bora signed a Steppe Cooperation Programme for 2030-2032.",
+            Verdict.CONTRADICTED,
+        ),
+        ("Arman and Bora signed the Steppe Cooperation Programme in 2030.", Verdict.SUPPORTED),
+        ("Arman and Bora signed the Steppe Cooperation Programme in 2029.", Verdict.CONTRADICTED),
+        # a span after "for" is the plan's period, never the day it was signed
+        (
+            "A Steppe Cooperation Programme for 2030-2031 was signed in November 2030.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_a_plans_span_is_its_period_not_its_date(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=PLAN)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation

@@ -91,6 +91,9 @@ class DateClaim:
     misnamed: tuple[str, ...] = ()
     """Events of another kind than the one the sentence names ("the agreement took effect"
     and the negotiations): the date neither confirms nor rules them out."""
+    named_span: bool = False
+    """The date is a span of years the thing is for ("an Action Plan for 2025-2027"), to be
+    compared with the span its events' titles name, not with when they happened."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +441,13 @@ def _dates(
     found: list[DateClaim] = []
     for when in times:
         events = matched
+        if _is_named_span(text, when):
+            # "a plan for 2025-2027" is the plan's period, never the day it was signed.
+            spanned = tuple(e for e in matched if index.events[e].title_years)
+            if spanned:
+                unnamed = tuple(e for e in spanned if not index.events[e].kinds & stems)
+                found.append(DateClaim(when, spanned, unnamed=unnamed, named_span=True))
+            continue
         if id(when) in used:
             # "marked its 15th anniversary in 2024": the year dates the figure; it dates an
             # event only when the sentence also says what happened ("visited ... in 2024").
@@ -463,6 +473,20 @@ def _dates(
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
+
+
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:years\s+|period\s+)?$", re.IGNORECASE)
+
+
+def _is_named_span(text: str, when: When) -> bool:
+    """A span of whole years after "for" ("a Cooperation Action Plan for 2025-2027")."""
+    return (
+        when.first is not None
+        and when.last is not None
+        and when.first.month is None
+        and when.last.year > when.first.year
+        and _FOR.search(text, max(0, when.start - 20), when.start) is not None
+    )
 
 
 @cache

@@ -477,6 +477,8 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             Verdict.UNVERIFIABLE,
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
+    if claim.named_span:
+        return _judge_named_span(index, claim)
     findings = [
         _unless_unnamed(
             _judge_event(index, when, index.events[e].event, owned=claim.owned),
@@ -498,6 +500,38 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
         Verdict.UNVERIFIABLE,
         f'Several events fit the sentence ({titles}) and none is dated "{when.text}".',
         tuple(e for f in findings for e in f.evidence),
+    )
+
+
+def _judge_named_span(index: StoreIndex, claim: DateClaim) -> Finding:
+    """A span of years a thing is for ("a plan for 2024-2026") against the span the
+    matching event's own title names: agreeing, or (when the sentence says what happened)
+    another span than the store's."""
+    when = claim.when
+    assert when.first is not None and when.last is not None
+    asked = {when.first.year, when.last.year}
+    entries = [index.events[e] for e in claim.events]
+    for entry in entries:
+        if entry.title_years == asked:
+            return Finding(
+                when.text,
+                entry.event.id,
+                Verdict.SUPPORTED,
+                f'{entry.event.title}: its name gives the span "{when.text}".',
+            )
+    titles = "; ".join(e.event.title for e in entries)
+    if len(entries) == 1 and not claim.unnamed:
+        return Finding(
+            when.text,
+            entries[0].event.id,
+            Verdict.CONTRADICTED,
+            f'{titles}: its name gives another span than "{when.text}".',
+        )
+    return Finding(
+        when.text,
+        None,
+        Verdict.UNVERIFIABLE,
+        f'No event the sentence names is for "{when.text}" ({titles}).',
     )
 
 
