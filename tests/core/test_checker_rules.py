@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
 
@@ -78,3 +79,68 @@ def test_a_plans_span_is_its_period_not_its_date(
     checker = Checker(load_store(make_store(events=PLAN)))
     result = checker.check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+AGE_METRICS = """
+[[metric]]
+id = "pact-age"
+name = "Age of the Steppe pact"
+unit = "years"
+aliases = ["Steppe pact"]
+description = "Years since the Steppe pact was concluded, at a moment."
+age_of = "pact"
+"""
+
+PACT = """
+[[event]]
+id = "pact"
+kind = "agreement"
+title = "Steppe pact concluded"
+aliases = ["Steppe pact"]
+
+[[event.claim]]
+source = "alpha"
+date = "2003-11"
+quote = "the Steppe pact of November 2003"
+
+[[event.claim]]
+source = "beta"
+date = "2009"
+quote = "the Steppe pact's 15th anniversary in 2024"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the start the age implies is one the sources dispute ...
+        ("The Steppe pact marked its 15th anniversary in 2024.", Verdict.DISPUTED),
+        ("The Steppe pact was twenty years old in 2023.", Verdict.DISPUTED),
+        ("2024 was the twenty-first year of the Steppe pact.", Verdict.DISPUTED),
+        # ... or one no source gives: an anniversary completes in its own year
+        ("The Steppe pact marked its 18th anniversary in 2024.", Verdict.CONTRADICTED),
+        ("The Steppe pact marked its 20th anniversary in 2024.", Verdict.CONTRADICTED),
+    ],
+)
+def test_an_age_leans_on_the_date_it_counts_from(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=AGE_METRICS, events=PACT)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("age_of", "unit", "message"),
+    [
+        ("nothing", "years", "pact-age: age_of: unknown event 'nothing'"),
+        ("pact", "count", "pact-age: age_of: only a metric in years is an age"),
+    ],
+)
+def test_an_age_must_count_from_a_known_event_in_years(
+    make_store: StoreMaker, age_of: str, unit: str, message: str
+) -> None:
+    metrics = AGE_METRICS.replace('"pact"', f'"{age_of}"').replace('"years"', f'"{unit}"')
+    with pytest.raises(StoreError) as raised:
+        load_store(make_store(metrics=metrics, events=PACT))
+    assert any(message in str(p) for p in raised.value.problems), raised.value.problems

@@ -130,8 +130,21 @@ ORDINAL_WORDS: dict[str, int] = {
     "thirteenth": 13,
     "fourteenth": 14,
     "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
     "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
 }
+"""Ordinals written as one word; a tens word joins one of the first nine ("twenty-first")."""
 SCALE_WORDS: dict[str, int] = {
     "hundred": 2,
     "thousand": 3,
@@ -402,6 +415,10 @@ OCCASION_NOUNS = frozenset(
     ]
 )
 """Nouns naming an occasion that may recur, as written (not "visited", not "met")."""
+
+ANNIVERSARY_WORDS = ("anniversary", "jubilee")
+"""Words after an ordinal that make it an anniversary: a count of years completed that
+very year ("the 15th anniversary in 2024" began in 2009), not an age within a year."""
 
 ANNOUNCED_WORDS = (
     "will",

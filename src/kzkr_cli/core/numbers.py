@@ -44,6 +44,8 @@ class Quantity:
     exact_step: float | None = None
     """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
     strict reading, where ``step`` is the generous one. None when both are the same."""
+    ordinal: bool = False
+    """Written as an ordinal ("15th", "fifteenth"), which may count years of an age."""
 
     @property
     def placeable(self) -> bool:
@@ -71,6 +73,10 @@ _WORD_NUMBER = (
     + r")(?![^\W_])"
 )
 """A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
+_ORDINAL_WORD = (
+    rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
+)
+"""An ordinal in words: "fifth", "twentieth", "twenty-first"."""
 _HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
 _HEDGES = lexicon.HEDGES
 _OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
@@ -93,7 +99,7 @@ _PATTERN = re.compile(
     (?:{_HEDGE}\s+(?:the\s+)?)?
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
-      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)})(?![^\W_]))
+      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
         (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
@@ -130,6 +136,11 @@ def _words_to_int(text: str) -> int:
     return total
 
 
+def _ordinal_value(words: str) -> int:
+    *tens, last = re.split(r"[- ]", words)
+    return sum(_TENS[t] for t in tens) + _ORDINALS[last]
+
+
 def _step_of(digits: str) -> Decimal:
     """The unit of the last significant digit. Trailing zeros of a whole number are read as
     rounding, but never coarser than its two leading digits ("120,000" → 10,000; "700" → 10;
@@ -156,6 +167,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     hedge = match.group("hedge")
     qualifier = _HEDGES[re.sub(r"\s+", " ", hedge.lower())] if hedge else Qualifier.EXACT
     kind = Kind.NUMBER
+    ordinal = False
     step = Decimal(0)
     exact: Decimal | None = None
     if match.group("top"):
@@ -177,8 +189,9 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         value, kind = Decimal(1), Kind.RANK
     elif match.group("ordinal"):
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
-        value = Decimal(ordnum if ordnum else _ORDINALS[ordword.lower()])
+        value = Decimal(ordnum if ordnum else _ordinal_value(ordword.lower()))
         kind = Kind.RANK
+        ordinal = not match.group("largest")
     elif match.group("multiple"):
         word = match.group("multiple").lower().split()[-1]
         value = Decimal(_MULTIPLES[word])
@@ -238,6 +251,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         match.start(),
         match.end(),
         float(exact) if exact is not None and exact != step else None,
+        ordinal,
     )
 
 

@@ -65,6 +65,8 @@ class FigureClaim:
     when: When | None
     rivals: tuple[str, ...] = ()
     """Other metrics that fit about as well: the subject is ambiguous."""
+    anniversary: bool = False
+    """An ordinal naming an anniversary ("the 15th anniversary"): years completed exactly."""
 
     @property
     def bare(self) -> bool:
@@ -304,9 +306,15 @@ def _assign(
             chosen[qi][1] if qi in chosen else None,
             periods.get(qi),
             tuple(sorted(rivals.get(qi, set()))),
+            quantity.ordinal and _ANNIVERSARY.match(text, quantity.end) is not None,
         )
         for qi, quantity in enumerate(quantities)
     ]
+
+
+_ANNIVERSARY = re.compile(
+    rf"\s+(?:[^\W\d_]+\s+)?(?:{lexicon.alternation(lexicon.ANNIVERSARY_WORDS)})\b", re.IGNORECASE
+)
 
 
 def _rivals(

@@ -157,7 +157,55 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
                 finding.evidence + other.evidence,
             )
     if finding.verdict is Verdict.CONTRADICTED:
-        return _unless_a_variant_agrees(index, claim, metric.id, finding)
+        finding = _unless_a_variant_agrees(index, claim, metric.id, finding)
+    return _leaning_on_the_start(index, claim, finding)
+
+
+AGE_SLACK = 1
+"""An age in years stated at a moment puts its start within this many years either way
+("the Nth year" and "for N years" count differently, and the moment has no day); an
+anniversary falls in the very year its count completes, so it puts the start exactly."""
+
+
+def _leaning_on_the_start(index: StoreIndex, claim: FigureClaim, finding: Finding) -> Finding:
+    """An age at a moment ("the 15th anniversary" in June 2024, "partners for twenty years"
+    by 2023) implies when the thing began (``age_of``): a start the sources dispute makes the
+    claim disputed, whatever the store's ages say (each of them stands on one side of that
+    dispute), and where the store has no age for that moment the start decides."""
+    metric = index.metric(finding.subject) if finding.subject else None
+    when = claim.when
+    if metric is None or metric.age_of is None or when is None or when.last is None:
+        return finding
+    if finding.verdict is Verdict.DISPUTED:
+        return finding
+    ages = claim_interval(claim.quantity)
+    at = when.last.year
+    slack = 0 if claim.anniversary else AGE_SLACK
+    low = at - ages.high - slack if math.isfinite(ages.high) else 1
+    high = at - ages.low + slack
+    if not 1 <= low <= high <= 9999:
+        return finding
+    first, last = PartialDate(math.ceil(low)), PartialDate(math.floor(high))
+    start = When(f"{first.iso()}-{last.iso()}", 0, 0, first=first, last=last)
+    event = index.events[metric.age_of].event
+    implied = _judge_event(index, start, event)
+    said = f'"{claim.quantity.text}" at {when.label()} puts the start between {start.text}'
+    if implied.verdict is Verdict.DISPUTED:
+        return Finding(
+            finding.stated,
+            finding.subject,
+            Verdict.DISPUTED,
+            f"{said}, and {implied.explanation[0].lower()}{implied.explanation[1:]}",
+            finding.evidence + implied.evidence,
+        )
+    if finding.verdict is Verdict.UNVERIFIABLE and implied.verdict is not Verdict.UNVERIFIABLE:
+        return Finding(
+            finding.stated,
+            event.id,
+            implied.verdict,
+            f"{said}: {implied.explanation}",
+            implied.evidence,
+        )
     return finding
 
 

@@ -3,7 +3,6 @@ figures by metric and the conflict engine's verdict on which records disagree.""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,15 +42,14 @@ _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.YEARS: frozenset({Kind.YEARS}),
 }
 _COUNTED = frozenset({Kind.NUMBER})
-_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def fits(quantity: Quantity, unit: Unit) -> bool:
     """Whether a number can be a value of this unit: money a USD metric (other currencies
     too, to say they cannot be compared), a percentage a percent metric, a rank a rank
-    metric, a duration or a numbered ordinal a years metric ("15th anniversary"), a plain
+    metric, a duration or an ordinal a years metric ("15th anniversary"), a plain
     number any count."""
-    if unit is Unit.YEARS and _NUMBERED_ORDINAL.fullmatch(quantity.text):
+    if unit is Unit.YEARS and quantity.ordinal:
         return True
     return quantity.kind in _FITS.get(unit, _COUNTED)
 
