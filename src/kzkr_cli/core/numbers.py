@@ -73,9 +73,7 @@ _WORD_NUMBER = (
     + r")(?![^\W_])"
 )
 """A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
-_ORDINAL_WORD = (
-    rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
-)
+_ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
 """An ordinal in words: "fifth", "twentieth", "twenty-first"."""
 _HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
 _HEDGES = lexicon.HEDGES
