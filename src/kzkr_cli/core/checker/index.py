@@ -8,7 +8,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kzkr_cli.core import conflicts as conflict_engine
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.parties import parties_of
 from kzkr_cli.core.checker.words import (
@@ -21,7 +20,7 @@ from kzkr_cli.core.checker.words import (
     stems_of_all,
     tokens,
 )
-from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.conflicts import Conflict, Disagreements, find_conflicts
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.store import Store, collector_paused
@@ -95,17 +94,17 @@ class StoreIndex:
     sentence may mean when it does not say which."""
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
-    groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    disagreements: Disagreements = field(default_factory=lambda: Disagreements([]))
+    """Which records the conflict engine reports in conflict, and on which side."""
     _parties: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
-        found = conflict_engine.find_conflicts(store) if conflicts is None else list(conflicts)
-        index = cls(store, found)
+        found = find_conflicts(store) if conflicts is None else list(conflicts)
+        index = cls(store, found, disagreements=Disagreements(found))
         with collector_paused():  # the index's sets and tables hold no cycles to collect
             index._index_metrics()
             index._index_events()
-            index._index_conflicts()
         return index
 
     @cached_property
@@ -265,28 +264,6 @@ class StoreIndex:
             for word in distinctive | kinds | frozenset().union(*aliases):
                 by_word[word].append(event.id)
         self.events_by_word = dict(by_word)
-
-    # ------------------------------------------------------------ conflicts
-
-    def _index_conflicts(self) -> None:
-        groups_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for number, conflict in enumerate(self.conflicts):
-            for side, group in enumerate(conflict.groups):
-                for key in group:
-                    groups_of[key].append((number, side))
-        self.groups_of = dict(groups_of)
-
-    def disagreeing(self, keys: Sequence[str]) -> Conflict | None:
-        """A conflict the engine reports between records among ``keys`` (figure ids, or
-        ``event.claim.N`` for an event's date claims), when they fall on two of its sides."""
-        sides: dict[int, set[int]] = defaultdict(set)
-        for key in keys:
-            for number, side in self.groups_of.get(key, []):
-                sides[number].add(side)
-        for number, touched in sorted(sides.items()):
-            if len(touched) >= 2:
-                return self.conflicts[number]
-        return None
 
 
 def _look_alike_groups(metrics: Sequence[Metric]) -> dict[str, list[str]]:
