@@ -144,3 +144,62 @@ def test_an_age_must_count_from_a_known_event_in_years(
     with pytest.raises(StoreError) as raised:
         load_store(make_store(metrics=metrics, events=PACT))
     assert any(message in str(p) for p in raised.value.problems), raised.value.problems
+
+
+OWNED_METRICS = """
+[[metric]]
+id = "students"
+name = "Kazakh students studying in South Korea"
+unit = "count"
+aliases = ["students"]
+description = "Students from Kazakhstan enrolled in South Korea, at a moment."
+
+[[metric]]
+id = "partner-rank"
+name = "South Korea's rank among Kazakhstan's trade partners"
+unit = "rank"
+aliases = ["trade partner"]
+description = "South Korea's position among Kazakhstan's trade partners, at a moment."
+"""
+
+OWNED = """
+[[figure]]
+id = "alpha-students"
+metric = "students"
+value = 1000
+as_written = "over 1,000"
+qualifier = "more_than"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "over 1,000 Kazakh students"
+
+[[figure]]
+id = "alpha-rank"
+metric = "partner-rank"
+value = 4
+as_written = "fourth"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "Korea is Kazakhstan's fourth-largest trade partner"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("More than 1,000 Kazakh students study in South Korea.", Verdict.SUPPORTED),
+        # a people's name ties the noun after it to its country ...
+        ("More than 1,000 South Korean students study in Kazakhstan.", Verdict.UNVERIFIABLE),
+        ("About 5,000 Korean students are studying in Kazakhstan.", Verdict.UNVERIFIABLE),
+        # ... and a possessive the words it owns
+        ("Korea is Kazakhstan's fourth-largest trade partner.", Verdict.SUPPORTED),
+        ("Korea is Kazakhstan's third-largest trade partner.", Verdict.CONTRADICTED),
+        ("Kazakhstan is South Korea's fourth-largest trade partner.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_noun_tied_to_another_country_is_not_the_metrics(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=OWNED_METRICS, figures=OWNED)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

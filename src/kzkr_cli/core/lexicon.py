@@ -338,6 +338,34 @@ GENERIC_COUNTED = ("people", "persons", "individuals", "times", "occasions", "in
 """Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
 rest of the sentence."""
 
+PREPOSITIONS = (
+    "about",
+    "across",
+    "after",
+    "against",
+    "among",
+    "at",
+    "before",
+    "between",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "per",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "with",
+    "within",
+)
+"""Words that end a noun phrase: "South Korea's rank among investors" owns the rank only."""
+
 DEFINITE_WORDS = ("the", "these", "those", "both", "all")
 """Words before a small count that point back at things already named ("the two countries")."""
 

@@ -19,6 +19,7 @@ from functools import cache
 
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits
+from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
 from kzkr_cli.core.models import Qualifier
@@ -261,6 +262,7 @@ def _assign(
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
     said = directions(text)
+    tied = attributions(text)
     near = [_Near(layout, candidates) for candidates in hits]
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
@@ -271,6 +273,8 @@ def _assign(
                 if not fits(quantity, index.metric(metric_id).unit):
                     continue
                 if said and reverses(said, index.directions[metric_id]):
+                    continue
+                if tied and misattributed(tied, index.attributions(metric_id)):
                     continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
                     continue
@@ -378,9 +382,10 @@ def _counted_words(text: str, quantity: Quantity, layout: _Layout) -> frozenset[
         between = text[end : token.start]
         if between.strip(" -\u2010\u2011") or token.stem[0].isdigit():
             break
-        found.append(token.stem)
+        if not is_people_adjective(text[token.start : token.end]):
+            found.append(token.stem)  # "Korean students" counts students, not Koreans
         end = token.end
-    if not found or found[0] in GENERIC_COUNTED:
+    if end == quantity.end or (found and found[0] in GENERIC_COUNTED):
         return None
     return frozenset(found)
 

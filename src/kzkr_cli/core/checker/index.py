@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kzkr_cli.core import lexicon
-from kzkr_cli.core.checker.parties import parties_of
+from kzkr_cli.core.checker.parties import Attribution, attributions, parties_of
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -97,6 +97,7 @@ class StoreIndex:
     disagreements: Disagreements = field(default_factory=lambda: Disagreements([]))
     """Which records the conflict engine reports in conflict, and on which side."""
     _parties: dict[str, frozenset[str]] = field(default_factory=dict)
+    _attributions: dict[str, frozenset[Attribution]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
@@ -197,6 +198,18 @@ class StoreIndex:
     def event_order(self) -> dict[str, int]:
         """Each event's position in the store: how ties between events are listed."""
         return {event_id: n for n, event_id in enumerate(self.store.events)}
+
+    def attributions(self, metric_id: str) -> frozenset[Attribution]:
+        """The nouns a metric's name and aliases (with those of the metric it is based on)
+        tie to a country: "Kazakh students", "Kazakhstan's trade partners"."""
+        if metric_id not in self._attributions:
+            texts: list[str] = []
+            metric: Metric | None = self.store.metrics.get(metric_id)
+            while metric is not None:
+                texts += [metric.name, *metric.aliases]
+                metric = self.store.metrics.get(metric.based_on) if metric.based_on else None
+            self._attributions[metric_id] = frozenset().union(*map(attributions, texts))
+        return self._attributions[metric_id]
 
     def parties(self, subject: str) -> frozenset[str]:
         """The countries a metric (with the one it is based on) or an event is about: those

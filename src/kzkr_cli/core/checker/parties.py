@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from kzkr_cli.core import lexicon
+from kzkr_cli.core.checker.words import stem
 
 Country = frozenset[str]
 """A mention of a country: the ISO codes it may stand for ("Korea": both Koreas)."""
@@ -22,6 +23,15 @@ Country = frozenset[str]
 _WORD = re.compile(r"[^\W\d_]+")
 _LONGEST_NAME = 6
 _STAN = "stan"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    country: Country
+    start: int
+    end: int
+    people: bool = False
+    """Named by its people's name ("Korean"), which modifies the noun after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +43,15 @@ class Gazetteer:
     longest: int
 
     def __call__(self, text: str) -> list[Country]:
-        """The countries ``text`` names, in order; a capitalised word starts a name, the
-        longest name wins ("South Korea" before "South Africa" or "Korea")."""
+        """The countries ``text`` names, in order."""
+        return [m.country for m in self.mentions(text)]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Each country ``text`` names, where, and whether by its people's name; a
+        capitalised word starts a name, the longest name wins ("South Korea" before "South
+        Africa" or "Korea")."""
         words = list(_WORD.finditer(text))
-        found: list[Country] = []
+        found: list[Mention] = []
         i = 0
         while i < len(words):
             word = words[i].group(0)
@@ -46,13 +61,13 @@ class Gazetteer:
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(w.group(0).lower() for w in words[i : i + n])
                 if key in self.names and _adjacent(text, words[i : i + n]):
-                    found.append(self.names[key])
+                    found.append(Mention(self.names[key], words[i].start(), words[i + n - 1].end()))
                     i += n
                     break
             else:
                 codes = self._people(word.lower())
                 if codes:
-                    found.append(codes)
+                    found.append(Mention(codes, words[i].start(), words[i].end(), people=True))
                 i += 1
         return found
 
@@ -125,3 +140,58 @@ def parties_of(texts: Iterable[str]) -> frozenset[str]:
 def others(text: str, parties: frozenset[str]) -> list[Country]:
     """The countries ``text`` names that a record about ``parties`` is not about."""
     return [mention for mention in countries(text) if not mention & parties]
+
+
+Attribution = tuple[Country, str]
+"""A noun a text ties to a country: "Korea's ... partner", "Kazakh students" (its stem)."""
+
+POSSESSED_WITHIN = 4
+"""A country's possessive owns the words of the next this many words ("South Korea's
+fourth-largest trading partner"), up to a preposition."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NEXT = re.compile(r"[\s\-\u2010\u2011–—]*([^\W\d_]+)")
+
+
+def attributions(text: str) -> frozenset[Attribution]:
+    """The nouns ``text`` ties to a country: those a country's possessive owns, and the one
+    word after a people's name ("South Korean students" ties students to Korea)."""
+    found: set[Attribution] = set()
+    mentions = gazetteer().mentions(text)
+    starts = {m.start for m in mentions}
+    for mention in mentions:
+        if _POSSESSIVE.match(text, mention.end):
+            at = mention.end + 2
+            for _ in range(POSSESSED_WITHIN):
+                following = _NEXT.match(text, at)
+                if following is None or following.start(1) in starts:
+                    break
+                if following.group(1).lower() in lexicon.PREPOSITIONS:
+                    break
+                found.add((mention.country, stem(following.group(1))))
+                at = following.end()
+        elif mention.people:
+            following = _NEXT.match(text, mention.end)
+            if following is not None and following.start(1) not in starts:
+                found.add((mention.country, stem(following.group(1))))
+    return frozenset(found)
+
+
+def misattributed(said: frozenset[Attribution], meant: frozenset[Attribution]) -> bool:
+    """Whether a sentence ties a noun to another country than a record does, and never to
+    the record's ("South Korean students" against "Kazakh students studying in Korea";
+    "South Korea's trading partner" against "Kazakhstan's trade partners")."""
+    for country, noun in said:
+        theirs = [c for c, n in meant if n == noun]
+        if theirs and not any(c & country for c in theirs):
+            return True
+    return False
+
+
+def is_people_adjective(word: str) -> bool:
+    """A people's name used as an adjective ("Korean", "Kazakh"), not as a noun ("Koreans"):
+    it says whose, not what."""
+    return (
+        word[:1].isupper()
+        and not word.endswith("s")
+        and gazetteer()._people(word.lower()) is not None
+    )
