@@ -448,6 +448,10 @@ ANNIVERSARY_WORDS = ("anniversary", "jubilee")
 """Words after an ordinal that make it an anniversary: a count of years completed that
 very year ("the 15th anniversary in 2024" began in 2009), not an age within a year."""
 
+AGE_WORDS = (*ANNIVERSARY_WORDS, "year", "birthday")
+"""Words after an ordinal in words that make it a count of years ("the twenty-first year");
+without one, "first" or "fifth" is a place in a row, not an age."""
+
 ANNOUNCED_WORDS = (
     "will",
     "shall",

@@ -45,7 +45,8 @@ class Quantity:
     """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
     strict reading, where ``step`` is the generous one. None when both are the same."""
     ordinal: bool = False
-    """Written as an ordinal ("15th", "fifteenth"), which may count years of an age."""
+    """An ordinal that may count the years of an age: in digits ("15th"), or in words before
+    a word of age ("the fifteenth anniversary", "the twenty-first year")."""
 
     @property
     def placeable(self) -> bool:
@@ -75,6 +76,9 @@ _WORD_NUMBER = (
 """A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
 _ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
 """An ordinal in words: "fifth", "twentieth", "twenty-first"."""
+_AGE_AFTER = re.compile(
+    rf"\s+(?:[^\W\d_]+\s+)?(?:{lexicon.alternation(lexicon.AGE_WORDS)})\b", re.IGNORECASE
+)
 _HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
 _HEDGES = lexicon.HEDGES
 _OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
@@ -189,7 +193,9 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
         value = Decimal(ordnum if ordnum else _ordinal_value(ordword.lower()))
         kind = Kind.RANK
-        ordinal = not match.group("largest")
+        ordinal = not match.group("largest") and (
+            bool(ordnum) or _AGE_AFTER.match(text, match.end()) is not None
+        )
     elif match.group("multiple"):
         word = match.group("multiple").lower().split()[-1]
         value = Decimal(_MULTIPLES[word])
