@@ -203,3 +203,58 @@ def test_a_noun_tied_to_another_country_is_not_the_metrics(
     root = make_store(metrics=OWNED_METRICS, figures=OWNED)
     result = Checker(load_store(root)).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+COMPANY_METRICS = """
+[[metric]]
+id = "companies"
+name = "Companies with Korean capital"
+unit = "count"
+aliases = ["Korean companies"]
+description = "Companies with Korean capital operating in Kazakhstan, at a moment."
+
+[[metric]]
+id = "diaspora"
+name = "Ethnic Koreans living in Kazakhstan"
+unit = "count"
+aliases = ["koreans"]
+description = "People of Korean descent living in Kazakhstan, at a moment."
+"""
+
+COMPANIES = """
+[[figure]]
+id = "alpha-companies"
+metric = "companies"
+value = 740
+as_written = "about 740"
+qualifier = "about"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "about 740 companies with Korean capital"
+
+[[figure]]
+id = "alpha-diaspora"
+metric = "diaspora"
+value = 120000
+as_written = "120,000"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "120,000 ethnic Koreans"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("There are about 740 Korean companies in Kazakhstan.", Verdict.SUPPORTED),
+        # a count of people is no count of companies, nor of Koreans for "Korean companies"
+        ("Korean companies employ more than 20,000 people in Kazakhstan.", Verdict.UNVERIFIABLE),
+        ("Kazakhstan has 120,000 Koreans.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_count_of_people_counts_persons(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=COMPANY_METRICS, figures=COMPANIES)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

@@ -337,6 +337,25 @@ GENERIC_WORDS = ("rank", "share", "number", "value", "change", "total", "count")
 GENERIC_COUNTED = ("people", "persons", "individuals", "times", "occasions", "instances")
 """Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
 rest of the sentence."""
+PERSONS_COUNTED = ("people", "persons", "individuals")
+"""Of those, the nouns that count persons: "20,000 people" is no count of companies."""
+PERSON_NOUNS = (
+    *PERSONS_COUNTED,
+    "citizens",
+    "students",
+    "tourists",
+    "visitors",
+    "travellers",
+    "travelers",
+    "arrivals",
+    "residents",
+    "workers",
+    "employees",
+    "migrants",
+    "diaspora",
+)
+"""Nouns naming persons: a metric whose words use one (or a people's name, "Koreans")
+counts persons."""
 
 PREPOSITIONS = (
     "about",

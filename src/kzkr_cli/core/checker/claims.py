@@ -198,7 +198,7 @@ def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
         ]
     words = _content(tokens(text))
     stems = {t.stem for t in words}
-    hits = _phrase_hits(index, words)
+    hits = _phrase_hits(index, words, text)
     figures = _assign(index, text, quantities, words, stems, hits, times)
     used = {id(f.when) for f in figures if f.metric is not None and f.when is not None}
     dates = _dates(index, text, stems, [w for w in times if not w.is_duration], used)
@@ -209,7 +209,7 @@ Hit = tuple[str, int, tuple[int, int]]
 """A metric named in the sentence: (metric, phrase length in words, character span)."""
 
 
-def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list[Hit]]:
+def _phrase_hits(index: StoreIndex, words: list[Token], text: str) -> tuple[list[Hit], list[Hit]]:
     """Every phrase naming a metric; and, as a fallback for a plain count that no phrase
     names, every word of a metric's name when the sentence uses ``NAME_WORDS_TO_NAME`` of
     its distinctive name words ("41,370 Kazakh citizens travelled" for "Kazakh citizens
@@ -225,6 +225,18 @@ def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list
                 found.append((metric_id, n, (word.start, words[i + n - 1].end)))
         for metric_id in index.metrics_by_name_word.get(word.stem, []):
             named.setdefault(metric_id, []).append(word)
+    # "Korean companies": a people's adjective before a phrase that names a metric says
+    # whose that metric is, not another metric ("Koreans") of its own.
+    starts = {span[0] for _, _, span in found}
+    owned = {words[i].start for i in range(len(words) - 1) if words[i + 1].start in starts}
+    owned |= {span[0] for _, n, span in found if n > 1}
+    found = [
+        hit
+        for hit in found
+        if not (
+            hit[1] == 1 and hit[2][0] in owned and is_people_adjective(text[hit[2][0] : hit[2][1]])
+        )
+    ]
     fallback = [
         (metric_id, 1, (t.start, t.end))
         for metric_id, used in named.items()
@@ -267,6 +279,7 @@ def _assign(
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
         counted = _counted_words(text, quantity, layout)
+        persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
         for candidates in near:
             for metric_id, length, span in candidates.around(layout, quantity):
@@ -277,6 +290,8 @@ def _assign(
                 if tied and misattributed(tied, index.attributions(metric_id)):
                     continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
+                    continue
+                if persons and not index.counts_persons(metric_id):
                     continue
                 gap = layout.gap((quantity.start, quantity.end), span)
                 loose = quantity.kind is not Kind.NUMBER or counted is not None
@@ -364,6 +379,7 @@ def _reference(text: str, quantity: Quantity) -> bool:
 
 
 GENERIC_COUNTED = frozenset(stem(w) for w in lexicon.GENERIC_COUNTED)
+PERSONS_COUNTED = frozenset(stem(w) for w in lexicon.PERSONS_COUNTED)
 COUNTED_WORDS = 3
 """A count's noun phrase: at most this many words directly after it ("five Kazakh-Korean
 projects")."""
@@ -388,6 +404,19 @@ def _counted_words(text: str, quantity: Quantity, layout: _Layout) -> frozenset[
     if end == quantity.end or (found and found[0] in GENERIC_COUNTED):
         return None
     return frozenset(found)
+
+
+def _counts_persons(text: str, quantity: Quantity, layout: _Layout) -> bool:
+    """A plain count whose noun counts persons ("more than 20,000 people")."""
+    if quantity.kind is not Kind.NUMBER:
+        return False
+    first = bisect_left(layout.starts, quantity.end)
+    following = layout.words[first : first + 1]
+    return (
+        bool(following)
+        and following[0].stem in PERSONS_COUNTED
+        and not text[quantity.end : following[0].start].strip(" -")
+    )
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

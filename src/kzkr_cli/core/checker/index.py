@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kzkr_cli.core import lexicon
-from kzkr_cli.core.checker.parties import Attribution, attributions, parties_of
+from kzkr_cli.core.checker.parties import (
+    Attribution,
+    attributions,
+    is_people_noun,
+    parties_of,
+)
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -198,6 +203,19 @@ class StoreIndex:
     def event_order(self) -> dict[str, int]:
         """Each event's position in the store: how ties between events are listed."""
         return {event_id: n for n, event_id in enumerate(self.store.events)}
+
+    def counts_persons(self, metric_id: str) -> bool:
+        """Whether a count metric counts persons: its words name persons ("students",
+        "visitors") or a people ("Koreans")."""
+        words = self._person_words
+        texts = (self.metric(metric_id).name, *self.metric(metric_id).aliases)
+        return bool(self.vocabulary[metric_id] & words) or any(
+            is_people_noun(w) for t in texts for w in t.split()
+        )
+
+    @cached_property
+    def _person_words(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in lexicon.PERSON_NOUNS)
 
     def attributions(self, metric_id: str) -> frozenset[Attribution]:
         """The nouns a metric's name and aliases (with those of the metric it is based on)

@@ -195,3 +195,11 @@ def is_people_adjective(word: str) -> bool:
         and not word.endswith("s")
         and gazetteer()._people(word.lower()) is not None
     )
+
+
+def is_people_noun(word: str) -> bool:
+    """A people's name used as a noun ("Koreans", "Kazakhs"): persons."""
+    word = word.strip("()[],.;:")
+    return (
+        word[:1].isupper() and word.endswith("s") and gazetteer()._people(word.lower()) is not None
+    )
