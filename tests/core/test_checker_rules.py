@@ -258,3 +258,20 @@ def test_a_count_of_people_counts_persons(
     root = make_store(metrics=COMPANY_METRICS, figures=COMPANIES)
     result = Checker(load_store(root)).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("South Korea had opened one in Almaty.", []),
+        ("It is one of the largest investors.", []),
+        ("Only one, in Almaty, is open.", []),
+        ("One store opened in Almaty.", ["One"]),
+        ("They opened one new store.", ["one"]),
+    ],
+)
+def test_one_standing_for_a_noun_is_no_count(text: str, counts: list[str]) -> None:
+    from kzkr_cli.core.checker.claims import _pronoun
+    from kzkr_cli.core.numbers import find_quantities
+
+    assert [q.text for q in find_quantities(text) if not _pronoun(text, q)] == counts

@@ -385,6 +385,10 @@ PREPOSITIONS = (
 )
 """Words that end a noun phrase: "South Korea's rank among investors" owns the rank only."""
 
+PRONOUN_NUMBERS = ("one",)
+"""Number words that also stand for a noun ("opened one in Almaty"): a count only when a
+noun follows."""
+
 DEFINITE_WORDS = ("the", "these", "those", "both", "all")
 """Words before a small count that point back at things already named ("the two countries")."""
 

@@ -183,7 +183,7 @@ class _Layout:
 
 def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
     times = list(find_times(text))
-    found = [q for q in find_quantities(text) if not _reference(text, q)]
+    found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
@@ -375,6 +375,20 @@ def _reference(text: str, quantity: Quantity) -> bool:
         and quantity.qualifier is Qualifier.EXACT
         and quantity.value < REFERENCE_BELOW
         and _DEFINITE.search(text, max(0, quantity.start - 8), quantity.start) is not None
+    )
+
+
+_NOUN_AFTER = re.compile(
+    r"[\s\-\u2010\u2011]+(?!(?:" + "|".join(lexicon.PREPOSITIONS) + r")\b)[^\W\d_]"
+)
+
+
+def _pronoun(text: str, quantity: Quantity) -> bool:
+    """ "One" standing for a noun ("had opened one in Almaty", "one of the largest") is a
+    pronoun, not a count: no noun follows it."""
+    return (
+        quantity.text.lower() in lexicon.PRONOUN_NUMBERS
+        and _NOUN_AFTER.match(text, quantity.end) is None
     )
 
 
