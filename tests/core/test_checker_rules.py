@@ -275,3 +275,37 @@ def test_one_standing_for_a_noun_is_no_count(text: str, counts: list[str]) -> No
     from kzkr_cli.core.numbers import find_quantities
 
     assert [q.text for q in find_quantities(text) if not _pronoun(text, q)] == counts
+
+
+TRADE = """
+[[figure]]
+id = "alpha-trade"
+metric = "trade"
+value = 6e9
+as_written = "$6 billion"
+period = { start = "2023" }
+source = "alpha"
+quote = "trade reached $6 billion in 2023"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "Turnover reached $6 billion last year.",
+            Verdict.SUPPORTED,
+        ),
+        # "last year" has no place in the calendar: it cannot rule a figure out
+        (
+            "Turnover reached $9 billion last year.",
+            Verdict.UNVERIFIABLE,
+        ),
+        ("Turnover reached $9 billion in 2023.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_time_counted_from_the_writing_is_no_date(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(figures=TRADE))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

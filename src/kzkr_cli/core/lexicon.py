@@ -43,6 +43,10 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
+RELATIVE_WORDS = ("last", "this", "next", "past")
+RELATIVE_UNITS = ("year", "month", "week")
+"""A time counted from the moment of writing ("last year", "this month"): it gives a claim a
+period the text cannot place without knowing when it was written."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CALENDAR_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 """Capitalised words that name a time, never a party."""

@@ -201,7 +201,9 @@ def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
     hits = _phrase_hits(index, words, text)
     figures = _assign(index, text, quantities, words, stems, hits, times)
     used = {id(f.when) for f in figures if f.metric is not None and f.when is not None}
-    dates = _dates(index, text, stems, [w for w in times if not w.is_duration], used)
+    dates = _dates(
+        index, text, stems, [w for w in times if not w.is_duration and not w.relative], used
+    )
     return ReadSentence(tuple(figures), tuple(dates), _strangers(index, text))
 
 

@@ -182,6 +182,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("as-of", re.compile(r"\bas\s+of\s+" + _year("y"), re.IGNORECASE)),
+    (
+        "relative",
+        re.compile(
+            rf"\b(?:{lexicon.alternation(lexicon.RELATIVE_WORDS)})\s+"
+            rf"(?:{lexicon.alternation(lexicon.RELATIVE_UNITS)})\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("year", re.compile(r"(?<![\d$€£.,])\b" + _year("y"))),
     (
         "month",
@@ -209,6 +217,9 @@ class When:
     months: tuple[int, int] | None = None
     years: float | None = None
     as_of: bool = False
+    relative: bool = False
+    """A time counted from when the text was written ("last year"): a period, but not one
+    the sentence places in the calendar."""
 
     @property
     def dated(self) -> bool:
@@ -323,6 +334,8 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
     if kind in ("as-of", "year"):
         date = _safe(int(groups["y"]))
         return When(text, start, end, first=date, last=date, as_of=kind == "as-of")
+    if kind == "relative":
+        return When(text, start, end, relative=True)
     if kind == "month":
         return When(text, start, end, month=_month_number(groups["m"]))
     return None
