@@ -42,3 +42,21 @@ def test_a_number_word_inside_another_word_is_no_number(text: str) -> None:
 def test_a_verb_of_exceeding_is_a_lower_bound(verb: str) -> None:
     (quantity,) = find_quantities(f"investment {verb} $9 billion")
     assert (quantity.qualifier, quantity.value) == (Qualifier.MORE_THAN, 9e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("one of its ten largest investors", 10.0, Qualifier.TOP),
+        ("the 5 biggest partners", 5.0, Qualifier.TOP),
+        ("among the top ten", 10.0, Qualifier.TOP),
+        ("not among Kazakhstan's ten biggest investors", 11.0, Qualifier.AT_LEAST),
+        ("Korea is not among the top ten", 11.0, Qualifier.AT_LEAST),
+        ("outside the top 5", 6.0, Qualifier.AT_LEAST),
+    ],
+)
+def test_n_largest_is_a_top_n_rank_and_not_among_them_is_below(
+    text: str, value: float, qualifier: Qualifier
+) -> None:
+    (rank,) = [q for q in find_quantities(text) if q.kind is Kind.RANK]
+    assert (rank.value, rank.qualifier) == (value, qualifier)

@@ -214,6 +214,11 @@ HEDGES: dict[str, Qualifier] = {
 }
 """Words before a number that widen it, and how (tried in this order)."""
 
+SUPERLATIVES = ("largest", "biggest", "leading", "most important")
+"""Words after a number that make it a top-N rank ("its ten largest investors")."""
+NEGATED_RANKS = ("not among", "not in", "not one of", "outside")
+"""Words before a top-N rank that put it outside ("not among the ten biggest")."""
+
 OTHER_CURRENCIES = (
     "€",
     "£",

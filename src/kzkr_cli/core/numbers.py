@@ -79,6 +79,11 @@ _ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINA
 _AGE_AFTER = re.compile(
     rf"\s+(?:[^\W\d_]+\s+)?(?:{lexicon.alternation(lexicon.AGE_WORDS)})\b", re.IGNORECASE
 )
+_SUPERLATIVES = lexicon.alternation(lexicon.SUPERLATIVES)
+_OUTSIDE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.NEGATED_RANKS)})\s+(?:the\s+|its\s+|[^\W\d_]+['’]s\s+)?$",
+    re.IGNORECASE,
+)
 _HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
 _HEDGES = lexicon.HEDGES
 _OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
@@ -100,7 +105,8 @@ _PATTERN = re.compile(
     rf"""
     (?:{_HEDGE}\s+(?:the\s+)?)?
     (?:
-        (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
+        (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER})
+          | (?P<topn2>\d+|{_WORD_NUMBER})\s+(?:{_SUPERLATIVES})\b)
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
         (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
@@ -173,12 +179,17 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     step = Decimal(0)
     exact: Decimal | None = None
     if match.group("top"):
-        topn = match.group("topn")
+        topn = match.group("topn") or match.group("topn2")
         value = Decimal(topn if topn.isdigit() else _words_to_int(topn))
+        top = Qualifier.TOP
+        before = text[max(0, match.start() - 40) : match.start()]
+        among = match.group(0).lower().startswith("among")
+        if _OUTSIDE.search(before) or (among and re.search(r"\bnot\s+$", before, re.I)):
+            value, top = value + 1, Qualifier.AT_LEAST  # "not among the top ten": 11th or below
         return Quantity(
             float(value),
             0.0,
-            Qualifier.TOP,
+            top,
             Kind.RANK,
             match.group(0).strip(),
             match.start(),
