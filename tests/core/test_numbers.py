@@ -60,3 +60,16 @@ def test_n_largest_is_a_top_n_rank_and_not_among_them_is_below(
 ) -> None:
     (rank,) = [q for q in find_quantities(text) if q.kind is Kind.RANK]
     assert (rank.value, rank.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("about half a billion dollars", 5e8, Kind.USD),
+        ("half a million people", 5e5, Kind.NUMBER),
+        ("half of the rights", 50.0, Kind.PERCENT),
+    ],
+)
+def test_half_a_scale_is_half_of_one(text: str, value: float, kind: Kind) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.kind) == (value, kind)

@@ -90,8 +90,8 @@ _OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
 _USD_BEFORE = r"(?:us\s?\$|usd\s?|\$)"
 _USD_AFTER = r"(?:us\s+dollars|u\.s\.\s+dollars|dollars|usd)"
 _BIG_SCALES = lexicon.alternation(w for w in lexicon.SCALE_WORDS if len(w) > 3)
-_ONE_BEFORE_SCALE = rf"an?(?=\s+(?:{_BIG_SCALES})\b)"
-"""'a thousand', 'a billion': one of the scale."""
+_ONE_BEFORE_SCALE = rf"(?:half\s+)?an?(?=\s+(?:{_BIG_SCALES})\b)"
+"""'a thousand', 'a billion': one of the scale; 'half a billion': half of one."""
 _SECOND_SCALES = lexicon.alternation(
     w for w, power in lexicon.SCALE_WORDS.items() if len(w) > 3 and 3 <= power <= 9
 )
@@ -112,7 +112,7 @@ _PATTERN = re.compile(
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
-      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters|half)
+      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters|half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
@@ -234,6 +234,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             if num[0].isdigit()
             else "1"
             if num.lower() in ("a", "an")
+            else "0.5"
+            if num.lower().startswith("half")
             else str(_words_to_int(num))
         )
         value, step = Decimal(digits.replace(",", "")), _step_of(digits)
