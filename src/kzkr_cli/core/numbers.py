@@ -112,7 +112,8 @@ _PATTERN = re.compile(
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
-      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters|half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
+      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters
+                |half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
