@@ -309,3 +309,52 @@ def test_a_time_counted_from_the_writing_is_no_date(
 ) -> None:
     result = Checker(load_store(make_store(figures=TRADE))).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+FOUNDING_AND_VISIT = """
+[[event]]
+id = "founding"
+kind = "founding"
+title = "Society for Steppe Studies founded"
+actors = ["Society for Steppe Studies"]
+
+[[event.claim]]
+source = "alpha"
+date = "2005"
+quote = "In 2005 the Society for Steppe Studies was founded"
+
+[[event]]
+id = "visit"
+kind = "visit"
+title = "President Arman Bekov visits Busan"
+actors = ["Arman Bekov"]
+
+[[event.claim]]
+source = "alpha"
+date = "2004"
+quote = "In 2004 President Arman Bekov visited Busan"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the date goes with the happening named next to it, not the best-matching event
+        (
+            "The Society for Steppe Studies was founded in 2005 after President Arman Bekov's"
+            " visit to Busan.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "The Society for Steppe Studies was founded in 2007 after President Arman Bekov's"
+            " visit to Busan.",
+            Verdict.CONTRADICTED,
+        ),
+        ("President Arman Bekov's visit to Busan came in 2004.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_dates_the_happening_named_nearest(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(events=FOUNDING_AND_VISIT))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

@@ -495,10 +495,14 @@ def _dates(
     a year that is part of an event's name ("the Action Plan for 2025-2027") names it rather
     than dates it."""
     matched = match_events(index, stems)
+    scores = _event_scores(index, stems) if matched else {}
+    others = sorted((e for e in scores if e not in matched), key=lambda e: -scores[e])
+    others = others[:NEAREST_CANDIDATES]
+    places = _kind_places(index, text, [*matched, *others]) if others else {}
     owned = _owned_occasions(text) if matched else set()
     found: list[DateClaim] = []
     for when in times:
-        events = matched
+        events = _nearest_happening(index, text, stems, when, matched, others, places)
         if _is_named_span(text, when):
             # "a plan for 2025-2027" is the plan's period, never the day it was signed.
             spanned = tuple(e for e in matched if index.events[e].title_years)
@@ -554,26 +558,76 @@ def _kind_stems() -> frozenset[str]:
     return frozenset(stem(w) for words in lexicon.KIND_WORDS.values() for w in words)
 
 
-def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
-    """The events a sentence speaks of: those sharing the most distinctive words with it
-    (with their kind as a word: "opened" for an opening), above a minimum, or using all the
-    words of one of its aliases with a word of its kind ("diplomatic ties date back to");
-    ties kept, in the store's order (never by how their ids sort)."""
+def _event_scores(index: StoreIndex, stems: set[str]) -> dict[str, int]:
+    """Every event the sentence may speak of, with how many of its words it shares."""
     scores: dict[str, int] = {}
     for word in stems:
         for event_id in index.events_by_word.get(word, []):
             scores[event_id] = scores.get(event_id, 0) + 1
-    best: list[str] = []
-    top = 0
+    qualifying: dict[str, int] = {}
     for event_id, score in scores.items():
         entry = index.events[event_id]
         kind = bool(entry.kinds & stems)
         titled = len(entry.title_words & stems)
         named = bool(entry.names & stems)
         aliases = [len(alias) for alias in entry.aliases if kind and alias <= stems]
-        if not (titled + kind >= EVENT_MIN_WORDS or (kind and named) or aliases):
-            continue
-        score += sum(aliases)  # a name curated for the event outweighs words in common
+        if titled + kind >= EVENT_MIN_WORDS or (kind and named) or aliases:
+            qualifying[event_id] = score + sum(aliases)  # a curated name outweighs words
+    return qualifying
+
+
+NEAREST_CANDIDATES = 5
+"""Events beyond the best-matching ones that a date may be nearer to: a few, so that a long
+text with many events stays linear."""
+
+
+def _aliased(index: StoreIndex, event_id: str, stems: set[str]) -> bool:
+    entry = index.events[event_id]
+    return bool(entry.kinds & stems) and any(alias <= stems for alias in entry.aliases)
+
+
+def _nearest_happening(
+    index: StoreIndex,
+    text: str,
+    stems: set[str],
+    when: When,
+    events: list[str],
+    others: list[str],
+    places: dict[str, list[int]],
+) -> list[str]:
+    """Of the events a sentence speaks of, those whose word of kind stands nearest to the
+    date: in "founded in 2005 in response to Roh's visit", 2005 dates the founding, though
+    the visit shares more words with the sentence."""
+    if not others or any(_aliased(index, e, stems) for e in events):
+        return events  # a name curated for the event, with its kind, outweighs nearness
+
+    def nearness(event_id: str) -> int:
+        at = places[event_id]
+        i = bisect_left(at, when.start)
+        near = [abs(p - when.start) for p in at[max(0, i - 1) : i + 1]]
+        return min(near, default=len(text))
+
+    near = {e: nearness(e) for e in [*events, *others]}
+    best = min(near.values())
+    if any(near[e] == best for e in events):
+        return events
+    return [e for e in others if near[e] == best]
+
+
+def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
+    """Where each event's words of kind stand in the sentence, in order."""
+    words = tokens(text)
+    return {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+
+
+def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
+    """The events a sentence speaks of: those sharing the most distinctive words with it
+    (with their kind as a word: "opened" for an opening), above a minimum, or using all the
+    words of one of its aliases with a word of its kind ("diplomatic ties date back to");
+    ties kept, in the store's order (never by how their ids sort)."""
+    best: list[str] = []
+    top = 0
+    for event_id, score in _event_scores(index, stems).items():
         if score > top:
             best, top = [event_id], score
         elif score == top:
