@@ -358,3 +358,60 @@ def test_a_date_dates_the_happening_named_nearest(
 ) -> None:
     result = Checker(load_store(make_store(events=FOUNDING_AND_VISIT))).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+PLACED = """
+[[event]]
+id = "talks"
+kind = "meeting"
+title = "Bekov–Arman talks in Ulsan"
+actors = ["Arman Bekov", "Bora Kim"]
+place = "Ulsan"
+
+[[event.claim]]
+source = "alpha"
+date = "2023-09"
+quote = "Bekov and Kim held talks in Ulsan in September 2023"
+
+[[event]]
+id = "opening"
+kind = "opening"
+title = "Steppe Bank opens its first branch"
+actors = ["Steppe Bank"]
+place = "Almaty"
+
+[[event.claim]]
+source = "alpha"
+date = "2019"
+quote = "Steppe Bank opened its first branch in Almaty in 2019"
+
+[[event]]
+id = "other"
+kind = "visit"
+title = "Kim visits Busan"
+actors = ["Bora Kim"]
+place = "Busan"
+
+[[event.claim]]
+source = "beta"
+date = "2020"
+quote = "Kim visited Busan in 2020"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Bekov and Kim held talks in Ulsan in September 2023.", Verdict.SUPPORTED),
+        # another place the store knows: another occasion of a meeting, ...
+        ("Bekov and Kim held talks in Busan in September 2023.", Verdict.UNVERIFIABLE),
+        # ... a contradiction of a one-off
+        ("Steppe Bank opened its first branch in Busan in 2019.", Verdict.CONTRADICTED),
+        ("Steppe Bank opened its first branch in Almaty in 2019.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_in_another_place_is_not_the_events(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(events=PLACED))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

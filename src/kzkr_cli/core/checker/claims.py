@@ -94,6 +94,8 @@ class DateClaim:
     misnamed: tuple[str, ...] = ()
     """Events of another kind than the one the sentence names ("the agreement took effect"
     and the negotiations): the date neither confirms nor rules them out."""
+    places: frozenset[str] = frozenset()
+    """Where the sentence says it happened: stems of places the store knows ("in Seoul")."""
     named_span: bool = False
     """The date is a span of years the thing is for ("an Action Plan for 2025-2027"), to be
     compared with the span its events' titles name, not with when they happened."""
@@ -500,6 +502,7 @@ def _dates(
     others = others[:NEAREST_CANDIDATES]
     places = _kind_places(index, text, [*matched, *others]) if others else {}
     owned = _owned_occasions(text) if matched else set()
+    where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
     for when in times:
         events = _nearest_happening(index, text, stems, when, matched, others, places)
@@ -532,7 +535,7 @@ def _dates(
             unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
             said = _kind_stems() & stems
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
-            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed))
+            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
@@ -579,6 +582,15 @@ def _event_scores(index: StoreIndex, stems: set[str]) -> dict[str, int]:
 NEAREST_CANDIDATES = 5
 """Events beyond the best-matching ones that a date may be nearer to: a few, so that a long
 text with many events stays linear."""
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][^\W\d_]*[\s-]*)+)")
+
+
+def _places(index: StoreIndex, text: str) -> frozenset[str]:
+    """The places the store knows that the sentence says something happened in or at."""
+    named = {t.stem for m in _IN_PLACE.finditer(text) for t in tokens(m.group(1))}
+    return frozenset(named & index.place_words)
 
 
 def _aliased(index: StoreIndex, event_id: str, stems: set[str]) -> bool:

@@ -533,7 +533,9 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             misnamed=e in claim.misnamed,
         )
         if e in claim.unnamed
-        else _judge_event(index, when, index.events[e].event, owned=claim.owned)
+        else _elsewhere(
+            index, claim, e, _judge_event(index, when, index.events[e].event, owned=claim.owned)
+        )
         for e in claim.events
     ]
     if len(findings) == 1:
@@ -580,6 +582,33 @@ def _judge_named_span(index: StoreIndex, claim: DateClaim) -> Finding:
         None,
         Verdict.UNVERIFIABLE,
         f'No event the sentence names is for "{when.text}" ({titles}).',
+    )
+
+
+def _elsewhere(index: StoreIndex, claim: DateClaim, event_id: str, finding: Finding) -> Finding:
+    """A date that agrees, in a place the event was not ("talks in Seoul" for talks in New
+    York): another occasion where such things recur, else a contradiction of the place."""
+    own = index.own_place(event_id)
+    if finding.verdict is not Verdict.SUPPORTED or own is None or not claim.places:
+        return finding
+    if claim.places & own:
+        return finding
+    event = index.events[event_id].event
+    if event.kind in RECURRING:
+        return Finding(
+            finding.stated,
+            finding.subject,
+            Verdict.UNVERIFIABLE,
+            f"{event.title}: the store places it in {event.place}, not where the sentence"
+            f" does; a {event.kind.value} can happen more than once, so this may be another.",
+            finding.evidence,
+        )
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.CONTRADICTED,
+        f"{event.title}: the store places it in {event.place}, not where the sentence does.",
+        finding.evidence,
     )
 
 

@@ -12,6 +12,8 @@ from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.parties import (
     Attribution,
     attributions,
+    countries,
+    gazetteer,
     is_people_noun,
     parties_of,
 )
@@ -203,6 +205,31 @@ class StoreIndex:
     def event_order(self) -> dict[str, int]:
         """Each event's position in the store: how ties between events are listed."""
         return {event_id: n for n, event_id in enumerate(self.store.events)}
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The stems of the places the store's events happened in, below the level of a
+        country ("Seoul", "New York", "Almaty"): a sentence naming one says where."""
+        found: set[str] = set()
+        for entry in self.events.values():
+            place = entry.event.place or ""
+            countries = {(m.start, m.end) for m in gazetteer().mentions(place)}
+            for token in tokens(place):
+                word = place[token.start : token.end]
+                inside = any(s <= token.start < e for s, e in countries)
+                if word[:1].isupper() and not inside and token.stem not in STOP_WORDS:
+                    found.add(token.stem)
+        return frozenset(found)
+
+    def own_place(self, event_id: str) -> frozenset[str] | None:
+        """The words naming where an event happened (its place, title and actors), or None
+        when its place is a country, which may hold any city a sentence names."""
+        event = self.events[event_id].event
+        if not event.place or (countries(event.place) and len(tokens(event.place)) <= 2):
+            return None
+        return frozenset(
+            t.stem for text in (event.place, event.title, *event.actors) for t in tokens(text)
+        )
 
     def counts_persons(self, metric_id: str) -> bool:
         """Whether a count metric counts persons: its words name persons ("students",
