@@ -415,3 +415,61 @@ def test_a_date_in_another_place_is_not_the_events(
 ) -> None:
     result = Checker(load_store(make_store(events=PLACED))).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+FLIGHT_METRICS = """
+[[metric]]
+id = "flights"
+name = "Flights between Aral and Busan in operation"
+unit = "flights/week"
+aliases = ["flights"]
+description = "Scheduled flights a week between Aral and Busan, at a moment."
+
+[[metric]]
+id = "flights-agreed"
+name = "Flights between Aral and Busan agreed by aviation authorities"
+unit = "flights/week"
+aliases = ["flights agreed"]
+description = "Flights a week the aviation authorities agreed to allow, at a moment."
+plan_of = "flights"
+"""
+
+FLIGHTS = """
+[[figure]]
+id = "alpha-flights"
+metric = "flights"
+value = 10
+as_written = "10"
+period = { as_of = "2024-03" }
+source = "alpha"
+quote = "10 flights a week"
+
+[[figure]]
+id = "alpha-agreed"
+metric = "flights-agreed"
+value = 42
+as_written = "42"
+period = { as_of = "2024-03" }
+source = "alpha"
+quote = "agreed to increase flights to 42 a week"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # in a change from X to Y between a metric and its plan, X is now and Y the plan
+        (
+            "Aviation authorities agreed to lift Aral-Busan flights from 10 to 42 a week.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Aviation authorities agreed to lift Aral-Busan flights from 10 to 50 a week.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_from_now_to_the_plan(make_store: StoreMaker, claim: str, verdict: Verdict) -> None:
+    root = make_store(metrics=FLIGHT_METRICS, figures=FLIGHTS)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation

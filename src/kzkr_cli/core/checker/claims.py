@@ -321,8 +321,12 @@ def _assign(
             continue
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
+    settled = _from_now_to_plan(index, text, quantities, chosen)
     periods = _periods(times, quantities, set(chosen))
     rivals = _rivals(scored, chosen)
+    for a, b in settled:
+        rivals.get(a, set()).discard(chosen[b][1])
+        rivals.get(b, set()).discard(chosen[a][1])
     return [
         FigureClaim(
             quantity,
@@ -333,6 +337,36 @@ def _assign(
         )
         for qi, quantity in enumerate(quantities)
     ]
+
+
+_FROM_TO = re.compile(r"\s+to\s+")
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _from_now_to_plan(
+    index: StoreIndex, text: str, quantities: list[Quantity], chosen: dict[int, tuple[float, str]]
+) -> list[tuple[int, int]]:
+    """ "From 10 to 42 flights": where the two numbers of a change from X to Y are read as a
+    metric and its plan (``plan_of``), X is the metric as it is and Y the plan. Returns the
+    pairs so settled, which are then no rivals of each other."""
+    settled: list[tuple[int, int]] = []
+    for a in range(len(quantities) - 1):
+        b = a + 1
+        if a not in chosen or b not in chosen:
+            continue
+        first, then = quantities[a], quantities[b]
+        if not _FROM_TO.fullmatch(text, first.end, then.start):
+            continue
+        if not _FROM.search(text, max(0, first.start - 6), first.start):
+            continue
+        ma, mb = chosen[a][1], chosen[b][1]
+        plan_a, plan_b = index.metric(ma).plan_of, index.metric(mb).plan_of
+        if plan_a == mb:  # read the wrong way round: the plan first
+            chosen[a], chosen[b] = (chosen[a][0], mb), (chosen[b][0], ma)
+        elif plan_b != ma:
+            continue
+        settled.append((a, b))
+    return settled
 
 
 _ANNIVERSARY = re.compile(
