@@ -73,3 +73,10 @@ def test_n_largest_is_a_top_n_rank_and_not_among_them_is_below(
 def test_half_a_scale_is_half_of_one(text: str, value: float, kind: Kind) -> None:
     (quantity,) = find_quantities(text)
     assert (quantity.value, quantity.kind) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    "text", ["the fourth-biggest partner", "its 4th-largest", "fourth largest"]
+)
+def test_a_hyphenated_superlative_is_one_rank(text: str) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(Kind.RANK, 4.0)]

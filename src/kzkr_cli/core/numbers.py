@@ -108,7 +108,7 @@ _PATTERN = re.compile(
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER})
           | (?P<topn2>\d+|{_WORD_NUMBER})\s+(?:{_SUPERLATIVES})\b)
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
-        (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
+        (?P<largest>[\s\-\u2010\u2011]+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)

@@ -22,7 +22,7 @@ from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
-from kzkr_cli.core.models import Qualifier
+from kzkr_cli.core.models import EventKind, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
 PHRASE_WEIGHT = 10
@@ -661,9 +661,20 @@ def _nearest_happening(
 
 
 def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
-    """Where each event's words of kind stand in the sentence, in order."""
-    words = tokens(text)
+    """Where each event's own words of kind stand in the sentence, in order: words shared by
+    several kinds ("date back", "since", "set up") say when something began, not what."""
+    words = [t for t in tokens(text) if t.stem in _one_kind_stems()]
     return {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+
+
+@cache
+def _one_kind_stems() -> frozenset[str]:
+    """The words of kind that name one kind of event only."""
+    kinds: dict[str, set[EventKind]] = {}
+    for kind, words in lexicon.KIND_WORDS.items():
+        for word in words:
+            kinds.setdefault(stem(word), set()).add(kind)
+    return frozenset(w for w, k in kinds.items() if len(k) == 1)
 
 
 def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
