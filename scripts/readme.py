@@ -67,6 +67,40 @@ def reference() -> None:
         cog.outl("```")
 
 
+def report_example(command: str) -> None:
+    """Run a `kzkr report` line in an empty folder; show it, then the page's outline: each
+    heading and figure with the anchor a link to it uses."""
+    import html
+    import re
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path.cwd()
+        os.chdir(folder)
+        try:
+            output = _run(command)
+            page = Path(shlex.split(command)[shlex.split(command).index("--output") + 1])
+            text = page.read_text(encoding="utf-8")
+        finally:
+            os.chdir(here)
+    cog.outl("```console")
+    cog.outl(f"$ {command}" + (f"\n{output}" if output else ""))
+    cog.outl("```")
+    cog.outl("```text")
+    pattern = r'<(section|article|tr)[^>]* id="([^"]+)"[^>]*>\s*(?:<h(\d)>(.*?)</h\3>)?'
+    for match in re.finditer(pattern, text):
+        tag, anchor, level, heading = match.groups()
+        if tag == "tr":
+            cog.outl(f"    #{anchor}")
+            continue
+        if heading is None or level not in {"2", "3"}:
+            continue
+        words = html.unescape(re.sub(r"<[^>]+>", "", heading))
+        indent = "  " * (int(level) - 2)
+        cog.outl(f"{indent}#{anchor}  {' '.join(words.split())}")
+    cog.outl("```")
+
+
 def where_things_live() -> None:
     """One line per package and module of kzkr, from the first sentence of its docstring, so
     the map cannot drift from the code."""
@@ -82,3 +116,40 @@ def where_things_live() -> None:
         summary = " ".join(doc.split("\n\n", 1)[0].split())
         first = summary.split(". ", 1)[0].rstrip(".")
         cog.outl(f"- `{name}` — {first}.")
+
+
+def session(article: str, commands: list[str]) -> None:
+    """A fenced block of commands run one after another in a fresh folder holding a copy
+    of a test article as ``article.txt``, as a user would type them (stderr included)."""
+    import tempfile
+
+    cog.outl("```console")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.txt").write_text(
+            (ROOT / "tests" / "data" / "articles" / article).read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        env = {"COLUMNS": WIDTH, "NO_COLOR": "1", "KZKR_CACHE": "off"}
+        saved = {k: os.environ.get(k) for k in [*env, "KZKR_FACTS"]}
+        before = Path.cwd()
+        os.environ.update(env)
+        os.environ.pop("KZKR_FACTS", None)
+        os.chdir(folder)
+        try:
+            for command in commands:
+                args = shlex.split(command)[1:]
+                result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+                cog.outl(f"$ {command}")
+                output = result.output.rstrip("\n")
+                if output:
+                    cog.outl(output)
+                if result.exit_code:
+                    cog.outl(f"(exit {result.exit_code})")
+        finally:
+            os.chdir(before)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    cog.outl("```")

@@ -85,6 +85,8 @@ class Source(Record):
     published: DateOrRange
     published_note: Text | None = None
     document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/]+\S*$", max_length=2000)] | None = None
+    """Where the document was published, when it has an address."""
 
 
 class Unit(StrEnum):
@@ -140,6 +142,15 @@ class Metric(Record):
         if self.tolerance > 0 and not self.tolerance_note:
             raise ValueError("a tolerance needs a tolerance_note saying why")
         return self
+
+
+class Status(StrEnum):
+    """Whether a person has checked a record against its document: ``kzkr add`` drafts,
+    ``kzkr review`` (or an edit by hand) makes it reviewed. Absent means reviewed, so a
+    store written by hand needs no extra field."""
+
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
 
 
 class Qualifier(StrEnum):
@@ -220,6 +231,32 @@ class Figure(Record):
     quote: Quote
     note: Text | None = None
     change: Change | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+
+
+class UndecidedFigure(Record):
+    """A drafted figure whose reader could not decide its metric (none fits, or several):
+    it names no metric and lists the ``candidates`` (possibly none) for a reviewer to pick
+    from. It stays out of comparisons until decided; only a draft may be undecided."""
+
+    id: FactId
+    candidates: list[MetricId] = []
+    value: float
+    as_written: Text
+    qualifier: Annotated[Qualifier, _FROM_TEXT] = Qualifier.EXACT
+    period: Period
+    source: SourceId
+    quote: Quote
+    note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+
+    @model_validator(mode="after")
+    def _only_drafts(self) -> UndecidedFigure:
+        if self.status is not Status.DRAFT:
+            raise ValueError(
+                "a reviewed figure has exactly one metric: set metric and remove candidates"
+            )
+        return self
 
 
 class EventKind(StrEnum):
@@ -247,6 +284,7 @@ class DateClaim(Record):
     quote: Quote
     derivation: Text | None = None
     note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
 
     @model_validator(mode="after")
     def _ordered(self) -> DateClaim:

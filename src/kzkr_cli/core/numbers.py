@@ -286,12 +286,18 @@ def _sign(match: re.Match[str], text: str) -> int:
     return 1
 
 
+_ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+"""After a lone "one": "one of the key projects" names a member of a group, not a count."""
+
+
 def find_quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in free text, in order; bare years are dates, not quantities."""
     for match in _PATTERN.finditer(text):
         if not match.group(0).strip():
             continue
         if match.start() > 0 and (text[match.start() - 1].isalnum()):
+            continue
+        if match.group(0).strip().lower() == "one" and _ONE_OF.match(text, match.end()):
             continue
         quantity = _quantity(match, text)
         if quantity is not None:

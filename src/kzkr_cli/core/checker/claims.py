@@ -22,6 +22,7 @@ from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
+from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import EventKind, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
@@ -183,8 +184,12 @@ class _Layout:
         return inside + BOUNDARY_WORDS * marks
 
 
-def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
-    times = list(find_times(text))
+def read_sentence(
+    index: StoreIndex, text: str, reference: PartialDate | None = None
+) -> ReadSentence:
+    """What one sentence states; with a ``reference`` date (its publication), times
+    relative to it are placed (``when.find_times``)."""
+    times = list(find_times(text, reference))
     found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:
@@ -647,24 +652,41 @@ def _nearest_happening(
     if not others or any(_aliased(index, e, stems) for e in events):
         return events  # a name curated for the event, with its kind, outweighs nearness
 
-    def nearness(event_id: str) -> int:
+    bounds = places[_BOUNDS]
+
+    def nearness(event_id: str, *, clause: bool) -> int:
         at = places[event_id]
         i = bisect_left(at, when.start)
-        near = [abs(p - when.start) for p in at[max(0, i - 1) : i + 1]]
+        near = [
+            abs(p - when.start)
+            for p in at[max(0, i - 1) : i + 1]
+            if not clause or not _between(bounds, min(p, when.start), max(p, when.start))
+        ]
         return min(near, default=len(text))
 
-    near = {e: nearness(e) for e in [*events, *others]}
+    near = {e: nearness(e, clause=False) for e in events}
+    near |= {e: nearness(e, clause=True) for e in others}  # another event: in the date's clause
     best = min(near.values())
-    if any(near[e] == best for e in events):
+    if best == len(text) or any(near[e] == best for e in events):
         return events
     return [e for e in others if near[e] == best]
+
+
+_BOUNDS = ""
+"""The key of the clause boundaries' places among the kind words' places."""
+
+
+def _between(bounds: list[int], low: int, high: int) -> bool:
+    return bisect_left(bounds, high) > bisect_left(bounds, low)
 
 
 def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
     """Where each event's own words of kind stand in the sentence, in order: words shared by
     several kinds ("date back", "since", "set up") say when something began, not what."""
     words = [t for t in tokens(text) if t.stem in _one_kind_stems()]
-    return {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+    places = {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+    places[_BOUNDS] = [m.start() for m in _BOUNDARY.finditer(text)]
+    return places
 
 
 @cache
