@@ -17,6 +17,7 @@ from kzkr_cli.core.checker.evidence import (
     judge_figure,
 )
 from kzkr_cli.core.checker.index import StoreIndex
+from kzkr_cli.core.checker.parties import countries
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
 from kzkr_cli.core.checker.verdicts import CheckResult, Evidence, Finding, Verdict, combine
 from kzkr_cli.core.conflicts import Conflict
@@ -38,7 +39,8 @@ class Checker:
         found += [judge_date(self.index, d) for d in read.dates]
         if read.strangers:
             found = [beyond_the_store(f, read.strangers) for f in found]
-        return [beyond_the_parties(self.index, f, text) for f in found]
+        named = countries(text) if found else []  # read once: a long text has many findings
+        return [beyond_the_parties(self.index, f, named) for f in found]
 
     def check_claim(self, claim: str) -> CheckResult:
         """One claim, however it is worded; a claim with nothing checkable is unverifiable."""

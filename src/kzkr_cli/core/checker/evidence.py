@@ -95,20 +95,23 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
     )
 
 
-def beyond_the_parties(index: StoreIndex, finding: Finding, text: str) -> Finding:
+def beyond_the_parties(
+    index: StoreIndex, finding: Finding, named: list[parties.Country]
+) -> Finding:
     """A sentence about a country the record is not about ("Japan ranks third among
     Kazakhstan's trade partners" against South Korea's rank) is not settled by it."""
     if finding.verdict is Verdict.UNVERIFIABLE or finding.incidental or finding.subject is None:
         return finding
-    strange = parties.others(text, index.parties(finding.subject))
+    own = index.parties(finding.subject)
+    strange = [mention for mention in named if not mention & own]
     if not strange:
         return finding
-    named = ", ".join(sorted({min(m) for m in strange}))
+    codes = ", ".join(sorted({min(m) for m in strange}))
     return Finding(
         finding.stated,
         finding.subject,
         Verdict.UNVERIFIABLE,
-        f"The sentence speaks of a country ({named}) that the matching records are not"
+        f"The sentence speaks of a country ({codes}) that the matching records are not"
         " about, so they cannot settle it.",
         finding.evidence,
     )

@@ -137,11 +137,6 @@ def parties_of(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(code for text in texts for mention in countries(text) for code in mention)
 
 
-def others(text: str, parties: frozenset[str]) -> list[Country]:
-    """The countries ``text`` names that a record about ``parties`` is not about."""
-    return [mention for mention in countries(text) if not mention & parties]
-
-
 Attribution = tuple[Country, str]
 """A noun a text ties to a country: "Korea's ... partner", "Kazakh students" (its stem)."""
 
