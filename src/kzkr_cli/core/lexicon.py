@@ -43,6 +43,10 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
+YEAR_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+"""Which quarter or half of a year ("the second quarter of 2024")."""
+YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+"""Years from the date of writing ("last year": -1), placed against a reference date."""
 RELATIVE_WORDS = ("last", "this", "next", "past")
 RELATIVE_UNITS = ("year", "month", "week")
 """A time counted from the moment of writing ("last year", "this month"): it gives a claim a

@@ -47,14 +47,14 @@ def _day(name: str) -> str:
     return _DAY.replace("{name}", name)
 
 
-_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+_PARTS = lexicon.YEAR_PARTS
+_OFFSETS = lexicon.YEAR_OFFSETS
 
 _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative-year",
         re.compile(
-            r"\b(?:(?:the|in)\s+)?(?P<which>last|previous|this|current|next)\s+year\b",
+            r"\b(?:(?:the|in)\s+)?(?P<which>" + "|".join(_OFFSETS) + r")\s+year\b",
             re.IGNORECASE,
         ),
     ),
@@ -84,7 +84,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part-of-year",
         re.compile(
-            r"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>first|second|third|fourth)"
+            r"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>" + "|".join(_PARTS) + r")"
             r"\s+(?P<unit>quarter|half)\s+of\s+(?:(?P<this>this\s+year)|" + _year("y") + r")",
             re.IGNORECASE,
         ),
