@@ -127,6 +127,10 @@ class Metric(Record):
     description: Text
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.0
     tolerance_note: Text | None = None
+    one_off: bool = False
+    """A quantity fixed once, not a level that moves with time (a plant's cost, an
+    agreement's value): every figure of it speaks of the same thing whatever period or
+    publication date it is dated to, so all of them are compared with each other."""
     part_of: MetricId | None = None
     """A metric whose figure over a span includes this one's over any span inside it (a
     year's inflow is part of a total over years that include it), so it cannot be less."""
@@ -139,6 +143,9 @@ class Metric(Record):
     look_alikes: list[MetricId] = []
     """Metrics named alike that a sentence must tell apart by their own words (an annual
     and a cumulative inflow); the relation holds both ways, so one side may declare it."""
+    age_of: FactId | None = None
+    """The event a years metric counts from (the partnership's establishment): an age stated
+    at a moment implies when that event happened, and leans on its date."""
 
     @property
     def based_on(self) -> str | None:
