@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.checker import Checker, Verdict, evidence
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
@@ -473,3 +476,26 @@ def test_from_now_to_the_plan(make_store: StoreMaker, claim: str, verdict: Verdi
     root = make_store(metrics=FLIGHT_METRICS, figures=FLIGHTS)
     result = Checker(load_store(root)).check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+def test_a_claim_is_judged_once_per_candidate_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rivals, look-alikes and the round-number re-read all ask about the same subjects;
+    each (reading of the claim, subject) pair is judged once."""
+    calls: list[tuple[int, str]] = []
+    real = evidence._judge_metric
+
+    def counting(index: Any, claim: Any, metric_id: str) -> Any:
+        calls.append((id(claim), metric_id))
+        return real(index, claim, metric_id)
+
+    monkeypatch.setattr(evidence, "_judge_metric", counting)
+    checker = Checker(load_store(Path(__file__).resolve().parents[2] / "facts"))
+    for text in [
+        "Almaty-Seoul flights rose from 10 to 42 a week.",
+        "About 300 Kazakh students study in South Korea.",
+        "Korean FDI into Kazakhstan reached $1,000 million in 2023.",
+    ]:
+        calls.clear()
+        checker.check_claim(text)
+        assert calls, text
+        assert len(calls) == len(set(calls)), text

@@ -145,10 +145,10 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
             f'The store gives {metric.name} in US dollars; "{quantity.text}" is in another'
             " currency, which it cannot compare.",
         )
-    finding = _judge_metric(index, claim, metric.id)
-    finding = _read_exactly(index, claim, metric.id, finding)
+    judge = _Judgements(index, claim)
+    finding = judge(metric.id)
     for rival in claim.rivals:
-        other = _read_exactly(index, claim, rival, _judge_metric(index, claim, rival))
+        other = judge(rival)
         if other.verdict is not finding.verdict:
             names = f"{metric.name} or {index.metric(rival).name}"
             return Finding(
@@ -160,8 +160,26 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
                 finding.evidence + other.evidence,
             )
     if finding.verdict is Verdict.CONTRADICTED:
-        finding = _unless_a_variant_agrees(index, claim, metric.id, finding)
+        finding = _unless_a_variant_agrees(index, judge, metric.id, finding)
     return _leaning_on_the_start(index, claim, finding)
+
+
+class _Judgements:
+    """A claim judged against each candidate subject once (its metric, rivals, look-alikes),
+    however many of the rules ask about that subject."""
+
+    def __init__(self, index: StoreIndex, claim: FigureClaim) -> None:
+        self.index = index
+        self.claim = claim
+        self._found: dict[str, Finding] = {}
+
+    def __call__(self, metric_id: str) -> Finding:
+        found = self._found.get(metric_id)
+        if found is None:
+            judged = _judge_metric(self.index, self.claim, metric_id)
+            found = _read_exactly(self.index, self.claim, metric_id, judged)
+            self._found[metric_id] = found
+        return found
 
 
 AGE_SLACK = 1
@@ -213,7 +231,7 @@ def _leaning_on_the_start(index: StoreIndex, claim: FigureClaim, finding: Findin
 
 
 def _unless_a_variant_agrees(
-    index: StoreIndex, claim: FigureClaim, metric_id: str, finding: Finding
+    index: StoreIndex, judge: _Judgements, metric_id: str, finding: Finding
 ) -> Finding:
     """A look-alike of the metric ("flights a week" now, or as agreed) that the sentence
     does not rule out and that supports the number: not a contradiction."""
@@ -221,14 +239,14 @@ def _unless_a_variant_agrees(
     for sibling in index.kin.get(metric_id, []):
         if sibling == metric_id or index.metric(sibling).unit is not unit:
             continue
-        other = _read_exactly(index, claim, sibling, _judge_metric(index, claim, sibling))
+        other = judge(sibling)
         if other.verdict is Verdict.SUPPORTED:
             names = f"{index.metric(metric_id).name} or {index.metric(sibling).name}"
             return Finding(
-                claim.quantity.text,
+                judge.claim.quantity.text,
                 metric_id,
                 Verdict.UNVERIFIABLE,
-                f'"{claim.quantity.text}" could be {names}; the store supports it as the'
+                f'"{judge.claim.quantity.text}" could be {names}; the store supports it as the'
                 " second and not as the first, and the sentence does not say which.",
                 finding.evidence + other.evidence,
             )
