@@ -59,3 +59,18 @@ def test_the_conflicts_listing_shows_each_side_on_a_line(shipped_facts: Path) ->
     assert [c.key for c in explained.table_columns][-1] == "explanation"
     first = listing.rows[0]["claims"]
     assert isinstance(first, list) and len(first) >= 2
+
+
+def test_the_conflicts_listing_names_a_claim_alone_in_several_checks() -> None:
+    """Under the table, one line for the ambassador's figure that fails two checks."""
+    from pathlib import Path
+
+    from kzkr_cli.core.conflicts import find_conflicts
+    from kzkr_cli.core.store import load_store
+    from kzkr_cli.render.views import conflicts_listing
+
+    store = load_store(Path(__file__).resolve().parents[2] / "facts")
+    summary = conflicts_listing(find_conflicts(store), explain=False).summary
+    assert any(
+        line.startswith('"$10.2 billion" (arystanov-2024, 2023) is the odd one') for line in summary
+    )

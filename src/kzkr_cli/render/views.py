@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kzkr_cli.core.conflicts import Conflict, ConflictKind
+from kzkr_cli.core.conflicts import Conflict, ConflictKind, odd_ones_out
 from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.drafts import event_is_draft
@@ -314,7 +314,10 @@ def conflicts_listing(
             for conflict in found
         ],
         title="Conflicts",
-        summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
+        summary=[
+            f"{total} conflict{'s' if total != 1 else ''} ({by_kind})",
+            *(odd.explanation for odd in odd_ones_out(found)),
+        ],
     )
 
 
