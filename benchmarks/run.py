@@ -94,7 +94,7 @@ def start_up(repeat: int) -> list[str]:
     is doing weighs on all of them alike; each is reported by its median."""
     kzkr = kzkr_command()
     commands: dict[str, list[str]] = {
-        "floor: one-command Typer app importing pydantic and tomllib": [
+        "floor: one-command Typer app importing pydantic and tomli": [
             sys.executable,
             str(FLOOR_APP),
         ],
@@ -262,7 +262,7 @@ def targets(
 def machine() -> list[str]:
     import pydantic
 
-    parser = "tomllib (standard library)"
+    parser = "tomli"
     cpu = platform.processor() or platform.machine()
     with_name = Path("/proc/cpuinfo")
     if with_name.exists():

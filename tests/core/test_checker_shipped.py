@@ -4,12 +4,12 @@ source documents, which the checker must never find contradicting their own stor
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 
 from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.models import EventKind
@@ -17,7 +17,7 @@ from kzkr_cli.core.store import load_store
 from tests.conftest import SEEDS
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "claims.toml"
-CLAIMS: list[dict[str, Any]] = tomllib.loads(CORPUS.read_text(encoding="utf-8"))["claim"]
+CLAIMS: list[dict[str, Any]] = tomli.loads(CORPUS.read_text(encoding="utf-8"))["claim"]
 NUMBER_FORMS = {
     "usd-symbol",
     "usd-prefix-bn",
@@ -97,7 +97,7 @@ def test_the_issue_examples(
         assert {e.agrees for e in result.evidence} == {True, False}
 
 
-HELDOUT: list[dict[str, Any]] = tomllib.loads(
+HELDOUT: list[dict[str, Any]] = tomli.loads(
     (CORPUS.parent / "claims_heldout.toml").read_text(encoding="utf-8")
 )["claim"]
 HELDOUT_FORMS = (
@@ -149,7 +149,7 @@ def test_heldout_corpus_reaches_every_event_kind_and_most_metrics(checker: Check
     assert len(metrics) >= 0.75 * len(store.metrics), sorted(set(store.metrics) - metrics)
 
 
-BLIND: list[dict[str, Any]] = tomllib.loads(
+BLIND: list[dict[str, Any]] = tomli.loads(
     (CORPUS.parent / "claims_blind.toml").read_text(encoding="utf-8")
 )["claim"]
 BLIND_FLOOR = 0.95

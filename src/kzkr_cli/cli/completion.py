@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
+
+import tomli
 
 from kzkr_cli.core.locate import find_facts
 from kzkr_cli.core.models import EventKind
@@ -17,13 +18,13 @@ def _names(table: str, with_aliases: bool = False) -> list[str]:
         root = find_facts(Path(os.environ["KZKR_FACTS"]) if os.environ.get("KZKR_FACTS") else None)
         for path in toml_files(root):
             with path.open("rb") as handle:
-                data = tomllib.load(handle)
+                data = tomli.load(handle)
             for row in data.get(table, []):
                 if isinstance(row, dict) and isinstance(row.get("id"), str):
                     names.append(row["id"])
                     if with_aliases and isinstance(row.get("aliases"), list):
                         names.extend(a for a in row["aliases"] if isinstance(a, str))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (OSError, tomli.TOMLDecodeError, UnicodeDecodeError):
         return []
     return names
 

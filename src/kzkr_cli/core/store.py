@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import math
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import BaseModel, ValidationError
 
 from kzkr_cli.core.errors import Problem, StoreError
@@ -20,11 +20,6 @@ from kzkr_cli.core.formatting import format_number
 from kzkr_cli.core.intervals import Interval, interval_of
 from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source, Unit
 from kzkr_cli.core.numbers import Kind, parse_quantity
-
-if sys.version_info >= (3, 11):  # noqa: UP036  (tomli stays declared for older Pythons)
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A fact store file larger than this is refused rather than read."""
@@ -175,8 +170,8 @@ def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
         )
         return parsed
     try:
-        parsed.data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        parsed.data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         parsed.problems.append(Problem(name, f"invalid TOML: {message}", line=line))
@@ -251,7 +246,7 @@ def _load_record(
     table[rid] = record
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def _toml_error_line(exc: tomli.TOMLDecodeError) -> int | None:
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int):
         return lineno
@@ -264,7 +259,7 @@ _ID = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"([^"\n]*)"', re.MULTILINE)
 
 
 class _Locator:
-    """Finds the line a record starts on, since tomllib keeps no positions."""
+    """Finds the line a record starts on, since tomli keeps no positions."""
 
     def __init__(self, text: str, data: dict[str, Any]) -> None:
         self._headers: dict[str, list[int]] = defaultdict(list)
