@@ -55,9 +55,13 @@ def check(
         fail("give a claim to check, or --file PATH")
     # The checker is imported here, not at the top, so other commands do not pay for it.
     from kzkr_cli.core.checker import Checker
+    from kzkr_cli.core.compiled.build import whole_store
+    from kzkr_cli.core.compiled.queries import all_conflicts
     from kzkr_cli.render.check_view import check_listing
 
-    checker = Checker(open_store(facts))
+    compiled = open_store(facts)
+    store = whole_store(compiled.connection, compiled.root)
+    checker = Checker(store, all_conflicts(compiled))
     if file is None:
         results = [checker.check_claim(text)]
     else:

@@ -12,10 +12,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from kzkr_cli.cli.progress import stderr_progress
-from kzkr_cli.core.cache import cache_folder, load_store_cached
+from kzkr_cli.core.compiled import CompiledStore, cache_folder, open_compiled
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
-from kzkr_cli.core.store import Store
+from kzkr_cli.core.store import Store, load_store
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.writers import neutralise
 
@@ -62,22 +62,40 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def open_store(facts: Path | None) -> Store:
-    """Load the store (through its cache), or report every problem and exit 2."""
+def open_store(facts: Path | None) -> CompiledStore:
+    """The compiled store (compiled now when it is not current), or report every problem of
+    the TOML and exit 2."""
+    gc.disable()
+    try:
+        progress = stderr_progress("compiling the fact store", "files")
+        return open_compiled(find_facts(facts), progress, cache_folder())
+    except StoreError as exc:
+        invalid(exc)
+    finally:
+        # What was loaded lives until the command ends: the collector need never scan it.
+        gc.freeze()
+        gc.enable()
+
+
+def read_store(facts: Path | None) -> Store:
+    """The store read and validated from its TOML files, never from the compiled copy; or
+    report every problem and exit 2."""
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
-        store = load_store_cached(find_facts(facts), progress, cache_folder())
+        return load_store(find_facts(facts), progress)
     except StoreError as exc:
-        for problem in exc.problems:
-            warn(str(problem))
-        count = len(exc.problems)
-        fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
+        invalid(exc)
     finally:
-        # The store lives until the command ends: the collector need never scan it.
         gc.freeze()
         gc.enable()
-    return store
+
+
+def invalid(error: StoreError) -> NoReturn:
+    for problem in error.problems:
+        warn(str(problem))
+    count = len(error.problems)
+    fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
 
 
 def stdout_is_terminal() -> bool:

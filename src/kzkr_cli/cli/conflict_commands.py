@@ -17,12 +17,12 @@ from kzkr_cli.cli.common import (
     fail,
     open_store,
 )
+from kzkr_cli.core.compiled import queries
 from kzkr_cli.core.conflicts import (
     Conflict,
     ConflictKind,
     ConflictQuery,
     conflict_object,
-    find_conflicts,
 )
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.render import Column, Listing
@@ -98,7 +98,7 @@ def conflicts_command(
         min_severity=min_severity,
     )
     try:
-        found = find_conflicts(store, query)
+        found = queries.conflicts(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not found:

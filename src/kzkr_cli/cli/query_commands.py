@@ -16,12 +16,10 @@ from kzkr_cli.cli.common import (
     open_store,
 )
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
-from kzkr_cli.core.conflicts import conflicting_records, find_conflicts
+from kzkr_cli.core.compiled import queries
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
-from kzkr_cli.core.provenance import describe
-from kzkr_cli.core.query import TimelineQuery, compare_figures, parse_when, timeline
-from kzkr_cli.core.vocabulary import resolve_metric
+from kzkr_cli.core.query import TimelineQuery, parse_when
 from kzkr_cli.render.views import figure_listing, metrics_listing, record_listing, timeline_listing
 
 SourceOption = Annotated[
@@ -67,7 +65,7 @@ def timeline_command(
             source=source,
             grep=grep,
         )
-        entries = timeline(store, query, conflicting_records(find_conflicts(store)))
+        entries = queries.timeline_entries(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not entries:
@@ -96,16 +94,16 @@ def figure_command(
     """Every source's figure for one metric side by side, and whether they agree."""
     store = open_store(facts)
     if metric is None:
-        emit(metrics_listing(store), fmt, no_color)
+        listing = metrics_listing(queries.all_metrics(store), queries.figure_counts(store))
+        emit(listing, fmt, no_color)
         return
     try:
-        chosen = resolve_metric(store, metric)
-        comparison = compare_figures(store, chosen, find_conflicts(store), year, source)
+        rows, comparison = queries.figures(store, metric, year, source)
     except QueryError as exc:
         fail(str(exc))
     if not comparison.rows:
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(figure_listing(store, comparison, quotes=quotes), fmt, no_color)
+    emit(figure_listing(rows, comparison, quotes=quotes), fmt, no_color)
 
 
 def show_command(
@@ -119,7 +117,7 @@ def show_command(
     """One record with its full provenance: source, quote, interval, conflicts."""
     store = open_store(facts)
     try:
-        described = describe(store, record_id, find_conflicts(store))
+        described = queries.record(store, record_id)
     except QueryError as exc:
         fail(str(exc))
     emit(record_listing(described), fmt, no_color)

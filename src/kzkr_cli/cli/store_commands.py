@@ -19,14 +19,15 @@ from kzkr_cli.cli.common import (
     fail,
     open_store,
     quiet_closed_pipe,
+    read_store,
     warn,
     write_text,
 )
+from kzkr_cli.core.compiled.queries import source_summaries
 from kzkr_cli.core.errors import KzkrError
 from kzkr_cli.core.export import store_schema, write_export
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.quotes import check_quotes
-from kzkr_cli.core.sources import source_summaries
 from kzkr_cli.render.views import sources_listing
 
 
@@ -42,7 +43,7 @@ def validate(
     facts: FactsOption = None,
 ) -> None:
     """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
-    store = open_store(facts)
+    store = read_store(facts)
     if texts is not None:
         problems = list(check_quotes(store, texts))
         if problems:
@@ -76,7 +77,10 @@ def export(
     facts: FactsOption = None,
 ) -> None:
     """The whole store as one JSON object: sources, metrics, figures, events."""
-    store = open_store(facts)
+    from kzkr_cli.core.compiled.build import whole_store
+
+    compiled = open_store(facts)
+    store = whole_store(compiled.connection, compiled.root)
     if output is None:
         try:
             write_export(store, sys.stdout)
@@ -103,8 +107,7 @@ def sources(
     fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
 ) -> None:
     """The sources, with how many figures and events each backs."""
-    store = open_store(facts)
-    summaries = source_summaries(store)
+    summaries = source_summaries(open_store(facts))
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
     emit(sources_listing(summaries), fmt, no_color)

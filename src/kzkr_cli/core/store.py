@@ -7,12 +7,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
 from pydantic import BaseModel, ValidationError
 
 from kzkr_cli.core.errors import Problem, StoreError
@@ -82,14 +82,26 @@ Progress = Callable[[int, int], None]
 """Told ``(files read, files in all)`` after each file, so a caller can show how far loading is."""
 
 Reader = Callable[[Path, bytes], None]
-"""Told each file's path and the exact bytes that were parsed, so a caller (the store cache)
-can fingerprint what the store was made from, not what the files hold a moment later."""
+"""Told each file's path and the exact bytes that were parsed, so a caller (the compiled
+store) can fingerprint what the store was made from, not what the files hold a moment later."""
+
+Reuse = Callable[[Path, bytes, "Store"], set[str] | None]
+"""Told each file's path and bytes before they are parsed; when it holds that file's records
+from an earlier load of the same bytes, it adds them to the store (with their steps and
+origins) and returns their ids, which are then not checked again on their own; else None."""
 
 
 def load_store(
-    root: Path, progress: Progress | None = None, *, on_read: Reader | None = None
+    root: Path,
+    progress: Progress | None = None,
+    *,
+    on_read: Reader | None = None,
+    reuse: Reuse | None = None,
 ) -> Store:
-    """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems."""
+    """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems.
+
+    With ``reuse``, a file it already holds is not parsed or validated again; references
+    across files are checked for every record all the same."""
     problems: list[Problem] = []
     if not root.exists():
         raise StoreError([Problem(str(root), "facts folder not found")])
@@ -99,14 +111,15 @@ def load_store(
     if not files:
         raise StoreError([Problem(str(root), "no .toml files: the facts folder is empty")])
     store = Store(root=root)
+    reused: set[str] = set()
     with collector_paused():
         for done, path in enumerate(files, start=1):
-            parsed = _parse_file(path, on_read)
+            parsed = _parse_file(path, on_read, store, reuse, reused)
             problems.extend(parsed.problems)
             _add_records(parsed, store, problems)
             if progress is not None:
                 progress(done, len(files))
-        problems.extend(_check_references(store))
+        problems.extend(_check_references(store, reused))
     if problems:
         raise StoreError(problems)
     return store
@@ -143,7 +156,13 @@ class _ParsedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
+def _parse_file(
+    path: Path,
+    on_read: Reader | None = None,
+    store: Store | None = None,
+    reuse: Reuse | None = None,
+    reused: set[str] | None = None,
+) -> _ParsedFile:
     parsed = _ParsedFile(display_path(path))
     name = parsed.name
     try:
@@ -162,6 +181,11 @@ def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
         return parsed
     if on_read is not None:
         on_read(path, raw)
+    if reuse is not None and store is not None and reused is not None:
+        ids = reuse(path, raw, store)
+        if ids is not None:
+            reused |= ids
+            return parsed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,6 +193,8 @@ def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
             Problem(name, f"is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})")
         )
         return parsed
+    import tomli  # here, not at the top: a command answered from the compiled store never parses
+
     try:
         parsed.data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -246,7 +272,7 @@ def _load_record(
     table[rid] = record
 
 
-def _toml_error_line(exc: tomli.TOMLDecodeError) -> int | None:
+def _toml_error_line(exc: ValueError) -> int | None:
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int):
         return lineno
@@ -294,7 +320,9 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, int]]:
         yield match.group(1), line
 
 
-def _check_references(store: Store) -> Iterator[Problem]:
+def _check_references(store: Store, reused: AbstractSet[str] = frozenset()) -> Iterator[Problem]:
+    """Every reference, for every record; a figure's value only when it or its metric is new
+    (a reused figure with a reused metric was checked when they were first loaded)."""
     problem = store.problem
     for figure in store.figures.values():
         if figure.source not in store.sources:
@@ -309,7 +337,8 @@ def _check_references(store: Store) -> Iterator[Problem]:
                     yield problem(
                         figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
                     )
-        yield from _check_value(store, figure, metric)
+        if figure.id not in reused or figure.metric not in reused:
+            yield from _check_value(store, figure, metric)
     for metric in store.metrics.values():
         if metric.part_of is None:
             continue

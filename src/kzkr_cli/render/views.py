@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
+from kzkr_cli.core.models import Metric
 from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
@@ -139,10 +141,8 @@ def _summary_line(comparison: FigureComparison, unit: str) -> str:
     return f"{figures} from {from_sources}{periods}: {verdict}{spread}"
 
 
-def metrics_listing(store: Store) -> Listing:
-    counts: dict[str, int] = {}
-    for figure in store.figures.values():
-        counts[figure.metric] = counts.get(figure.metric, 0) + 1
+def metrics_listing(metrics: Sequence[Metric], counts: Mapping[str, int]) -> Listing:
+    """The vocabulary, with how many figures each metric has (``counts``)."""
     rows = [
         {
             "id": m.id,
@@ -151,7 +151,7 @@ def metrics_listing(store: Store) -> Listing:
             "aliases": ", ".join(m.aliases),
             "figures": counts.get(m.id, 0),
         }
-        for m in store.metrics.values()
+        for m in metrics
     ]
     return Listing(
         columns=[
@@ -162,10 +162,7 @@ def metrics_listing(store: Store) -> Listing:
             Column("name", "Name"),
         ],
         rows=rows,
-        objects=[
-            m.model_dump(mode="json") | {"figures": counts.get(m.id, 0)}
-            for m in store.metrics.values()
-        ],
+        objects=[m.model_dump(mode="json") | {"figures": counts.get(m.id, 0)} for m in metrics],
         title="Metrics",
     )
 

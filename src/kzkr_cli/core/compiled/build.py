@@ -1,0 +1,252 @@
+"""Compile the TOML store into SQLite: in full, or re-reading only the files that changed.
+
+A database is current when it was compiled by this kzkr (the same loading code) from files
+with the same bytes. A file whose size, times and inode are those recorded is taken as
+unchanged without reading it, unless it changed so close to the compile that its times
+cannot tell (then its bytes are hashed); any other file is hashed and compared. When some
+files changed, only those are parsed and validated again; the records of the others are
+read from the database, every reference across files is checked again, and the conflicts
+are found again over the whole store (see docs/benchmarks.md for what that costs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+from kzkr_cli import __version__
+from kzkr_cli.core.compiled.reader import (
+    EVENT_COLUMNS,
+    FIGURE_COLUMNS,
+    METRIC_COLUMNS,
+    SOURCE_COLUMNS,
+    events_of,
+    figure_of,
+    metrics_of,
+    source_of,
+)
+from kzkr_cli.core.compiled.schema import SCHEMA_VERSION
+from kzkr_cli.core.compiled.writer import FileState, write_database
+from kzkr_cli.core.store import (
+    Progress,
+    Store,
+    collector_paused,
+    display_path,
+    load_store,
+    toml_files,
+)
+
+RACY_NS = 2_000_000_000
+"""A file changed this close to (or after) the compile is hashed, never judged by its times."""
+
+
+@cache
+def code_fingerprint() -> str:
+    """What decides how a store compiles: kzkr's version, the source of its core modules (so
+    an edited checkout recompiles too), and the Python and SQLite versions."""
+    code = hashlib.sha256(f"{__version__}\0{sys.version}\0{sqlite3.sqlite_version}".encode())
+    core = Path(__file__).resolve().parent.parent
+    for module in sorted(core.rglob("*.py")):
+        code.update(module.relative_to(core).as_posix().encode() + b"\0" + module.read_bytes())
+    return code.hexdigest()
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def meta_of(connection: sqlite3.Connection) -> dict[str, str]:
+    return dict(connection.execute("SELECT key, value FROM kzkr_meta"))
+
+
+def same_code(connection: sqlite3.Connection) -> bool:
+    """True when the database was compiled by this kzkr, into these tables."""
+    meta = meta_of(connection)
+    return meta.get("schema_version") == str(SCHEMA_VERSION) and meta.get("code") == (
+        code_fingerprint()
+    )
+
+
+def is_current(connection: sqlite3.Connection, root: Path) -> bool:
+    """True when the database was compiled by this code from the store's files as they are."""
+    if not same_code(connection):
+        return False
+    meta = meta_of(connection)
+    compiled = int(meta.get("compiled_ns", "0"))
+    recorded = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            "SELECT path, sha256, size, mtime_ns, ctime_ns, inode FROM files"
+        )
+    }
+    files = toml_files(root) if root.is_dir() else []
+    if len(files) != len(recorded):
+        return False
+    for path in files:
+        was = recorded.get(relative(root, path))
+        if was is None:
+            return False
+        info = path.stat()
+        same = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) == was[1:]
+        if same and info.st_ctime_ns < compiled - RACY_NS and info.st_mtime_ns < compiled:
+            continue
+        if info.st_size != was[1] or hashlib.sha256(path.read_bytes()).hexdigest() != was[0]:
+            return False
+    return True
+
+
+class _Files:
+    """The state of each file as the store was read from it: stat first, then the bytes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.states: list[FileState] = []
+
+    def read(self, path: Path, raw: bytes) -> None:
+        info = path.stat()
+        self.states.append(
+            FileState(
+                relative(self.root, path),
+                hashlib.sha256(raw).hexdigest(),
+                len(raw),
+                info.st_mtime_ns,
+                info.st_ctime_ns,
+                info.st_ino,
+            )
+        )
+
+
+def add_file_records(
+    connection: sqlite3.Connection, root: Path, path: str, store: Store
+) -> set[str] | None:
+    """Put the records the database holds for store file ``path`` into ``store``; their ids,
+    or None (nothing added) when one of them is already in the store."""
+    name = display_path(root / path)
+    sources = [
+        (source_of(row), row[-1])
+        for row in connection.execute(
+            f"SELECT {SOURCE_COLUMNS}, line FROM sources WHERE file = ? ORDER BY ordinal", (path,)
+        )
+    ]
+    metric_rows = list(
+        connection.execute(
+            f"SELECT {METRIC_COLUMNS}, line FROM metrics WHERE file = ? ORDER BY ordinal", (path,)
+        )
+    )
+    metrics = list(
+        zip(metrics_of(connection, metric_rows), [r[-1] for r in metric_rows], strict=True)
+    )
+    figures = [
+        (figure_of(row), row[-2], row[-1])
+        for row in connection.execute(
+            f"SELECT {FIGURE_COLUMNS}, line FROM figures WHERE file = ? ORDER BY ordinal", (path,)
+        )
+    ]
+    event_rows = list(
+        connection.execute(
+            f"SELECT {EVENT_COLUMNS}, line FROM events WHERE file = ? ORDER BY ordinal", (path,)
+        )
+    )
+    events = list(zip(events_of(connection, event_rows), [r[-1] for r in event_rows], strict=True))
+    ids = [r.id for r, _ in sources] + [r.id for r, _ in metrics]
+    ids += [r.id for r, _, _ in figures] + [r.id for r, _ in events]
+    if any(rid in store.files for rid in ids) or len(set(ids)) != len(ids):
+        return None
+
+    def origin(line: int | None) -> str:
+        return f"{name}:{line}" if line else name
+
+    for source, line in sources:
+        store.sources[source.id] = source
+        store.files[source.id] = origin(line)
+    for metric, line in metrics:
+        store.metrics[metric.id] = metric
+        store.files[metric.id] = origin(line)
+    for figure, step, line in figures:
+        store.figures[figure.id] = figure
+        store.steps[figure.id] = step
+        store.files[figure.id] = origin(line)
+    for event, line in events:
+        store.events[event.id] = event
+        store.files[event.id] = origin(line)
+    return set(ids)
+
+
+def whole_store(connection: sqlite3.Connection, root: Path) -> Store:
+    """Every record, in the order a load of the TOML gives them: for commands that print the
+    whole store (export) or judge against all of it (check)."""
+    store = Store(root=root)
+    with collector_paused():
+        for (path,) in connection.execute("SELECT path FROM files ORDER BY position").fetchall():
+            add_file_records(connection, root, path, store)
+    return store
+
+
+Filler = Callable[[sqlite3.Connection], None]
+"""Fills an empty database with the compiled store."""
+
+
+def compile_store(
+    root: Path,
+    progress: Progress | None,
+    previous: sqlite3.Connection | None,
+    write: Callable[[str, Filler], sqlite3.Connection],
+) -> sqlite3.Connection:
+    """Load the store (reusing ``previous``'s records of unchanged files), find its conflicts
+    and hand a filler of the new database to ``write``; raise StoreError for an invalid store."""
+    from kzkr_cli.core.conflicts import find_conflicts
+    from kzkr_cli.core.errors import StoreError
+
+    compiled_ns = time.time_ns()
+    files = _Files(root)
+    known: dict[str, str] = {}
+    if previous is not None:
+        known = dict(previous.execute("SELECT path, sha256 FROM files"))
+
+    def reuse(path: Path, raw: bytes, store: Store) -> set[str] | None:
+        rel = relative(root, path)
+        if previous is None or known.get(rel) != hashlib.sha256(raw).hexdigest():
+            return None
+        return add_file_records(previous, root, rel, store)
+
+    try:
+        store = load_store(root, progress, on_read=files.read, reuse=reuse)
+    except StoreError:
+        if previous is None:
+            raise
+        # The problems are told exactly as a load from scratch tells them.
+        files = _Files(root)
+        store = load_store(root, progress, on_read=files.read)
+    conflicts = find_conflicts(store)
+    origins = _origins(store, root, [f.path for f in files.states])
+    seal = secrets.token_hex(8)
+    meta = {
+        "code": code_fingerprint(),
+        "kzkr_version": __version__,
+        "compiled_ns": str(compiled_ns),
+        "seal": seal,
+    }
+
+    def fill(connection: sqlite3.Connection) -> None:
+        write_database(connection, store, conflicts, files.states, meta, origins=origins)
+
+    return write(seal, fill)
+
+
+def _origins(store: Store, root: Path, paths: Sequence[str]) -> dict[str, tuple[str, int | None]]:
+    """Each record's file (relative to the store) and line, from the names problems give."""
+    names = {display_path(root / p): p for p in paths}
+    origins: dict[str, tuple[str, int | None]] = {}
+    for rid, origin in store.files.items():
+        if origin in names:
+            origins[rid] = (names[origin], None)
+            continue
+        file, _, line = origin.rpartition(":")
+        origins[rid] = (names[file], int(line))
+    return origins

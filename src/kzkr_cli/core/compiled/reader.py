@@ -1,0 +1,198 @@
+"""Rows of the compiled store back into records, built without validation (they were
+validated when compiled), and only for the rows a command asks for."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kzkr_cli.core.conflicts import Conflict, ConflictClaim, ConflictKind
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.models import (
+    Change,
+    DateClaim,
+    Event,
+    EventKind,
+    Figure,
+    Metric,
+    Period,
+    Qualifier,
+    Source,
+    SourceKind,
+    Unit,
+)
+
+SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document"
+METRIC_COLUMNS = "id, name, unit, description, tolerance, tolerance_note, part_of"
+FIGURE_COLUMNS = (
+    "id, metric, value, as_written, qualifier, period_start, period_end, period_as_of,"
+    " period_text, source, quote, note, change_before, change_after, step"
+)
+EVENT_COLUMNS = "id, kind, title, place, note"
+CONFLICT_COLUMNS = "id, kind, subject, period, severity, explanation, groups"
+
+
+def _date(text: str | None) -> PartialDate | None:
+    return None if text is None else PartialDate.coerce(text)
+
+
+def source_of(row: Sequence[Any]) -> Source:
+    return Source.model_construct(
+        id=row[0],
+        title=row[1],
+        publisher=row[2],
+        author=row[3],
+        kind=SourceKind(row[4]),
+        published=PartialDate.coerce(row[5]),
+        published_note=row[6],
+        document=row[7],
+    )
+
+
+def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Metric]:
+    rows = list(rows)
+    aliases: dict[str, list[str]] = {row[0]: [] for row in rows}
+    if aliases:
+        for metric, alias in _in(
+            connection,
+            "SELECT metric, alias FROM metric_aliases WHERE metric IN ({}) ORDER BY metric,"
+            " position",
+            list(aliases),
+        ):
+            aliases[metric].append(alias)
+    return [
+        Metric.model_construct(
+            id=row[0],
+            name=row[1],
+            unit=Unit(row[2]),
+            aliases=aliases[row[0]],
+            description=row[3],
+            tolerance=row[4],
+            tolerance_note=row[5],
+            part_of=row[6],
+        )
+        for row in rows
+    ]
+
+
+def figure_of(row: Sequence[Any]) -> Figure:
+    """A figure from FIGURE_COLUMNS (its step, the last column, is not part of it)."""
+    return Figure.model_construct(
+        id=row[0],
+        metric=row[1],
+        value=row[2],
+        as_written=row[3],
+        qualifier=Qualifier(row[4]),
+        period=Period.model_construct(
+            start=_date(row[5]), end=_date(row[6]), as_of=_date(row[7]), text=row[8]
+        ),
+        source=row[9],
+        quote=row[10],
+        note=row[11],
+        change=None if row[12] is None else Change.model_construct(before=row[12], after=row[13]),
+    )
+
+
+def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
+    """Events from EVENT_COLUMNS rows, with their claims, actors and aliases."""
+    rows = list(rows)
+    ids = [row[0] for row in rows]
+    claims: dict[str, list[DateClaim]] = {i: [] for i in ids}
+    actors: dict[str, list[str]] = {i: [] for i in ids}
+    aliases: dict[str, list[str]] = {i: [] for i in ids}
+    if ids:
+        for event, source, date, end, quote, derivation, note in _in(
+            connection,
+            "SELECT event, source, date, end_date, quote, derivation, note FROM date_claims"
+            " WHERE event IN ({}) ORDER BY event, position",
+            ids,
+        ):
+            claims[event].append(
+                DateClaim.model_construct(
+                    source=source,
+                    date=PartialDate.coerce(date),
+                    end=_date(end),
+                    quote=quote,
+                    derivation=derivation,
+                    note=note,
+                )
+            )
+        for table, column, into in (
+            ("event_actors", "actor", actors),
+            ("event_aliases", "alias", aliases),
+        ):
+            for event, value in _in(
+                connection,
+                f"SELECT event, {column} FROM {table} WHERE event IN ({{}})"
+                " ORDER BY event, position",
+                ids,
+            ):
+                into[event].append(value)
+    return [
+        Event.model_construct(
+            id=row[0],
+            kind=EventKind(row[1]),
+            title=row[2],
+            actors=actors[row[0]],
+            place=row[3],
+            aliases=aliases[row[0]],
+            note=row[4],
+            claims=claims[row[0]],
+        )
+        for row in rows
+    ]
+
+
+def conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
+    """Conflicts from CONFLICT_COLUMNS rows, with their claims, in the rows' order."""
+    rows = list(rows)
+    claims: dict[str, list[ConflictClaim]] = {row[0]: [] for row in rows}
+    if claims:
+        for row in _in(
+            connection,
+            "SELECT conflict, fact, source, value, date, end_date, quote, as_written, period,"
+            " low, high, claim FROM conflict_claims WHERE conflict IN ({})"
+            " ORDER BY conflict, position",
+            list(claims),
+        ):
+            claims[row[0]].append(
+                ConflictClaim(
+                    fact=row[1],
+                    source=row[2],
+                    value=row[3],
+                    date=row[4],
+                    end=row[5],
+                    quote=row[6],
+                    as_written=row[7],
+                    period=row[8],
+                    low=row[9],
+                    high=row[10],
+                    claim=row[11],
+                )
+            )
+    return [
+        Conflict(
+            id=row[0],
+            kind=ConflictKind(row[1]),
+            subject=row[2],
+            period=row[3],
+            severity=row[4],
+            explanation=row[5],
+            claims=tuple(claims[row[0]]),
+            groups=tuple(tuple(group) for group in json.loads(row[6])),
+        )
+        for row in rows
+    ]
+
+
+_CHUNK = 500
+"""Ids per ``IN (…)`` list: well under SQLite's limit on bound parameters."""
+
+
+def _in(connection: sqlite3.Connection, sql: str, ids: list[str]) -> Iterable[Sequence[Any]]:
+    """Rows of ``sql`` (whose ``{}`` is an id list) for every id, a chunk at a time."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        yield from connection.execute(sql.format(",".join("?" * len(chunk))), chunk)

@@ -1,0 +1,238 @@
+"""Write a validated store and its conflicts into an empty SQLite database, table by table."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kzkr_cli.core.compiled.schema import DDL, INDEXES, SCHEMA_VERSION, search_ddl
+from kzkr_cli.core.conflicts import Conflict, conflicting_records
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """A store file as compiled: its bytes' hash and the stat that lets a later run skip it."""
+
+    path: str
+    """Relative to the store folder, with ``/`` between parts."""
+    sha256: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+
+def write_database(
+    connection: sqlite3.Connection,
+    store: Store,
+    conflicts: Sequence[Conflict],
+    files: Sequence[FileState],
+    meta: dict[str, str],
+    *,
+    origins: dict[str, tuple[str, int | None]],
+) -> None:
+    """Fill ``connection`` (an empty database); ``origins`` gives each record's file (as in
+    ``files``) and line, ``meta`` the key-value rows besides the schema version."""
+    connection.executescript(DDL)
+    rows = connection.executemany
+    rows(
+        "INSERT INTO kzkr_meta VALUES (?, ?)",
+        [("schema_version", str(SCHEMA_VERSION)), *sorted(meta.items())],
+    )
+    rows(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (f.path, f.sha256, f.size, f.mtime_ns, f.ctime_ns, f.inode, n)
+            for n, f in enumerate(files)
+        ],
+    )
+    conflicted = conflicting_records(conflicts)
+    rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
+    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
+    rows(
+        "INSERT INTO metric_aliases VALUES (?, ?, ?)",
+        ((m.id, n, a) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
+    )
+    rows(
+        f"INSERT INTO figures VALUES ({','.join('?' * 26)})",
+        _figures(store, origins, conflicted),
+    )
+    rows(
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        _events(store, origins, conflicted),
+    )
+    rows(
+        "INSERT INTO event_actors VALUES (?, ?, ?)",
+        ((e.id, n, a) for e in store.events.values() for n, a in enumerate(e.actors)),
+    )
+    rows(
+        "INSERT INTO event_aliases VALUES (?, ?, ?)",
+        ((e.id, n, a) for e in store.events.values() for n, a in enumerate(e.aliases)),
+    )
+    rows("INSERT INTO date_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _date_claims(store))
+    rows(
+        "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                c.id,
+                c.kind.value,
+                c.subject,
+                c.period,
+                c.severity,
+                c.explanation,
+                json.dumps([list(g) for g in c.groups]),
+                n,
+            )
+            for n, c in enumerate(conflicts)
+        ),
+    )
+    rows(
+        "INSERT INTO conflict_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                c.id,
+                n,
+                claim.key,
+                claim.fact,
+                claim.claim,
+                claim.source,
+                claim.value,
+                claim.as_written,
+                claim.period,
+                claim.low,
+                claim.high,
+                claim.date,
+                claim.end,
+                claim.quote,
+            )
+            for c in conflicts
+            for n, claim in enumerate(c.claims)
+        ),
+    )
+    connection.executescript(INDEXES + search_ddl())
+
+
+def _bound(value: float | None) -> float | None:
+    """An interval's end; an unbounded end is NULL, as in the JSON export."""
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _days(date: PartialDate | None) -> tuple[str | None, str | None]:
+    if date is None:
+        return None, None
+    return date.first_day().isoformat(), date.last_day().isoformat()
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return None if date is None else date.iso()
+
+
+Origins = dict[str, tuple[str, int | None]]
+
+
+def _sources(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
+    for n, s in enumerate(store.sources.values()):
+        yield (
+            s.id,
+            s.title,
+            s.publisher,
+            s.author,
+            s.kind.value,
+            s.published.iso(),
+            *_days(s.published),
+            s.published_note,
+            s.document,
+            *origins[s.id],
+            n,
+        )
+
+
+def _metrics(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
+    for n, m in enumerate(store.metrics.values()):
+        yield (
+            m.id,
+            m.name,
+            m.unit.value,
+            m.description,
+            m.tolerance,
+            m.tolerance_note,
+            m.part_of,
+            *origins[m.id],
+            n,
+        )
+
+
+def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[tuple[Any, ...]]:
+    for n, f in enumerate(store.figures.values()):
+        interval = store.interval(f)
+        period = f.period
+        yield (
+            f.id,
+            f.metric,
+            f.value,
+            store.metrics[f.metric].unit.value,
+            f.as_written,
+            f.qualifier.value,
+            store.steps[f.id],
+            _bound(interval.low),
+            _bound(interval.high),
+            _iso(period.start),
+            _iso(period.end),
+            _iso(period.as_of),
+            period.text,
+            period.label(),
+            period.first.first_day().isoformat(),
+            period.last.last_day().isoformat(),
+            f.source,
+            store.sources[f.source].published.iso(),
+            f.quote,
+            f.note,
+            f.change.before if f.change else None,
+            f.change.after if f.change else None,
+            int(f.id in conflicted),
+            *origins[f.id],
+            n,
+        )
+
+
+def _events(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[tuple[Any, ...]]:
+    for n, e in enumerate(store.events.values()):
+        headline = e.headline
+        spans = {(c.date, c.end) for c in e.claims}
+        yield (
+            e.id,
+            e.kind.value,
+            e.title,
+            e.place,
+            e.note,
+            headline.date.iso(),
+            _iso(headline.end),
+            *_days(headline.date),
+            int(e.id in conflicted),
+            int(len(spans) > 1),
+            *origins[e.id],
+            n,
+        )
+
+
+def _date_claims(store: Store) -> Iterable[tuple[Any, ...]]:
+    for e in store.events.values():
+        for n, c in enumerate(e.claims):
+            yield (
+                e.id,
+                n,
+                c.source,
+                c.date.iso(),
+                *_days(c.date),
+                _iso(c.end),
+                *_days(c.end),
+                c.quote,
+                c.derivation,
+                c.note,
+            )
