@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -61,6 +62,7 @@ def validate(
 
 class ExportFormat(StrEnum):
     JSON = "json"
+    SQLITE = "sqlite"
 
 
 def export(
@@ -76,7 +78,13 @@ def export(
     ] = False,
     facts: FactsOption = None,
 ) -> None:
-    """The whole store as one JSON object: sources, metrics, figures, events."""
+    """The whole store: one JSON object, or with --format sqlite the compiled database.
+
+    JSON holds sources, metrics, figures and events. --format sqlite --output FILE.db writes
+    the compiled database and FILE.metadata.json beside it, for Datasette."""
+    if fmt is ExportFormat.SQLITE:
+        _export_database(output, force, facts)
+        return
     from kzkr_cli.core.compiled.build import whole_store
 
     compiled = open_store(facts)
@@ -96,6 +104,22 @@ def export(
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def _export_database(output: Path | None, force: bool, facts: Path | None) -> None:
+    from kzkr_cli.core.compiled.export import export_database
+
+    if output is None:
+        fail("--format sqlite needs --output FILE.db")
+    compiled = open_store(facts)
+    try:
+        export_database(compiled, output, overwrite=force)
+    except FileExistsError as exc:
+        fail(f"{exc.args[0]} exists; add --force to overwrite it")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        fail(f"cannot write {output}: {exc}")
 
 
 def schema() -> None:

@@ -36,3 +36,28 @@ def write_atomically(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_path_atomically(
+    path: Path, fill: Callable[[Path], None], *, overwrite: bool = False
+) -> None:
+    """Have ``fill`` write a file at a temporary path beside ``path`` (for writers that need
+    a path, such as SQLite), then rename it into place as ``write_atomically`` does."""
+    if path.exists() and not overwrite:
+        raise FileExistsError(path)
+    folder = path.parent if str(path.parent) else Path()
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        fill(temporary)
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if overwrite:
+            temporary.replace(path)
+        else:
+            path.hardlink_to(temporary)
+            temporary.unlink()
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

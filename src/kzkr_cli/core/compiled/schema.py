@@ -93,6 +93,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "period_label": "The period as kzkr prints it (2023, 2006/2023, as of 2024).",
             "period_earliest": "First day of the period (ISO).",
             "period_latest": "Last day of the period (ISO).",
+            "year": "Year the period starts in (for facets).",
             "source": "Source id.",
             "published": "The source's publication date as written.",
             "quote": "Verbatim quote from the source.",
@@ -117,6 +118,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "date_end": "That claim's end date, as written.",
             "date_earliest": "First day of that date (ISO): the timeline's order.",
             "date_latest": "Last day of that date (ISO).",
+            "year": "Year of that date (for facets).",
             "in_conflict": "1 when its sources' dates conflict.",
             "dates_differ": "1 when its sources give different dates.",
             "file": "Store file the record is written in.",
@@ -218,7 +220,8 @@ CREATE TABLE figures (
     unit TEXT NOT NULL, as_written TEXT NOT NULL, qualifier TEXT NOT NULL, step REAL NOT NULL,
     low REAL, high REAL, period_start TEXT, period_end TEXT, period_as_of TEXT,
     period_text TEXT, period_label TEXT NOT NULL, period_earliest TEXT NOT NULL,
-    period_latest TEXT NOT NULL, source TEXT NOT NULL REFERENCES sources(id),
+    period_latest TEXT NOT NULL, year INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES sources(id),
     published TEXT NOT NULL, quote TEXT NOT NULL, note TEXT,
     change_before TEXT REFERENCES figures(id), change_after TEXT REFERENCES figures(id),
     in_conflict INTEGER NOT NULL, file TEXT NOT NULL REFERENCES files(path), line INTEGER,
@@ -227,7 +230,7 @@ CREATE TABLE figures (
 CREATE TABLE events (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, note TEXT,
     date TEXT NOT NULL, date_end TEXT, date_earliest TEXT NOT NULL, date_latest TEXT NOT NULL,
-    in_conflict INTEGER NOT NULL, dates_differ INTEGER NOT NULL,
+    year INTEGER NOT NULL, in_conflict INTEGER NOT NULL, dates_differ INTEGER NOT NULL,
     file TEXT NOT NULL REFERENCES files(path), line INTEGER, ordinal INTEGER NOT NULL
 );
 CREATE TABLE event_actors (

@@ -60,11 +60,11 @@ def write_database(
         ((m.id, n, a) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
     )
     rows(
-        f"INSERT INTO figures VALUES ({','.join('?' * 26)})",
+        f"INSERT INTO figures VALUES ({','.join('?' * 27)})",
         _figures(store, origins, conflicted),
     )
     rows(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         _events(store, origins, conflicted),
     )
     rows(
@@ -189,6 +189,7 @@ def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[t
             period.label(),
             period.first.first_day().isoformat(),
             period.last.last_day().isoformat(),
+            period.first.first_day().year,
             f.source,
             store.sources[f.source].published.iso(),
             f.quote,
@@ -214,6 +215,7 @@ def _events(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[tu
             headline.date.iso(),
             _iso(headline.end),
             *_days(headline.date),
+            headline.date.first_day().year,
             int(e.id in conflicted),
             int(len(spans) > 1),
             *origins[e.id],
