@@ -12,11 +12,12 @@ are found again over the whole store (see docs/benchmarks.md for what that costs
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -39,7 +40,6 @@ from kzkr_cli.core.store import (
     collector_paused,
     display_path,
     load_store,
-    toml_files,
 )
 
 RACY_NS = 2_000_000_000
@@ -85,20 +85,31 @@ def is_current(connection: sqlite3.Connection, root: Path) -> bool:
             "SELECT path, sha256, size, mtime_ns, ctime_ns, inode FROM files"
         )
     }
-    files = toml_files(root) if root.is_dir() else []
+    files = list(_toml_entries(root, ""))
     if len(files) != len(recorded):
         return False
-    for path in files:
-        was = recorded.get(relative(root, path))
+    for name, path, info in files:
+        was = recorded.get(name)
         if was is None:
             return False
-        info = path.stat()
         same = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) == was[1:]
         if same and info.st_ctime_ns < compiled - RACY_NS and info.st_mtime_ns < compiled:
             continue
         if info.st_size != was[1] or hashlib.sha256(path.read_bytes()).hexdigest() != was[0]:
             return False
     return True
+
+
+def _toml_entries(folder: Path, prefix: str) -> Iterator[tuple[str, Path, os.stat_result]]:
+    """Each ``*.toml`` file below ``folder`` (as ``toml_files`` finds them): its path inside
+    the store, its path and its stat; one directory read and one stat per file."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):  # as rglob: links to folders are not walked
+                yield from _toml_entries(Path(entry.path), name + "/")
+            elif entry.name.endswith(".toml") and entry.is_file():
+                yield name, Path(entry.path), entry.stat()
 
 
 class _Files:

@@ -82,6 +82,24 @@ def metric_store(compiled: CompiledStore) -> Store:
     return store
 
 
+def resolved_metric(compiled: CompiledStore, name: str) -> Metric:
+    """The metric ``name`` selects, as ``resolve_metric`` finds it: an id or alias is looked
+    up by index; only a prefix, a typo or an ambiguity reads the whole vocabulary."""
+    key = name.strip().lower()
+    rows = _rows(
+        compiled,
+        f"SELECT {METRIC_COLUMNS} FROM metrics WHERE id = ? OR id IN"
+        " (SELECT metric FROM metric_aliases WHERE lookup = ?) ORDER BY ordinal",
+        (key, key),
+    )
+    store = _store(compiled)
+    if len(rows) == 1:
+        store.metrics = {m.id: m for m in metrics_of(compiled.connection, rows)}
+    else:
+        store = metric_store(compiled)
+    return resolve_metric(store, name)
+
+
 def figure_counts(compiled: CompiledStore) -> dict[str, int]:
     return dict(_rows(compiled, "SELECT metric, count(*) FROM figures GROUP BY metric"))
 
@@ -119,8 +137,9 @@ def figures(
     compiled: CompiledStore, name: str, year: int | None, source: str | None
 ) -> tuple[Store, FigureComparison]:
     """``kzkr figure``: one metric's figures (those covering ``year``, from ``source``)."""
-    store = metric_store(compiled)
-    metric = resolve_metric(store, name)
+    metric = resolved_metric(compiled, name)
+    store = _store(compiled)
+    store.metrics[metric.id] = metric
     _known_source(compiled, source)
     sql = f"SELECT {FIGURE_COLUMNS} FROM figures WHERE metric = ?"
     args: list[Any] = [metric.id]
@@ -247,7 +266,7 @@ def conflicts(compiled: CompiledStore, query: ConflictQuery) -> list[Conflict]:
         raise QueryError(
             f"unknown {name} {value!r}{hint}", sorted(known) if name == "source" else close
         )
-    metric = resolve_metric(metric_store(compiled), query.metric) if query.metric else None
+    metric = resolved_metric(compiled, query.metric) if query.metric else None
     sql = f"SELECT {CONFLICT_COLUMNS} FROM conflicts c WHERE severity >= ?"
     args: list[Any] = [query.min_severity]
     if query.kinds:

@@ -72,6 +72,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "metric": "Metric id.",
             "position": "Order of the alias within its metric.",
             "alias": "The alias.",
+            "lookup": "The alias lower-cased, as the command line matches names.",
         },
     ),
     "figures": (
@@ -213,7 +214,7 @@ CREATE TABLE metrics (
 );
 CREATE TABLE metric_aliases (
     metric TEXT NOT NULL REFERENCES metrics(id), position INTEGER NOT NULL,
-    alias TEXT NOT NULL, PRIMARY KEY (metric, position)
+    alias TEXT NOT NULL, lookup TEXT NOT NULL, PRIMARY KEY (metric, position)
 );
 CREATE TABLE figures (
     id TEXT PRIMARY KEY, metric TEXT NOT NULL REFERENCES metrics(id), value REAL NOT NULL,
@@ -267,6 +268,7 @@ CREATE INDEX figures_by_source ON figures(source);
 CREATE INDEX figures_by_file ON figures(file, ordinal);
 CREATE INDEX sources_by_file ON sources(file, ordinal);
 CREATE INDEX metrics_by_file ON metrics(file, ordinal);
+CREATE INDEX metric_aliases_by_lookup ON metric_aliases(lookup);
 CREATE INDEX events_by_date ON events(date_earliest);
 CREATE INDEX events_by_file ON events(file, ordinal);
 CREATE INDEX date_claims_by_source ON date_claims(source);

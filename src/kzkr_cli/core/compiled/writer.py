@@ -56,8 +56,8 @@ def write_database(
     rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
     rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
     rows(
-        "INSERT INTO metric_aliases VALUES (?, ?, ?)",
-        ((m.id, n, a) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
+        "INSERT INTO metric_aliases VALUES (?, ?, ?, ?)",
+        ((m.id, n, a, a.lower()) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
     )
     rows(
         f"INSERT INTO figures VALUES ({','.join('?' * 27)})",
