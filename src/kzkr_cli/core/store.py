@@ -19,7 +19,6 @@ from kzkr_cli.core.errors import Problem, StoreError
 from kzkr_cli.core.formatting import format_number
 from kzkr_cli.core.intervals import Interval, interval_of
 from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source, Unit
-from kzkr_cli.core.numbers import Kind, parse_quantity
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A fact store file larger than this is refused rather than read."""
@@ -30,7 +29,6 @@ _TABLES: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "event": Event,
 }
-_KIND_FOR_UNIT = {Unit.USD: Kind.USD, Unit.PERCENT: Kind.PERCENT, Unit.RANK: Kind.RANK}
 
 
 @dataclass
@@ -362,6 +360,11 @@ def _check_references(store: Store, reused: AbstractSet[str] = frozenset()) -> I
 
 
 def _check_value(store: Store, figure: Figure, metric: Metric | None) -> Iterable[Problem]:
+    # The quantity reader is imported here: a command answered from the compiled store
+    # never reads a quantity, and its patterns take a while to compile.
+    from kzkr_cli.core.numbers import Kind, parse_quantity
+
+    kinds = {Unit.USD: Kind.USD, Unit.PERCENT: Kind.PERCENT, Unit.RANK: Kind.RANK}
     problem = store.problem
     if not math.isfinite(figure.value):
         yield problem(figure.id, "figure", "value", "must be a finite number")
@@ -404,7 +407,7 @@ def _check_value(store: Store, figure: Figure, metric: Metric | None) -> Iterabl
             "value",
             f"a rank must be a whole number from 1, not {format_number(figure.value)}",
         )
-    expected = _KIND_FOR_UNIT.get(metric.unit)
+    expected = kinds.get(metric.unit)
     if expected is not None and quantity.kind is not expected:
         yield problem(
             figure.id,

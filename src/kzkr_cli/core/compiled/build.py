@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +33,6 @@ from kzkr_cli.core.compiled.reader import (
     source_of,
 )
 from kzkr_cli.core.compiled.schema import SCHEMA_VERSION
-from kzkr_cli.core.compiled.writer import FileState, write_database
 from kzkr_cli.core.store import (
     Progress,
     Store,
@@ -110,6 +109,19 @@ def _toml_entries(folder: Path, prefix: str) -> Iterator[tuple[str, Path, os.sta
                 yield from _toml_entries(Path(entry.path), name + "/")
             elif entry.name.endswith(".toml") and entry.is_file():
                 yield name, Path(entry.path), entry.stat()
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """A store file as compiled: its bytes' hash and the stat that lets a later run skip it."""
+
+    path: str
+    """Relative to the store folder, with ``/`` between parts."""
+    sha256: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
 
 
 class _Files:
@@ -211,6 +223,9 @@ def compile_store(
 ) -> sqlite3.Connection:
     """Load the store (reusing ``previous``'s records of unchanged files), find its conflicts
     and hand a filler of the new database to ``write``; raise StoreError for an invalid store."""
+    import secrets
+
+    from kzkr_cli.core.compiled.writer import write_database
     from kzkr_cli.core.conflicts import find_conflicts
     from kzkr_cli.core.errors import StoreError
 

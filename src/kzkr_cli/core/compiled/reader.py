@@ -23,6 +23,7 @@ from kzkr_cli.core.models import (
     SourceKind,
     Unit,
 )
+from kzkr_cli.core.store import collector_paused
 
 SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document"
 METRIC_COLUMNS = "id, name, unit, description, tolerance, tolerance_note, part_of"
@@ -97,6 +98,11 @@ def figure_of(row: Sequence[Any]) -> Figure:
 
 def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
     """Events from EVENT_COLUMNS rows, with their claims, actors and aliases."""
+    with collector_paused():  # records hold no cycles: a collection would only rescan them
+        return _events_of(connection, rows)
+
+
+def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
     rows = list(rows)
     ids = [row[0] for row in rows]
     claims: dict[str, list[DateClaim]] = {i: [] for i in ids}
@@ -147,6 +153,11 @@ def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> 
 
 def conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
     """Conflicts from CONFLICT_COLUMNS rows, with their claims, in the rows' order."""
+    with collector_paused():
+        return _conflicts_of(connection, rows)
+
+
+def _conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
     rows = list(rows)
     claims: dict[str, list[ConflictClaim]] = {row[0]: [] for row in rows}
     if claims:

@@ -6,26 +6,13 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from kzkr_cli.core.compiled.build import FileState
 from kzkr_cli.core.compiled.schema import DDL, INDEXES, SCHEMA_VERSION, search_ddl
 from kzkr_cli.core.conflicts import Conflict, conflicting_records
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class FileState:
-    """A store file as compiled: its bytes' hash and the stat that lets a later run skip it."""
-
-    path: str
-    """Relative to the store folder, with ``/`` between parts."""
-    sha256: str
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    inode: int
 
 
 def write_database(
