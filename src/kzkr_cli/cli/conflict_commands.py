@@ -22,8 +22,8 @@ from kzkr_cli.core.conflicts import (
     Conflict,
     ConflictKind,
     ConflictQuery,
-    conflict_object,
 )
+from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.render import Column, Listing
 from kzkr_cli.render.listing import Cell

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating, PartialDate, coerce_dating
 
 Date = Annotated[
     PartialDate,
@@ -30,6 +30,25 @@ Date = Annotated[
     ),
 ]
 """A date at its known precision; TOML may give it as "2024-06", 2024 or a TOML date."""
+
+_UNIT = r"\d{4}(-\d{2}(-\d{2})?)?"
+DateOrRange = Annotated[
+    Dating,
+    BeforeValidator(coerce_dating),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": rf"^({_UNIT}|{_UNIT}\.\.({_UNIT})?|\.\.{_UNIT})$",
+            "description": (
+                "A date at year, month or day precision (2024, 2024-06, 2024-06-11), or one"
+                " day somewhere in a range: A..B between A and B, ..B no later than B, A.. no"
+                " earlier than A (ISO 8601-2 one-of-a-range, without brackets)."
+            ),
+        }
+    ),
+]
+"""When a source dates a thing: a calendar unit, or one day within a range."""
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 SourceId = Id
@@ -63,7 +82,7 @@ class Source(Record):
     publisher: Text
     author: Text | None = None
     kind: Annotated[SourceKind, _FROM_TEXT]
-    published: Date
+    published: DateOrRange
     published_note: Text | None = None
     document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
 
@@ -98,6 +117,20 @@ class Metric(Record):
     part_of: MetricId | None = None
     """A metric whose figure over a span includes this one's over any span inside it (a
     year's inflow is part of a total over years that include it), so it cannot be less."""
+    change_of: MetricId | None = None
+    """The metric whose level this one's figures are changes of (a change in turnover)."""
+    value_of: MetricId | None = None
+    """The count whose money value this one measures (the value of the joint projects)."""
+    plan_of: MetricId | None = None
+    """The metric whose outcome this one plans or agrees in advance (flights agreed)."""
+    look_alikes: list[MetricId] = []
+    """Metrics named alike that a sentence must tell apart by their own words (an annual
+    and a cumulative inflow); the relation holds both ways, so one side may declare it."""
+
+    @property
+    def based_on(self) -> str | None:
+        """The metric this one measures something about: its change, value or plan."""
+        return self.change_of or self.value_of or self.plan_of
 
     @model_validator(mode="after")
     def _tolerance_explained(self) -> Metric:
@@ -204,8 +237,10 @@ class DateClaim(Record):
     """One source's date for an event, with the words it rests on."""
 
     source: SourceId
-    date: Date
-    end: Date | None = None
+    date: DateOrRange
+    """When the event happened (started, if ``end`` is given): a day within this date."""
+    end: DateOrRange | None = None
+    """When it ended, for a thing that lasted: a day within this date."""
     quote: Quote
     derivation: Text | None = None
     note: Text | None = None

@@ -338,18 +338,7 @@ def _check_references(store: Store, reused: AbstractSet[str] = frozenset()) -> I
         if figure.id not in reused or figure.metric not in reused:
             yield from _check_value(store, figure, metric)
     for metric in store.metrics.values():
-        if metric.part_of is None:
-            continue
-        whole = store.metrics.get(metric.part_of)
-        if whole is None:
-            yield problem(metric.id, "metric", "part_of", f"unknown metric {metric.part_of!r}")
-        elif whole.unit is not metric.unit or whole.id == metric.id:
-            yield problem(
-                metric.id,
-                "metric",
-                "part_of",
-                f"{whole.id} must be another metric in the same unit ({metric.unit.value})",
-            )
+        yield from _check_relations(store, metric)
     for event in store.events.values():
         for index, claim in enumerate(event.claims):
             if claim.source not in store.sources:
@@ -357,6 +346,38 @@ def _check_references(store: Store, reused: AbstractSet[str] = frozenset()) -> I
                     event.id, "event", f"claim.{index}.source", f"unknown source {claim.source!r}"
                 )
     yield from _check_aliases(store)
+
+
+_SAME_UNIT = ("part_of",)
+"""Relations whose two metrics must share a unit (a part is measured like its whole)."""
+_BASED_ON = ("change_of", "value_of", "plan_of")
+"""At most one: a metric measures one thing about one other metric."""
+
+
+def _check_relations(store: Store, metric: Metric) -> Iterator[Problem]:
+    """Every metric a relation names exists and is another metric; a part shares its
+    whole's unit; a metric is based on at most one other."""
+    problem = store.problem
+    named = [(name, getattr(metric, name)) for name in (*_SAME_UNIT, *_BASED_ON)]
+    named += [(f"look_alikes.{i}", other) for i, other in enumerate(metric.look_alikes)]
+    for field_name, target in named:
+        if target is None:
+            continue
+        other = store.metrics.get(target)
+        if other is None:
+            yield problem(metric.id, "metric", field_name, f"unknown metric {target!r}")
+        elif other.id == metric.id:
+            yield problem(metric.id, "metric", field_name, "a metric cannot relate to itself")
+        elif field_name in _SAME_UNIT and other.unit is not metric.unit:
+            yield problem(
+                metric.id,
+                "metric",
+                field_name,
+                f"{other.id} must be another metric in the same unit ({metric.unit.value})",
+            )
+    based = [name for name in _BASED_ON if getattr(metric, name) is not None]
+    if len(based) > 1:
+        yield problem(metric.id, "metric", based[1], f"give only one of {', '.join(_BASED_ON)}")
 
 
 def _check_value(store: Store, figure: Figure, metric: Metric | None) -> Iterable[Problem]:

@@ -408,8 +408,9 @@ def _dates(
             named = set().union(*(index.events[e].title_years for e in events))
             if when.first is not None and when.last is not None and named:
                 years = {when.first.year, when.last.year}
-                dated = {c.date.year for e in events for c in index.events[e].event.claims} | {
-                    c.end.year for e in events for c in index.events[e].event.claims if c.end
+                claims = [c for e in events for c in index.events[e].event.claims]
+                dated = {c.date.first_day().year for c in claims} | {
+                    c.end.last_day().year for c in claims if c.end
                 }
                 if years <= named and not years & dated:
                     continue
@@ -428,7 +429,7 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
     """The events a sentence speaks of: those sharing the most distinctive words with it
     (with their kind as a word: "opened" for an opening), above a minimum, or using all the
     words of one of its aliases with a word of its kind ("diplomatic ties date back to");
-    ties kept."""
+    ties kept, in the store's order (never by how their ids sort)."""
     scores: dict[str, int] = {}
     for word in stems:
         for event_id in index.events_by_word.get(word, []):
@@ -448,4 +449,5 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
             best, top = [event_id], score
         elif score == top:
             best.append(event_id)
-    return sorted(best)
+    order = index.event_order
+    return sorted(best, key=order.__getitem__)

@@ -19,7 +19,7 @@ from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
-from kzkr_cli.core.conflicts import Conflict, agreeing_groups
+from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
@@ -294,7 +294,7 @@ def _figure_finding(
     store = index.store
     intervals = {f.id: store.interval(f) for f in figures}
     agrees = {key: relation(found, interval) for key, found in intervals.items()}
-    conflict = _taking_sides(index, intervals, interval)
+    conflict = _taking_sides(index, {ClaimRef(k): v for k, v in intervals.items()}, interval)
     judged = Judged(
         [k for k, a in agrees.items() if a is True],
         [k for k, a in agrees.items() if a is False],
@@ -340,7 +340,7 @@ def _listed(figures: Sequence[Figure]) -> str:
 
 
 def _taking_sides(
-    index: StoreIndex, intervals: dict[str, Interval], claim: Interval
+    index: StoreIndex, intervals: dict[ClaimRef, Interval], claim: Interval
 ) -> Conflict | None:
     """The conflict the claim takes a side in: the engine reports one among these records,
     and the claim can be true together with every record of one agreeing group (it
@@ -348,7 +348,7 @@ def _taking_sides(
     a claim no group allows is contradicted by every side."""
     if all(relation(found, claim) is not False for found in intervals.values()):
         return None
-    conflict = index.disagreeing(list(intervals))
+    conflict = index.disagreements.among(intervals)
     if conflict is None:
         return None
     keys = list(intervals)
@@ -360,7 +360,7 @@ def _taking_sides(
     return None
 
 
-def _sided(index: StoreIndex, keys: list[str], agrees: list[bool]) -> Conflict | None:
+def _sided(index: StoreIndex, keys: list[ClaimRef], agrees: list[bool]) -> Conflict | None:
     """The conflict the claim takes a side in, told by which records it agrees with: one
     agreeing group of the conflict holds only records the claim agrees with, and the claim
     disagrees with another of its records."""
@@ -368,13 +368,13 @@ def _sided(index: StoreIndex, keys: list[str], agrees: list[bool]) -> Conflict |
     disagreeing = {k for k, a in zip(keys, agrees, strict=True) if not a}
     if not agreeing or not disagreeing:
         return None
-    conflict = index.disagreeing(keys)
+    conflict = index.disagreements.among(keys)
     if conflict is None:
         return None
-    members = {k for group in conflict.groups for k in group}
-    if not disagreeing & members:
+    sides = conflict.side_refs()
+    if not disagreeing & frozenset().union(*sides):
         return None
-    if any(set(group) <= agreeing for group in conflict.groups):
+    if any(side <= agreeing for side in sides):
         return conflict
     return None
 
@@ -473,7 +473,7 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
         if finding.verdict is not Verdict.CONTRADICTED:
             return replace(finding, stated=when.text)
     agrees = [_agrees(when, c) for c in event.claims]
-    keys = [f"{event.id}.claim.{i}" for i in range(len(event.claims))]
+    keys = [ClaimRef(event.id, i) for i in range(len(event.claims))]
     intervals = {key: day_span(c.date, c.end) for key, c in zip(keys, event.claims, strict=True)}
     asked = _asked_days(when)
     conflict = (

@@ -9,7 +9,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kzkr_cli.core import conflicts as conflict_engine
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -20,7 +19,7 @@ from kzkr_cli.core.checker.words import (
     stems_of_all,
     tokens,
 )
-from kzkr_cli.core.conflicts import Conflict
+from kzkr_cli.core.conflicts import Conflict, Disagreements, find_conflicts
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.store import Store, collector_paused
@@ -122,21 +121,20 @@ class StoreIndex:
     figures: dict[str, list[Figure]] = field(default_factory=dict)
     siblings: Mapping[str, list[str]] = field(default_factory=dict)
     kin: dict[str, list[str]] = field(default_factory=dict)
-    """A metric's variants, the metrics extending its id and those its id extends: the
-    look-alikes a sentence may mean when it does not say which."""
-    """Variants of one measure: metrics whose ids differ only in their last part."""
+    """A metric's look-alikes, the metrics based on it and the one it is based on: what a
+    sentence may mean when it does not say which."""
     events: dict[str, EventWords] = field(default_factory=dict)
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
-    groups_of: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    disagreements: Disagreements = field(default_factory=lambda: Disagreements([]))
+    """Which records the conflict engine reports in conflict, and on which side."""
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
-        found = conflict_engine.find_conflicts(store) if conflicts is None else list(conflicts)
-        index = cls(store, found)
+        found = find_conflicts(store) if conflicts is None else list(conflicts)
+        index = cls(store, found, disagreements=Disagreements(found))
         with collector_paused():  # the index's sets and tables hold no cycles to collect
             index._index_metrics()
             index._index_events()
-            index._index_conflicts()
         return index
 
     @cached_property
@@ -166,34 +164,29 @@ class StoreIndex:
     def _index_metrics(self) -> None:
         metrics = list(self.store.metrics.values())
         own: dict[str, set[Phrase]] = {m.id: _metric_phrases(m) for m in metrics}
-        by_stem: dict[str, list[str]] = defaultdict(list)
-        for metric in metrics:
-            by_stem[metric.id.rsplit("-", 1)[0]].append(metric.id)
-        # A metric whose id extends another's ("trade-turnover-change") measures something
-        # about it, and variants of one measure ("fdi-inflow-annual", "fdi-inflow-cumulative";
-        # "cu-stores-operating", "cu-stores-planned") are named alike: each is named by the
-        # other's words, and its own name's words tell them apart. Both relations are kept
-        # as groups and expanded only for the words a claim uses, since a family of n
-        # variants would otherwise give each of them the phrases of all n.
-        group_of = {m.id: by_stem[m.id.rsplit("-", 1)[0]] for m in metrics}
+        # A metric based on another ("change in trade turnover" on "trade turnover") is
+        # named by that one's words too, and look-alikes (annual and cumulative inflow) by
+        # each other's; their own names' words tell them apart. Both relations are declared
+        # in the vocabulary and expanded only for the words a claim uses, since a family of
+        # n look-alikes would otherwise give each of them the phrases of all n.
+        group_of = _look_alike_groups(metrics)
         self.siblings = _Siblings(group_of)
         extended_by: dict[str, list[str]] = defaultdict(list)
         for metric in metrics:
-            for prefix in _id_prefixes(metric.id):
-                if prefix in own:
-                    extended_by[prefix].append(metric.id)
+            if metric.based_on is not None:
+                extended_by[metric.based_on].append(metric.id)
         self.kin = {
             m.id: [
                 *self.siblings[m.id],
                 *extended_by.get(m.id, []),
-                *(p for p in _id_prefixes(m.id) if p in own),
+                *([m.based_on] if m.based_on is not None else []),
             ]
             for m in metrics
         }
         named_ways = {m.id: directions(" ; ".join((m.name, *m.aliases))) for m in metrics}
         self.directions = {
             m.id: named_ways[m.id].union(
-                *(named_ways[p] for p in _id_prefixes(m.id) if p in named_ways)
+                named_ways[m.based_on] if m.based_on is not None else frozenset()
             )
             for m in metrics
         }
@@ -229,6 +222,11 @@ class StoreIndex:
         for figure in self.store.figures.values():
             figures[figure.metric].append(figure)
         self.figures = dict(figures)
+
+    @cached_property
+    def event_order(self) -> dict[str, int]:
+        """Each event's position in the store: how ties between events are listed."""
+        return {event_id: n for n, event_id in enumerate(self.store.events)}
 
     def metric(self, metric_id: str) -> Metric:
         return self.store.metrics[metric_id]
@@ -267,35 +265,26 @@ class StoreIndex:
                 by_word[word].append(event.id)
         self.events_by_word = dict(by_word)
 
-    # ------------------------------------------------------------ conflicts
 
-    def _index_conflicts(self) -> None:
-        groups_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for number, conflict in enumerate(self.conflicts):
-            for side, group in enumerate(conflict.groups):
-                for key in group:
-                    groups_of[key].append((number, side))
-        self.groups_of = dict(groups_of)
+def _look_alike_groups(metrics: Sequence[Metric]) -> dict[str, list[str]]:
+    """Each metric's look-alike group, itself included: the declared relation taken both
+    ways and transitively, in the vocabulary's order."""
+    parent = {m.id: m.id for m in metrics}
 
-    def disagreeing(self, keys: Sequence[str]) -> Conflict | None:
-        """A conflict the engine reports between records among ``keys`` (figure ids, or
-        ``event.claim.N`` for an event's date claims), when they fall on two of its sides."""
-        sides: dict[int, set[int]] = defaultdict(set)
-        for key in keys:
-            for number, side in self.groups_of.get(key, []):
-                sides[number].add(side)
-        for number, touched in sorted(sides.items()):
-            if len(touched) >= 2:
-                return self.conflicts[number]
-        return None
+    def root(metric_id: str) -> str:
+        while parent[metric_id] != metric_id:
+            parent[metric_id] = parent[parent[metric_id]]
+            metric_id = parent[metric_id]
+        return metric_id
 
-
-def _id_prefixes(metric_id: str) -> Iterator[str]:
-    """Every id this one extends: its text before each hyphen ("a-b-c": "a", "a-b")."""
-    start = metric_id.find("-")
-    while start != -1:
-        yield metric_id[:start]
-        start = metric_id.find("-", start + 1)
+    for metric in metrics:
+        for other in metric.look_alikes:
+            if other in parent:
+                parent[root(other)] = root(metric.id)
+    members: dict[str, list[str]] = defaultdict(list)
+    for metric in metrics:
+        members[root(metric.id)].append(metric.id)
+    return {m.id: members[root(m.id)] for m in metrics}
 
 
 class _Siblings(Mapping[str, list[str]]):

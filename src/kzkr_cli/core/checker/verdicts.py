@@ -119,8 +119,8 @@ class CheckResult:
 class Judged:
     """Records compared with a claim: which agree, and the conflict among them if any."""
 
-    agreeing: list[str] = field(default_factory=list)
-    disagreeing: list[str] = field(default_factory=list)
+    agreeing: list[object] = field(default_factory=list)
+    disagreeing: list[object] = field(default_factory=list)
     disputed: bool = False
 
     @property

@@ -167,7 +167,7 @@ def timeline_entries(compiled: CompiledStore, query: TimelineQuery) -> list[Time
     sql = f"SELECT {EVENT_COLUMNS}, in_conflict FROM events WHERE 1"
     args: list[Any] = []
     if query.since is not None:
-        sql += " AND date_earliest >= ?"
+        sql += " AND date_latest >= ?"
         args.append(query.since.first_day().isoformat())
     if query.until is not None:
         sql += " AND date_earliest <= ?"

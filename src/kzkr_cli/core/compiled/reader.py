@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from kzkr_cli.core.conflicts import Conflict, ConflictClaim, ConflictKind
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating, PartialDate, coerce_dating
 from kzkr_cli.core.models import (
     Change,
     DateClaim,
@@ -25,8 +26,13 @@ from kzkr_cli.core.models import (
 )
 from kzkr_cli.core.store import collector_paused
 
+if TYPE_CHECKING:
+    from kzkr_cli.core.conflicts.model import Detail
+
 SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document"
-METRIC_COLUMNS = "id, name, unit, description, tolerance, tolerance_note, part_of"
+METRIC_COLUMNS = (
+    "id, name, unit, description, tolerance, tolerance_note, part_of, change_of, value_of, plan_of"
+)
 FIGURE_COLUMNS = (
     "id, metric, value, as_written, qualifier, period_start, period_end, period_as_of,"
     " period_text, source, quote, note, change_before, change_after, step"
@@ -35,8 +41,26 @@ EVENT_COLUMNS = "id, kind, title, place, note"
 CONFLICT_COLUMNS = "id, kind, subject, period, severity, explanation, groups"
 
 
+@dataclass(frozen=True, slots=True)
+class StoredConflict(Conflict):
+    """A conflict as compiled: the engine's result with its explanation worded once, when
+    it was found, so reading it needs neither the detectors nor their wording."""
+
+    worded: str = ""
+
+    @property
+    def explanation(self) -> str:
+        return self.worded
+
+
 def _date(text: str | None) -> PartialDate | None:
+    """A period's date (a year, month or day)."""
     return None if text is None else PartialDate.coerce(text)
+
+
+def _dating(text: str | None) -> Dating | None:
+    """A date claim's date or a publication date: a unit, or one day within a range."""
+    return None if text is None else coerce_dating(text)
 
 
 def source_of(row: Sequence[Any]) -> Source:
@@ -46,7 +70,7 @@ def source_of(row: Sequence[Any]) -> Source:
         publisher=row[2],
         author=row[3],
         kind=SourceKind(row[4]),
-        published=PartialDate.coerce(row[5]),
+        published=coerce_dating(row[5]),
         published_note=row[6],
         document=row[7],
     )
@@ -55,14 +79,19 @@ def source_of(row: Sequence[Any]) -> Source:
 def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Metric]:
     rows = list(rows)
     aliases: dict[str, list[str]] = {row[0]: [] for row in rows}
+    look_alikes: dict[str, list[str]] = {row[0]: [] for row in rows}
     if aliases:
-        for metric, alias in _in(
-            connection,
-            "SELECT metric, alias FROM metric_aliases WHERE metric IN ({}) ORDER BY metric,"
-            " position",
-            list(aliases),
+        for table, column, into in (
+            ("metric_aliases", "alias", aliases),
+            ("metric_look_alikes", "other", look_alikes),
         ):
-            aliases[metric].append(alias)
+            for metric, value in _in(
+                connection,
+                f"SELECT metric, {column} FROM {table} WHERE metric IN ({{}})"
+                " ORDER BY metric, position",
+                list(into),
+            ):
+                into[metric].append(value)
     return [
         Metric.model_construct(
             id=row[0],
@@ -73,6 +102,10 @@ def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
             tolerance=row[4],
             tolerance_note=row[5],
             part_of=row[6],
+            change_of=row[7],
+            value_of=row[8],
+            plan_of=row[9],
+            look_alikes=look_alikes[row[0]],
         )
         for row in rows
     ]
@@ -118,8 +151,8 @@ def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
             claims[event].append(
                 DateClaim.model_construct(
                     source=source,
-                    date=PartialDate.coerce(date),
-                    end=_date(end),
+                    date=coerce_dating(date),
+                    end=_dating(end),
                     quote=quote,
                     derivation=derivation,
                     note=note,
@@ -164,7 +197,7 @@ def _conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]])
         for row in _in(
             connection,
             "SELECT conflict, fact, source, value, date, end_date, quote, as_written, period,"
-            " low, high, claim FROM conflict_claims WHERE conflict IN ({})"
+            " low, high, claim, derivation FROM conflict_claims WHERE conflict IN ({})"
             " ORDER BY conflict, position",
             list(claims),
         ):
@@ -181,22 +214,27 @@ def _conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]])
                     low=row[9],
                     high=row[10],
                     claim=row[11],
+                    derivation=row[12],
                 )
             )
     return [
-        Conflict(
+        StoredConflict(
             id=row[0],
             kind=ConflictKind(row[1]),
             subject=row[2],
             period=row[3],
             severity=row[4],
-            explanation=row[5],
+            worded=row[5],
             claims=tuple(claims[row[0]]),
             groups=tuple(tuple(group) for group in json.loads(row[6])),
+            detail=_WORDED,
         )
         for row in rows
     ]
 
+
+_WORDED = cast("Detail", None)
+"""A stored conflict's detail: what the wording needs, and a stored conflict is worded."""
 
 _CHUNK = 500
 """Ids per ``IN (…)`` list: well under SQLite's limit on bound parameters."""

@@ -41,7 +41,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "publisher": "Publisher.",
             "author": "Author, where known.",
             "kind": "news, op-ed, encyclopedia or official.",
-            "published": "Publication date as written (year, month or day).",
+            "published": "Publication date as written (year, month or day, or a range A..B,"
+            " ..B, A..).",
             "published_earliest": "First day the publication date may be (ISO).",
             "published_latest": "Last day the publication date may be (ISO).",
             "published_note": "How the publication date was inferred.",
@@ -61,6 +62,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "tolerance": "Share of a value by which every figure of the metric is widened.",
             "tolerance_note": "Why the tolerance.",
             "part_of": "The metric whose figures include this one's.",
+            "change_of": "The metric whose level this one's figures are changes of.",
+            "value_of": "The count whose money value this one measures.",
+            "plan_of": "The metric whose outcome this one plans or agrees in advance.",
             "file": "Store file the record is written in.",
             "line": "Line of that file where the record starts.",
             "ordinal": "Order of the record in the store.",
@@ -73,6 +77,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "position": "Order of the alias within its metric.",
             "alias": "The alias.",
             "lookup": "The alias lower-cased, as the command line matches names.",
+        },
+    ),
+    "metric_look_alikes": (
+        "Metrics named alike that a sentence must tell apart (declared on one side).",
+        {
+            "metric": "Metric id.",
+            "position": "Order within the metric.",
+            "other": "The look-alike metric's id.",
         },
     ),
     "figures": (
@@ -117,7 +129,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "note": "Note.",
             "date": "The most precise date its sources give, as written.",
             "date_end": "That claim's end date, as written.",
-            "date_earliest": "First day of that date (ISO): the timeline's order.",
+            "date_earliest": "First day of that date (ISO).",
             "date_latest": "Last day of that date (ISO).",
             "year": "Year of that date (for facets).",
             "in_conflict": "1 when its sources' dates conflict.",
@@ -141,12 +153,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "event": "Event id.",
             "position": "Order of the claim within its event (0 first).",
             "source": "Source id.",
-            "date": "Date (or start) as written.",
-            "date_earliest": "First day the date may be (ISO).",
+            "date": "Date (or start) as written: a year, month or day, or one day in a range"
+            " (A..B, ..B, A..).",
+            "date_earliest": "First day the date may be (ISO; 0001-01-01 when open).",
             "date_latest": "Last day the date may be (ISO).",
             "end_date": "End as written (NULL: the event started and ended within date).",
             "end_earliest": "First day the end may be (ISO).",
-            "end_latest": "Last day the end may be (ISO).",
+            "end_latest": "Last day the end may be (ISO; 9999-12-31 when open).",
             "quote": "Verbatim quote from the source.",
             "derivation": "How the date is derived from the text.",
             "note": "Note.",
@@ -182,6 +195,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "date": "The date claim's date.",
             "end_date": "The date claim's end.",
             "quote": "Verbatim quote.",
+            "derivation": "How the date claim's date was derived from its text.",
         },
     ),
 }
@@ -210,11 +224,17 @@ CREATE TABLE sources (
 CREATE TABLE metrics (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, description TEXT NOT NULL,
     tolerance REAL NOT NULL, tolerance_note TEXT, part_of TEXT REFERENCES metrics(id),
-    file TEXT NOT NULL REFERENCES files(path), line INTEGER, ordinal INTEGER NOT NULL
+    change_of TEXT REFERENCES metrics(id), value_of TEXT REFERENCES metrics(id),
+    plan_of TEXT REFERENCES metrics(id), file TEXT NOT NULL REFERENCES files(path),
+    line INTEGER, ordinal INTEGER NOT NULL
 );
 CREATE TABLE metric_aliases (
     metric TEXT NOT NULL REFERENCES metrics(id), position INTEGER NOT NULL,
     alias TEXT NOT NULL, lookup TEXT NOT NULL, PRIMARY KEY (metric, position)
+);
+CREATE TABLE metric_look_alikes (
+    metric TEXT NOT NULL REFERENCES metrics(id), position INTEGER NOT NULL,
+    other TEXT NOT NULL REFERENCES metrics(id), PRIMARY KEY (metric, position)
 );
 CREATE TABLE figures (
     id TEXT PRIMARY KEY, metric TEXT NOT NULL REFERENCES metrics(id), value REAL NOT NULL,
@@ -258,7 +278,7 @@ CREATE TABLE conflict_claims (
     conflict TEXT NOT NULL REFERENCES conflicts(id), position INTEGER NOT NULL,
     key TEXT NOT NULL, fact TEXT NOT NULL, claim INTEGER, source TEXT NOT NULL, value REAL,
     as_written TEXT, period TEXT, low REAL, high REAL, date TEXT, end_date TEXT,
-    quote TEXT NOT NULL, PRIMARY KEY (conflict, position)
+    quote TEXT NOT NULL, derivation TEXT, PRIMARY KEY (conflict, position)
 );
 """
 
@@ -270,6 +290,7 @@ CREATE INDEX sources_by_file ON sources(file, ordinal);
 CREATE INDEX metrics_by_file ON metrics(file, ordinal);
 CREATE INDEX metric_aliases_by_lookup ON metric_aliases(lookup);
 CREATE INDEX events_by_date ON events(date_earliest);
+CREATE INDEX events_by_latest ON events(date_latest);
 CREATE INDEX events_by_file ON events(file, ordinal);
 CREATE INDEX date_claims_by_source ON date_claims(source);
 CREATE INDEX conflicts_by_order ON conflicts(ordinal);

@@ -11,7 +11,7 @@ from typing import Any
 from kzkr_cli.core.compiled.build import FileState
 from kzkr_cli.core.compiled.schema import DDL, INDEXES, SCHEMA_VERSION, search_ddl
 from kzkr_cli.core.conflicts import Conflict, conflicting_records
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.store import Store
 
 
@@ -41,7 +41,11 @@ def write_database(
     )
     conflicted = conflicting_records(conflicts)
     rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
-    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
+    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
+    rows(
+        "INSERT INTO metric_look_alikes VALUES (?, ?, ?)",
+        ((m.id, n, o) for m in store.metrics.values() for n, o in enumerate(m.look_alikes)),
+    )
     rows(
         "INSERT INTO metric_aliases VALUES (?, ?, ?, ?)",
         ((m.id, n, a, a.lower()) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
@@ -80,7 +84,7 @@ def write_database(
         ),
     )
     rows(
-        "INSERT INTO conflict_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO conflict_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
                 c.id,
@@ -97,6 +101,7 @@ def write_database(
                 claim.date,
                 claim.end,
                 claim.quote,
+                claim.derivation,
             )
             for c in conflicts
             for n, claim in enumerate(c.claims)
@@ -110,13 +115,13 @@ def _bound(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _days(date: PartialDate | None) -> tuple[str | None, str | None]:
+def _days(date: Dating | None) -> tuple[str | None, str | None]:
     if date is None:
         return None, None
     return date.first_day().isoformat(), date.last_day().isoformat()
 
 
-def _iso(date: PartialDate | None) -> str | None:
+def _iso(date: Dating | None) -> str | None:
     return None if date is None else date.iso()
 
 
@@ -150,6 +155,9 @@ def _metrics(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             m.tolerance,
             m.tolerance_note,
             m.part_of,
+            m.change_of,
+            m.value_of,
+            m.plan_of,
             *origins[m.id],
             n,
         )
@@ -202,7 +210,7 @@ def _events(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[tu
             headline.date.iso(),
             _iso(headline.end),
             *_days(headline.date),
-            headline.date.first_day().year,
+            headline.date.sort_key()[0].year,
             int(e.id in conflicted),
             int(len(spans) > 1),
             *origins[e.id],

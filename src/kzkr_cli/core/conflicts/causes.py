@@ -1,0 +1,56 @@
+"""Likely causes of a conflict, as the records themselves show them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kzkr_cli.core.conflicts.model import ConflictClaim
+from kzkr_cli.core.store import Store
+
+_ANNOUNCED = re.compile(
+    r"\b(will|shall|is to|are to|plans? to|is scheduled|are scheduled|is expected|are expected)\b",
+    re.IGNORECASE,
+)
+_NOTE_LENGTH = 360
+
+
+def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, ...]:
+    """What the records show as likely causes: a note naming an ambiguity, a date announced
+    in advance, a source older than the others. A derived date is not a cause by itself;
+    the wording shows the derivation beside the date."""
+    causes: list[str] = []
+    for claim in claims:
+        if claim.claim is not None:
+            dated = store.events[claim.fact].claims[claim.claim]
+            if _ANNOUNCED.search(dated.quote):
+                causes.append(
+                    f'{claim.source} announced it in advance ("{_clip(dated.quote)}"),'
+                    " and plans can change"
+                )
+            if dated.note:
+                causes.append(f"{claim.source} notes: {_clip(dated.note)}")
+        elif claim.fact in store.figures and store.figures[claim.fact].note:
+            causes.append(f"{claim.source} notes: {_clip(store.figures[claim.fact].note or '')}")
+    published = {claim.source: store.sources[claim.source].published for claim in claims}
+    newest = max(published.values(), key=lambda d: d.first_day())
+    older = sorted(s for s, d in published.items() if d.last_day() < newest.first_day())
+    if older:
+        dates = ", ".join(f"{s} ({published[s]})" for s in older)
+        causes.append(f"older source{'s' if len(older) > 1 else ''}: {dates}")
+    return tuple(dict.fromkeys(causes))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
+
+
+def _clip(text: str) -> str:
+    """A note or quote in whole sentences: as many as fit a readable length, and always
+    the first, so a journalist never pastes a sentence cut off in the middle."""
+    flat = " ".join(text.split())
+    kept = ""
+    for sentence in _SENTENCE_END.split(flat):
+        if kept and len(kept) + 1 + len(sentence) > _NOTE_LENGTH:
+            break
+        kept = f"{kept} {sentence}" if kept else sentence
+    return kept.rstrip(".;")

@@ -1,0 +1,121 @@
+"""Figures and ranks: one metric's figures for the same period, compared within it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from kzkr_cli.core.conflicts.agreement import agreeing_groups
+from kzkr_cli.core.conflicts.causes import likely_causes
+from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind, FigureDetail
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.intervals import Interval
+from kzkr_cli.core.models import Figure, Unit
+from kzkr_cli.core.periods import containing, span_days, span_label
+from kzkr_cli.core.store import Store
+
+
+def figure_claim(figure: Figure, interval: Interval) -> ConflictClaim:
+    """A figure as a claim taking part in a conflict."""
+    return ConflictClaim(
+        fact=figure.id,
+        source=figure.source,
+        value=figure.value,
+        date=None,
+        end=None,
+        quote=figure.quote,
+        as_written=figure.as_written,
+        period=figure.period.label(),
+        low=interval.low,
+        high=interval.high,
+    )
+
+
+def figure_conflicts(store: Store) -> Iterator[Conflict]:
+    """Figures of one metric about the same period, compared at the finest date involved.
+
+    Periods match by ``periods.same_period``, the checker's rule too: spans when they cover
+    the same days; moments (``as_of``) when one date contains the other ("2024" and
+    "2024-11-05"). Dates at year, month and day nest, so a moment is compared with the
+    figures at its own date and at the coarser dates containing it, and a conflict is
+    reported at the finer date of the two claims.
+    """
+    spans: dict[tuple[str, dt.date, dt.date], list[_Stated]] = defaultdict(list)
+    moments: dict[tuple[str, PartialDate], list[_Stated]] = defaultdict(list)
+    for figure in store.figures.values():
+        stated = _Stated(figure, store.interval(figure))
+        period = figure.period
+        if period.is_span:
+            spans[(figure.metric, *span_days(period))].append(stated)
+        else:
+            moments[(figure.metric, period.first)].append(stated)
+    for (metric_id, first, last), here in spans.items():
+        label = span_label(first, last)
+        yield from _compare(store, metric_id, label, label, here, [])
+    for (metric_id, when), here in moments.items():
+        coarser = [
+            stated for date in containing(when) for stated in moments.get((metric_id, date), [])
+        ]
+        yield from _compare(store, metric_id, f"as of {when}", f"as-of-{when}", here, coarser)
+
+
+class _Stated:
+    __slots__ = ("figure", "interval")
+
+    def __init__(self, figure: Figure, interval: Interval) -> None:
+        self.figure = figure
+        self.interval = interval
+
+
+def _compare(
+    store: Store,
+    metric_id: str,
+    period: str,
+    period_key: str,
+    here: list[_Stated],
+    coarser: list[_Stated],
+) -> Iterator[Conflict]:
+    """One conflict when a figure ``here`` admits no value in common with another figure
+    here or at a coarser date; the claims are those taking part in such a disagreement."""
+    pool = here + coarser
+    if len(pool) < 2:
+        return
+    lowest_high = min(s.interval.high for s in pool)
+    highest_low = max(s.interval.low for s in pool)
+    if all(s.interval.low <= lowest_high and s.interval.high >= highest_low for s in here):
+        return
+    here_high = min(s.interval.high for s in here)
+    here_low = max(s.interval.low for s in here)
+    involved = [s for s in here if s.interval.low > lowest_high or s.interval.high < highest_low]
+    involved += [s for s in coarser if s.interval.low > here_high or s.interval.high < here_low]
+    involved.sort(key=lambda s: (s.interval.low, s.interval.high, s.figure.id))
+    severity = max(_number_severity(s.interval, lowest_high, highest_low) for s in here)
+    metric = store.metrics[metric_id]
+    kind = ConflictKind.RANK if metric.unit is Unit.RANK else ConflictKind.FIGURE
+    claims = tuple(figure_claim(s.figure, s.interval) for s in involved)
+    groups = tuple(
+        tuple(claims[i].key for i in group)
+        for group in agreeing_groups([s.interval for s in involved])
+    )
+    yield Conflict(
+        id=f"{kind.value}:{metric_id}:{period_key}",
+        kind=kind,
+        subject=metric_id,
+        severity=severity,
+        claims=claims,
+        groups=groups,
+        detail=FigureDetail(metric.name, metric.unit),
+        causes=likely_causes(store, claims),
+        period=period,
+    )
+
+
+def _number_severity(interval: Interval, lowest_high: float, highest_low: float) -> float:
+    """How far ``interval`` lies from the furthest claim on either side of it."""
+    worst = 0.0
+    if interval.low > lowest_high:
+        worst = max(worst, Interval.point(lowest_high).relative_gap(interval))
+    if interval.high < highest_low:
+        worst = max(worst, interval.relative_gap(Interval.point(highest_low)))
+    return min(1.0, worst)
