@@ -64,14 +64,20 @@ def kzkr_command() -> list[str]:
 
 
 def run_once(
-    argv: Sequence[str], stdout_path: Path | None = None, env: dict[str, str] | None = None
+    argv: Sequence[str],
+    stdout_path: Path | None = None,
+    env: dict[str, str] | None = None,
+    *,
+    capture: bool = False,
 ) -> Run:
-    """Wall time and peak resident memory of one subprocess (its own, from wait4)."""
+    """Wall time and peak resident memory of one subprocess (its own, from wait4). Output
+    goes to ``stdout_path``, else is captured when asked, else discarded: a large output
+    read into this process would be inherited by the next child's peak memory."""
     with (stdout_path or Path(os.devnull)).open("wb") as sink:
         started = time.perf_counter()
         process = subprocess.Popen(
             list(argv),
-            stdout=sink if stdout_path else subprocess.PIPE,
+            stdout=subprocess.PIPE if capture and not stdout_path else sink,
             stderr=subprocess.DEVNULL,
             env=os.environ | (env or {}),
         )
@@ -189,7 +195,13 @@ def median_run(argv: Sequence[str], repeat: int, env: dict[str, str] | None = No
 
 
 def scale(
-    sizes: Sequence[int], repeat: int, jq: str | None, scratch: Path
+    sizes: Sequence[int],
+    repeat: int,
+    jq: str | None,
+    scratch: Path,
+    warm: Sequence[str] = tuple(WARM),
+    *,
+    edit: bool = True,
 ) -> tuple[list[str], list[str]]:
     """Each size: tomli alone, the cold compile, the run after editing one file, then each
     command warm (median of ``repeat``) beside the floor, jq on the export and a bare indexed
@@ -208,16 +220,17 @@ def scale(
         parse = run_once([sys.executable, "-c", PARSE_ONLY, str(root)])
         cold = run_once([*kzkr, *WARM["figure"], *facts], env=env)
         (database,) = cache.iterdir()
-        edited = sorted((root / "figures").glob("*.toml"))[
-            len(sorted((root / "figures").glob("*.toml"))) // 2
-        ]
-        original = edited.read_bytes()
-        edited.write_bytes(original + b"# edited\n")
-        try:
-            after_edit = run_once([*kzkr, *WARM["figure"], *facts], env=env)
-        finally:
-            edited.write_bytes(original)
-        run_once([*kzkr, *WARM["figure"], *facts], env=env)  # compiled again, as it was
+        after_edit: Run | None = None
+        if edit:
+            figure_files = sorted((root / "figures").glob("*.toml"))
+            edited = figure_files[len(figure_files) // 2]
+            original = edited.read_bytes()
+            edited.write_bytes(original + b"# edited\n")
+            try:
+                after_edit = run_once([*kzkr, *WARM["figure"], *facts], env=env)
+            finally:
+                edited.write_bytes(original)
+            run_once([*kzkr, *WARM["figure"], *facts], env=env)  # compiled again, as it was
         lines += [
             f"### {label_of(size)}: {toml_bytes / 1e6:.1f} MB of TOML,"
             f" database {database.stat().st_size / 1e6:.1f} MB",
@@ -229,9 +242,14 @@ def scale(
             f"| cold compile (first `kzkr figure`) | {secs(cold.seconds)} |"
             f" {cold.seconds / parse.seconds:.2f}× tomli (target ≤ 2.5×)"
             f" | {mib(cold.peak_bytes)} |",
-            f"| next command after editing one file | {secs(after_edit.seconds)} |"
-            f" {after_edit.seconds / cold.seconds:.2f}× cold (target ≤ 0.10×) |"
-            f" {mib(after_edit.peak_bytes)} |",
+        ]
+        if after_edit is not None:
+            lines.append(
+                f"| next command after editing one file | {secs(after_edit.seconds)} |"
+                f" {after_edit.seconds / cold.seconds:.2f}× cold (target ≤ 0.10×) |"
+                f" {mib(after_edit.peak_bytes)} |"
+            )
+        lines += [
             "",
             "| warm command | median | × floor | other | peak memory |",
             "|---|---:|---:|---:|---:|",
@@ -241,10 +259,10 @@ def scale(
             f"| floor (Typer + pydantic) | {secs(floor.seconds)} | 1.00 | |"
             f" {mib(floor.peak_bytes)} |"
         )
-        export_path = scratch / f"export-{size}.json"
-        run_once([*kzkr, "export", *facts], export_path, env)
         others: dict[str, tuple[str, Run]] = {}
         if jq is not None:
+            export_path = scratch / f"export-{size}.json"
+            run_once([*kzkr, "export", *facts], export_path, env)
             others["figure"] = ("jq", median_run([jq, "-c", JQ_FIGURES, str(export_path)], repeat))
             others["timeline"] = ("jq", median_run([jq, ".events", str(export_path)], repeat))
         if sqlite is not None:
@@ -253,7 +271,8 @@ def scale(
                 f"| bare `sqlite3` indexed query | {secs(bare.seconds)} |"
                 f" {bare.seconds / floor.seconds:.2f} | | {mib(bare.peak_bytes)} |"
             )
-        for name, args in WARM.items():
+        for name in warm:
+            args = WARM[name]
             run = median_run([*kzkr, *args, *facts], repeat, env)
             other = ""
             if name in others:
@@ -292,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=15, help="Start-up runs per command.")
     parser.add_argument("--scale-repeat", type=int, default=5, help="Warm runs (median).")
     parser.add_argument("--skip-start-up", action="store_true")
+    parser.add_argument("--skip-jq", action="store_true", help="No export, no jq.")
+    parser.add_argument("--skip-edit", action="store_true", help="No run after an edit.")
+    parser.add_argument(
+        "--warm", nargs="*", choices=list(WARM), default=list(WARM), help="Warm commands."
+    )
     args = parser.parse_args(argv)
     print("## Machine\n")
     print("\n".join(machine()))
@@ -302,7 +326,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(start_up(args.repeat)))
         if args.sizes:
             print("\n## Scale on synthetic stores (each run a fresh process)\n")
-            table, notes = scale(args.sizes, args.scale_repeat, shutil.which("jq"), Path(scratch))
+            jq = None if args.skip_jq else shutil.which("jq")
+            table, notes = scale(
+                args.sizes, args.scale_repeat, jq, Path(scratch), args.warm, edit=not args.skip_edit
+            )
             print("\n".join(table))
             print()
             print("\n".join(f"- {n}" for n in notes))
