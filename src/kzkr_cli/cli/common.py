@@ -7,17 +7,19 @@ import os
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from kzkr_cli.cli.progress import stderr_progress
-from kzkr_cli.core.compiled import CompiledStore, cache_folder, open_compiled
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
-from kzkr_cli.core.store import Store, load_store
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.writers import neutralise
+
+if TYPE_CHECKING:  # the store's modules are imported by the commands that open it
+    from kzkr_cli.core.compiled import CompiledStore
+    from kzkr_cli.core.store import Store
 
 
 class ExitCode(IntEnum):
@@ -65,6 +67,8 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 def open_store(facts: Path | None) -> CompiledStore:
     """The compiled store (compiled now when it is not current), or report every problem of
     the TOML and exit 2."""
+    from kzkr_cli.core.compiled import cache_folder, open_compiled
+
     gc.disable()
     try:
         progress = stderr_progress("compiling the fact store", "files")
@@ -80,6 +84,8 @@ def open_store(facts: Path | None) -> CompiledStore:
 def read_store(facts: Path | None) -> Store:
     """The store read and validated from its TOML files, never from the compiled copy; or
     report every problem and exit 2."""
+    from kzkr_cli.core.store import load_store
+
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")

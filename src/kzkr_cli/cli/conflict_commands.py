@@ -17,13 +17,11 @@ from kzkr_cli.cli.common import (
     fail,
     open_store,
 )
-from kzkr_cli.core.compiled import queries
 from kzkr_cli.core.conflicts import (
     Conflict,
     ConflictKind,
     ConflictQuery,
 )
-from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.render import Column, Listing
 from kzkr_cli.render.listing import Cell
@@ -89,6 +87,8 @@ def conflicts_command(
     """Where sources disagree beyond the precision they state: figures, ranks, dates and
     stated changes, most severe first. Exits 1 when there are none (with --check: 1 when
     there are some)."""
+    from kzkr_cli.core.compiled import queries
+
     store = open_store(facts)
     query = ConflictQuery(
         kinds=frozenset(kinds or ()),
@@ -117,6 +117,8 @@ def _claims(conflict: Conflict) -> list[str]:
 
 
 def _listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
+    from kzkr_cli.core.contract import conflict_object
+
     rows: list[dict[str, Cell]] = [
         {
             "id": conflict.id,

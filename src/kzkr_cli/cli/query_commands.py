@@ -16,11 +16,10 @@ from kzkr_cli.cli.common import (
     open_store,
 )
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
-from kzkr_cli.core.compiled import queries
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
-from kzkr_cli.core.query import TimelineQuery, parse_when
-from kzkr_cli.render.views import figure_listing, metrics_listing, record_listing, timeline_listing
+
+# Each command imports its query and view where it runs: a command pays for its own only.
 
 SourceOption = Annotated[
     str | None,
@@ -55,6 +54,10 @@ def timeline_command(
     no_color: NoColorOption = False,
 ) -> None:
     """Events in chronological order, each date at the precision its sources give."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.core.query import TimelineQuery, parse_when
+    from kzkr_cli.render.views import timeline_listing
+
     store = open_store(facts)
     try:
         query = TimelineQuery(
@@ -92,6 +95,9 @@ def figure_command(
     no_color: NoColorOption = False,
 ) -> None:
     """Every source's figure for one metric side by side, and whether they agree."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.render.views import figure_listing, metrics_listing
+
     store = open_store(facts)
     if metric is None:
         listing = metrics_listing(queries.all_metrics(store), queries.figure_counts(store))
@@ -115,6 +121,9 @@ def show_command(
     no_color: NoColorOption = False,
 ) -> None:
     """One record with its full provenance: source, quote, interval, conflicts."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.render.views import record_listing
+
     store = open_store(facts)
     try:
         described = queries.record(store, record_id)

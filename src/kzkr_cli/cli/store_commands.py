@@ -24,12 +24,9 @@ from kzkr_cli.cli.common import (
     warn,
     write_text,
 )
-from kzkr_cli.core.compiled.queries import source_summaries
 from kzkr_cli.core.errors import KzkrError
-from kzkr_cli.core.export import store_schema, write_export
-from kzkr_cli.core.files import write_atomically
-from kzkr_cli.core.quotes import check_quotes
-from kzkr_cli.render.views import sources_listing
+
+# Each command imports what it uses where it runs: a command pays for its own only.
 
 
 def validate(
@@ -44,6 +41,8 @@ def validate(
     facts: FactsOption = None,
 ) -> None:
     """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
+    from kzkr_cli.core.quotes import check_quotes
+
     store = read_store(facts)
     if texts is not None:
         problems = list(check_quotes(store, texts))
@@ -86,6 +85,8 @@ def export(
         _export_database(output, force, facts)
         return
     from kzkr_cli.core.compiled.build import whole_store
+    from kzkr_cli.core.export import write_export
+    from kzkr_cli.core.files import write_atomically
 
     compiled = open_store(facts)
     store = whole_store(compiled.connection, compiled.root)
@@ -124,6 +125,8 @@ def _export_database(output: Path | None, force: bool, facts: Path | None) -> No
 
 def schema() -> None:
     """The JSON Schema of the store's record types."""
+    from kzkr_cli.core.export import store_schema
+
     write_text(json.dumps(store_schema(), indent=2) + "\n")
 
 
@@ -131,6 +134,9 @@ def sources(
     fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
 ) -> None:
     """The sources, with how many figures and events each backs."""
+    from kzkr_cli.core.compiled.queries import source_summaries
+    from kzkr_cli.render.views import sources_listing
+
     summaries = source_summaries(open_store(facts))
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
