@@ -17,7 +17,7 @@ import tomli
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 runner = CliRunner()
 

@@ -23,7 +23,7 @@ from kzkr_cli.core.contract import conflict_object
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.export import write_export
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker
 
 Parsed = list[str]
 

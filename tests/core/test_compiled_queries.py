@@ -20,7 +20,7 @@ from kzkr_cli.core.query import TimelineQuery, compare_figures, timeline
 from kzkr_cli.core.sources import source_summaries
 from kzkr_cli.core.store import Store, load_store
 from kzkr_cli.core.vocabulary import resolve_metric
-from tests.conftest import FACTS, StoreMaker
+from tests.support.stores import FACTS, StoreMaker
 
 RANGED_EVENTS = """
 [[event]]
