@@ -1,4 +1,4 @@
-"""``kzkr export --format sqlite``: the compiled database itself, and its Datasette metadata."""
+"""The SQLite export: the compiled database itself, and its Datasette metadata."""
 
 from __future__ import annotations
 

@@ -15,8 +15,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "kzkr_meta": (
         "What the database was compiled from: one key and value per row.",
         {
-            "key": "schema_version, kzkr_version, code (fingerprint of kzkr's loading code),"
-            " sealed_at (the modification time kzkr sets on the file)",
+            "key": "schema_version; kzkr_version; code (a fingerprint of kzkr's core code);"
+            " compiled_ns (when it was compiled); seal (from which the file's modification"
+            " time is set, so a later write shows)",
             "value": "The value, as text.",
         },
     ),
