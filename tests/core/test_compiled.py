@@ -339,6 +339,19 @@ def test_a_full_disk_leaves_nothing_behind(
     assert databases(folder) == []
 
 
+def test_a_killed_compile_leaves_nothing_for_long(shipped_facts: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old, fresh_one = folder / ".store-old.tmp", folder / ".store-running.tmp"
+    for leftover in (old, fresh_one):
+        leftover.write_bytes(b"half a database")
+    day_and_more = location.LEFTOVER_SECONDS + 60
+    os.utime(old, (old.stat().st_atime - day_and_more, old.stat().st_mtime - day_and_more))
+    compiled(shipped_facts, folder)
+    assert not old.exists(), "a day-old leftover was kept"
+    assert fresh_one.exists(), "a compile still running had its file removed"
+
+
 def test_no_folder_means_in_memory_every_time(shipped_facts: Path, parsed: Parsed) -> None:
     for _ in range(2):
         assert open_compiled(shipped_facts, folder=None).path is None

@@ -67,7 +67,7 @@ def metadata(database_name: str) -> dict[str, Any]:
             " and year."
         ),
         "source": "The documents listed in the sources table, quoted verbatim",
-        "license": "MIT",
+        "license": "MIT (the compiled store); each quote remains its publisher's text",
         "databases": {database_name: {"tables": tables}},
     }
 

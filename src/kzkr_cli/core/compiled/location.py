@@ -23,6 +23,9 @@ CACHE_VARIABLE = "KZKR_CACHE"
 CACHE_DIR_VARIABLE = "KZKR_CACHE_DIR"
 """The folder of compiled stores; else ``$XDG_CACHE_HOME/kzkr``, else ``~/.cache/kzkr``."""
 
+LEFTOVER_SECONDS = 24 * 3600
+"""A temporary file this old was left by a compile that was killed: it is removed."""
+
 SEAL_EPOCH = 946_684_800
 """2000-01-01: seals are whole seconds after it, never a time a write would set."""
 
@@ -101,6 +104,7 @@ def write_sealed(path: Path, key: str, fill: Callable[[sqlite3.Connection], None
     temporary: Path | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_leftovers(path.parent)
         descriptor, name = tempfile.mkstemp(prefix=".store-", suffix=".tmp", dir=path.parent)
         os.close(descriptor)
         temporary = Path(name)
@@ -128,6 +132,20 @@ def write_sealed(path: Path, key: str, fill: Callable[[sqlite3.Connection], None
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files of compiles killed before they finished (a day old and
+    the user's own), so they cannot pile up; one still being written is younger."""
+    import time
+
+    now = time.time()
+    for leftover in folder.glob(".store-*.tmp"):
+        with contextlib.suppress(OSError):
+            info = os.lstat(leftover)
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if stat.S_ISREG(info.st_mode) and mine and now - info.st_mtime > LEFTOVER_SECONDS:
+                leftover.unlink()
 
 
 def in_memory(fill: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
