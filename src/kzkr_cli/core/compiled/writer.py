@@ -115,14 +115,29 @@ def _bound(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+_WRITTEN: dict[Dating, tuple[str, str, str]] = {}
+"""Each distinct date's text and first and last day, worked out once: a store repeats the
+same few thousand dates across a million records."""
+
+
+def _written(date: Dating) -> tuple[str, str, str]:
+    known = _WRITTEN.get(date)
+    if known is None:
+        known = (date.iso(), date.first_day().isoformat(), date.last_day().isoformat())
+        if len(_WRITTEN) < 1 << 16:
+            _WRITTEN[date] = known
+    return known
+
+
 def _days(date: Dating | None) -> tuple[str | None, str | None]:
     if date is None:
         return None, None
-    return date.first_day().isoformat(), date.last_day().isoformat()
+    _, first, last = _written(date)
+    return first, last
 
 
 def _iso(date: Dating | None) -> str | None:
-    return None if date is None else date.iso()
+    return None if date is None else _written(date)[0]
 
 
 Origins = dict[str, tuple[str, int | None]]
@@ -136,7 +151,7 @@ def _sources(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             s.publisher,
             s.author,
             s.kind.value,
-            s.published.iso(),
+            _iso(s.published),
             *_days(s.published),
             s.published_note,
             s.document,
@@ -182,11 +197,11 @@ def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[t
             _iso(period.as_of),
             period.text,
             period.label(),
-            period.first.first_day().isoformat(),
-            period.last.last_day().isoformat(),
+            _days(period.first)[0],
+            _days(period.last)[1],
             period.first.first_day().year,
             f.source,
-            store.sources[f.source].published.iso(),
+            _iso(store.sources[f.source].published),
             f.quote,
             f.note,
             f.change.before if f.change else None,
@@ -207,7 +222,7 @@ def _events(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[tu
             e.title,
             e.place,
             e.note,
-            headline.date.iso(),
+            _iso(headline.date),
             _iso(headline.end),
             *_days(headline.date),
             headline.date.sort_key()[0].year,
@@ -225,7 +240,7 @@ def _date_claims(store: Store) -> Iterable[tuple[Any, ...]]:
                 e.id,
                 n,
                 c.source,
-                c.date.iso(),
+                _iso(c.date),
                 *_days(c.date),
                 _iso(c.end),
                 *_days(c.end),
