@@ -57,10 +57,12 @@ def code_fingerprint() -> str:
 
 
 def relative(root: Path, path: Path) -> str:
+    """A file's path inside the store, as the database names it whatever the working folder."""
     return path.relative_to(root).as_posix()
 
 
 def meta_of(connection: sqlite3.Connection) -> dict[str, str]:
+    """What the database says it was compiled from (kzkr_meta)."""
     return dict(connection.execute("SELECT key, value FROM kzkr_meta"))
 
 

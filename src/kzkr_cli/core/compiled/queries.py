@@ -71,6 +71,7 @@ def _known_source(compiled: CompiledStore, source: str | None) -> None:
 
 
 def all_metrics(compiled: CompiledStore) -> list[Metric]:
+    """The vocabulary in store order: `figure` without a metric lists it whole."""
     rows = _rows(compiled, f"SELECT {METRIC_COLUMNS} FROM metrics ORDER BY ordinal")
     return metrics_of(compiled.connection, rows)
 
@@ -101,6 +102,7 @@ def resolved_metric(compiled: CompiledStore, name: str) -> Metric:
 
 
 def figure_counts(compiled: CompiledStore) -> dict[str, int]:
+    """How many figures each metric has, counted by SQL rather than by loading them."""
     return dict(_rows(compiled, "SELECT metric, count(*) FROM figures GROUP BY metric"))
 
 
@@ -291,6 +293,7 @@ def conflicts(compiled: CompiledStore, query: ConflictQuery) -> list[Conflict]:
 
 
 def all_conflicts(compiled: CompiledStore) -> list[Conflict]:
+    """Every stored conflict, most severe first: what the checker judges against."""
     return conflicts_of(
         compiled.connection,
         _rows(compiled, f"SELECT {CONFLICT_COLUMNS} FROM conflicts ORDER BY ordinal"),

@@ -64,6 +64,7 @@ def _dating(text: str | None) -> Dating | None:
 
 
 def source_of(row: Sequence[Any]) -> Source:
+    """A source from SOURCE_COLUMNS."""
     return Source.model_construct(
         id=row[0],
         title=row[1],
@@ -77,6 +78,7 @@ def source_of(row: Sequence[Any]) -> Source:
 
 
 def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Metric]:
+    """Metrics from METRIC_COLUMNS rows, with their aliases and look-alikes."""
     rows = list(rows)
     aliases: dict[str, list[str]] = {row[0]: [] for row in rows}
     look_alikes: dict[str, list[str]] = {row[0]: [] for row in rows}
