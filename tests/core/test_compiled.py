@@ -5,9 +5,11 @@ and never trusted, nor a reason to fail, when the file in its place is not what 
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 import tomli
 
-from kzkr_cli.core.compiled import CompiledStore, cache_folder, location, open_compiled
+from kzkr_cli.core.compiled import CompiledStore, build, cache_folder, location, open_compiled
 from kzkr_cli.core.compiled.build import whole_store
 from kzkr_cli.core.compiled.queries import all_conflicts
 from kzkr_cli.core.conflicts import find_conflicts
@@ -141,6 +143,36 @@ def test_an_edited_value_is_recompiled_with_its_conflicts(
     after = compiled(shipped_facts, folder)
     assert as_loaded(after) == fresh(shipped_facts)
     assert [conflict_object(c) for c in all_conflicts(after)] != conflicts
+
+
+def test_new_times_on_the_same_bytes_are_hashed_once_then_recorded(
+    shipped_facts: Path, tmp_path: Path, parsed: Parsed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    compiled(shipped_facts, folder)
+    an_hour_ago = time.time() - 3600
+    for path in shipped_facts.rglob("*.toml"):  # a checkout of the same content
+        path.write_bytes(path.read_bytes())
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    contents = {path.read_bytes() for path in shipped_facts.rglob("*.toml")}
+    hashed: list[bytes] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes = b"") -> Any:
+        hashed.append(data)
+        return real(data)
+
+    monkeypatch.setattr("hashlib.sha256", counting)
+    time.sleep(build.RACY_NS / 1e9 + 0.1)  # the new ctimes are settled
+    parsed.clear()
+    first = compiled(shipped_facts, folder)
+    assert parsed == [] and contents <= set(hashed), "the files were not compared by bytes"
+    assert as_loaded(first) == fresh(shipped_facts)
+    hashed.clear()
+    compiled(shipped_facts, folder)
+    assert not contents & set(hashed), "the new times were not recorded"
+    (path,) = databases(folder)
+    assert location.open_sealed(path) is not None
 
 
 def test_renaming_adding_or_removing_a_file_is_seen(shipped_facts: Path, tmp_path: Path) -> None:

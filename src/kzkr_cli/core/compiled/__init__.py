@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +105,12 @@ def _previous(path: Path, root: Path) -> CompiledStore | sqlite3.Connection | No
     if connection is None:
         return None
     try:
-        if build.is_current(connection, root):
+        restat: build.Restat = []
+        verified_ns = time.time_ns()
+        if build.is_current(connection, root, restat):
+            if restat:
+                seal = build.meta_of(connection)["seal"]
+                build.record_times(path, seal, restat, verified_ns)
             return CompiledStore(root, connection, path)
         if build.same_code(connection):
             return connection

@@ -11,6 +11,7 @@ are found again over the whole store (see docs/benchmarks.md for what that costs
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -74,8 +75,14 @@ def same_code(connection: sqlite3.Connection) -> bool:
     )
 
 
-def is_current(connection: sqlite3.Connection, root: Path) -> bool:
-    """True when the database was compiled by this code from the store's files as they are."""
+Restat = list[tuple[int, int, int, int, str, str]]
+"""Files found unchanged by their bytes though their times changed (a checkout, a touch):
+(size, mtime_ns, ctime_ns, inode, path, sha256), so the database can record the new times."""
+
+
+def is_current(connection: sqlite3.Connection, root: Path, restat: Restat | None = None) -> bool:
+    """True when the database was compiled by this code from the store's files as they are;
+    ``restat`` is told the files that had to be hashed to know it, and are settled now."""
     if not same_code(connection):
         return False
     meta = meta_of(connection)
@@ -94,11 +101,43 @@ def is_current(connection: sqlite3.Connection, root: Path) -> bool:
         if was is None:
             return False
         same = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) == was[1:]
-        if same and info.st_ctime_ns < compiled - RACY_NS and info.st_mtime_ns < compiled:
+        settled = info.st_ctime_ns < compiled - RACY_NS and info.st_mtime_ns < compiled
+        if same and settled:
             continue
         if info.st_size != was[1] or hashlib.sha256(path.read_bytes()).hexdigest() != was[0]:
             return False
+        if restat is not None and not same and time.time_ns() - info.st_ctime_ns > RACY_NS:
+            stats = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            restat.append((*stats, name, was[0]))
     return True
+
+
+def record_times(path: Path, seal: str, restat: Restat, verified_ns: int) -> None:
+    """Record in the database at ``path`` the new times of files whose bytes are unchanged,
+    and that every file was found as compiled at ``verified_ns`` (times older than that are
+    settled), so later runs need not hash them; then seal it again. Only the database that
+    was verified (its ``seal``) is changed, never one another run has put in its place; any
+    failure leaves the files to be hashed again next time."""
+    from kzkr_cli.core.compiled.location import seal_for
+
+    with contextlib.suppress(OSError, sqlite3.Error, ValueError, KeyError):
+        connection = sqlite3.connect(path)
+        try:
+            with connection:
+                if meta_of(connection)["seal"] != seal:
+                    return
+                connection.executemany(
+                    "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?"
+                    " WHERE path = ? AND sha256 = ?",
+                    restat,
+                )
+                connection.execute(
+                    "UPDATE kzkr_meta SET value = ? WHERE key = 'compiled_ns'", (str(verified_ns),)
+                )
+        finally:
+            connection.close()
+        mtime = seal_for(seal)
+        os.utime(path, ns=(mtime, mtime))
 
 
 def _toml_entries(folder: Path, prefix: str) -> Iterator[tuple[str, Path, os.stat_result]]:

@@ -16,8 +16,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "What the database was compiled from: one key and value per row.",
         {
             "key": "schema_version; kzkr_version; code (a fingerprint of kzkr's core code);"
-            " compiled_ns (when it was compiled); seal (from which the file's modification"
-            " time is set, so a later write shows)",
+            " compiled_ns (when the files were last found as compiled); seal (from which"
+            " the file's modification time is set, so a later write shows)",
             "value": "The value, as text.",
         },
     ),
