@@ -121,7 +121,8 @@ def record_times(path: Path, seal: str, restat: Restat, verified_ns: int) -> Non
     from kzkr_cli.core.compiled.location import seal_for
 
     with contextlib.suppress(OSError, sqlite3.Error, ValueError, KeyError):
-        connection = sqlite3.connect(path)
+        # No waiting: while another run reads the database, this one leaves it as it is.
+        connection = sqlite3.connect(path, timeout=0)
         try:
             with connection:
                 if meta_of(connection)["seal"] != seal:
