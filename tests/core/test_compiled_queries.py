@@ -183,3 +183,59 @@ def test_conflict_queries_select_what_the_engine_selects(
     except QueryError as exc:
         got = str(exc)
     assert got == expected
+
+
+DRAFTS = """
+[[figure]]
+id = "t-draft"
+metric = "trade"
+value = 6e9
+as_written = "$6 billion"
+period = { start = "2023" }
+source = "alpha"
+quote = "trade reached $6 billion"
+status = "draft"
+
+[[figure]]
+id = "t-reviewed"
+metric = "trade"
+value = 7e9
+as_written = "$7 billion"
+period = { start = "2023" }
+source = "beta"
+quote = "trade reached $7 billion"
+
+[[figure]]
+id = "t-undecided"
+candidates = ["trade", "investor-rank"]
+value = 5
+as_written = "5"
+period = { as_of = "2024" }
+source = "beta"
+quote = "five of them"
+status = "draft"
+"""
+
+
+def test_drafts_and_undecided_figures_read_back_as_loaded(
+    make_store: StoreMaker, tmp_path: Path
+) -> None:
+    from kzkr_cli.core.compiled.build import whole_store
+    from kzkr_cli.core.drafts import draft_keys
+    from kzkr_cli.core.export import export_store
+
+    root = make_store(
+        figures=DRAFTS,
+        events=RANGED_EVENTS.replace(
+            'quote = "the summit of 3-5 November"',
+            'quote = "the summit of 3-5 November"\nstatus = "draft"',
+        ),
+    )
+    store, compiled = pair(root, tmp_path)
+    assert store.undecided and draft_keys(store)
+    assert export_store(whole_store(compiled.connection, root)) == export_store(store)
+    assert queries.draft_keys(compiled) == draft_keys(store)
+    assert queries.source_summaries(compiled) == source_summaries(store)
+    conflicts = find_conflicts(store)
+    for record_id in ["t-draft", "t-undecided", "summit", "alpha", "beta", "trade"]:
+        assert queries.record(compiled, record_id) == describe(store, record_id, conflicts)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from kzkr_cli.cli.progress import stderr_progress
-from kzkr_cli.core.errors import StoreError
-from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
+from kzkr_cli.core.errors import ReadOnlyStoreError, StoreError
+from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, StoreLocation, locate_facts
+from kzkr_cli.core.new_store import writable
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.writers import neutralise
 
@@ -89,15 +90,18 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def open_store(facts: Path | None) -> CompiledStore:
+def open_store(facts: Path | None, *, announce: bool = False) -> CompiledStore:
     """The compiled store (compiled now when it is not current), or report every problem of
-    the TOML and exit 2."""
+    the TOML and exit 2; with ``announce``, first say on stderr which store is read."""
     from kzkr_cli.core.compiled import cache_folder, open_compiled
 
+    location = locate_facts(facts)
+    if announce:
+        warn(location.describe())
     gc.disable()
     try:
         progress = stderr_progress("compiling the fact store", "files")
-        return open_compiled(find_facts(facts), progress, cache_folder())
+        return open_compiled(location.path, progress, cache_folder())
     except StoreError as exc:
         invalid(exc)
     finally:
@@ -115,15 +119,18 @@ def open_whole_store(facts: Path | None) -> Store:
     return whole_store(compiled.connection, compiled.root)
 
 
-def read_store(facts: Path | None) -> Store:
-    """The store read and validated from its TOML files, never from the compiled copy; or
-    report every problem and exit 2."""
+def read_store(facts: Path | None, *, announce: bool = False) -> Store:
+    """The store read and validated from its TOML files, never from the compiled copy (what
+    validate checks and what add and review edit); or report every problem and exit 2."""
     from kzkr_cli.core.store import load_store
 
+    location = locate_facts(facts)
+    if announce:
+        warn(location.describe())
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
-        return load_store(find_facts(facts), progress)
+        return load_store(location.path, progress)
     except StoreError as exc:
         invalid(exc)
     finally:
@@ -136,6 +143,19 @@ def invalid(error: StoreError) -> NoReturn:
         warn(str(problem))
     count = len(error.problems)
     fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
+
+
+def writable_store(facts: Path | None) -> StoreLocation:
+    """The store a command will write to, or exit 2 when it is the installed copy."""
+    location = locate_facts(facts)
+    try:
+        writable(location)
+    except ReadOnlyStoreError as exc:
+        fail(
+            f"{exc}; make a store to grow with `kzkr init DIR` and give it with --facts DIR"
+            f" (or ${ENVIRONMENT_VARIABLE})"
+        )
+    return location
 
 
 def stdout_is_terminal() -> bool:

@@ -24,6 +24,7 @@ from kzkr_cli.cli.common import (
     warn,
     write_text,
 )
+from kzkr_cli.core.drafts import DraftCount, count_drafts
 from kzkr_cli.core.errors import KzkrError
 
 # Each command imports what it uses where it runs: a command pays for its own only.
@@ -34,28 +35,42 @@ def validate(
         Path | None,
         typer.Option(
             "--texts",
-            help="Folder of the source documents: also check every quote occurs in its document.",
+            help="Read the source documents from this folder instead of the store's documents/.",
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail while any draft awaits review.")
+    ] = False,
     facts: FactsOption = None,
 ) -> None:
-    """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
+    """Check the store: syntax, types, unique ids, references, values, and every quote."""
     from kzkr_cli.core.quotes import check_quotes
 
-    store = read_store(facts)
-    if texts is not None:
-        problems = list(check_quotes(store, texts))
-        if problems:
-            for problem in problems:
-                warn(str(problem))
-            fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    store = read_store(facts, announce=True)
+    problems = list(check_quotes(store, texts))
+    if problems:
+        for problem in problems:
+            warn(str(problem))
+        fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    drafts = count_drafts(store)
+    if strict and drafts.total:
+        fail(f"{_drafts_line(drafts)} (--strict)")
     claims = sum(len(e.claims) for e in store.events.values())
     write_text(
         f"ok: {len(store.sources)} sources, {len(store.metrics)} metrics, "
         f"{len(store.figures)} figures, {len(store.events)} events ({claims} date claims)"
-        + (", every quote found in its document" if texts is not None else "")
+        + ", every quote found in its document"
+        + (f"; {_drafts_line(drafts)}" if drafts.total else "")
         + "\n"
+    )
+
+
+def _drafts_line(drafts: DraftCount) -> str:
+    undecided = f", {drafts.undecided} with the metric undecided" if drafts.undecided else ""
+    return (
+        f"{drafts.total} draft{' awaits' if drafts.total == 1 else 's await'} review"
+        f" ({drafts.figures} figures{undecided}, {drafts.claims} date claims)"
     )
 
 
@@ -137,7 +152,7 @@ def sources(
     from kzkr_cli.core.compiled.queries import source_summaries
     from kzkr_cli.render.views import sources_listing
 
-    summaries = source_summaries(open_store(facts))
+    summaries = source_summaries(open_store(facts, announce=True))
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))
     emit(sources_listing(summaries), fmt, no_color)

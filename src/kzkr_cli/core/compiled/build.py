@@ -28,10 +28,12 @@ from kzkr_cli.core.compiled.reader import (
     FIGURE_COLUMNS,
     METRIC_COLUMNS,
     SOURCE_COLUMNS,
+    UNDECIDED_COLUMNS,
     events_of,
     figure_of,
     metrics_of,
     source_of,
+    undecided_of,
 )
 from kzkr_cli.core.compiled.schema import SCHEMA_VERSION
 from kzkr_cli.core.store import (
@@ -219,8 +221,19 @@ def add_file_records(
         )
     )
     events = list(zip(events_of(connection, event_rows), [r[-1] for r in event_rows], strict=True))
+    undecided_rows = list(
+        connection.execute(
+            f"SELECT {UNDECIDED_COLUMNS}, line FROM undecided_figures WHERE file = ?"
+            " ORDER BY ordinal",
+            (path,),
+        )
+    )
+    undecided = list(
+        zip(undecided_of(connection, undecided_rows), [r[-1] for r in undecided_rows], strict=True)
+    )
     ids = [r.id for r, _ in sources] + [r.id for r, _ in metrics]
     ids += [r.id for r, _, _ in figures] + [r.id for r, _ in events]
+    ids += [r.id for r, _ in undecided]
     if any(rid in store.files for rid in ids) or len(set(ids)) != len(ids):
         return None
 
@@ -240,6 +253,9 @@ def add_file_records(
     for event, line in events:
         store.events[event.id] = event
         store.files[event.id] = origin(line)
+    for draft, line in undecided:
+        store.undecided[draft.id] = draft
+        store.files[draft.id] = origin(line)
     return set(ids)
 
 

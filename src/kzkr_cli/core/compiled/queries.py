@@ -18,11 +18,13 @@ from kzkr_cli.core.compiled.reader import (
     FIGURE_COLUMNS,
     METRIC_COLUMNS,
     SOURCE_COLUMNS,
+    UNDECIDED_COLUMNS,
     conflicts_of,
     events_of,
     figure_of,
     metrics_of,
     source_of,
+    undecided_of,
 )
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, ConflictQuery
 from kzkr_cli.core.dates import PartialDate
@@ -223,6 +225,11 @@ def record(compiled: CompiledStore, record_id: str) -> Described:
             (record_id,),
         ):
             store.figures[row[0]] = figure_of(row)
+    elif rows := _rows(
+        compiled, f"SELECT {UNDECIDED_COLUMNS} FROM undecided_figures WHERE id = ?", [record_id]
+    ):
+        (draft,) = undecided_of(connection, rows)
+        store.undecided[draft.id] = draft
     elif _rows(compiled, "SELECT 1 FROM sources WHERE id = ?", (record_id,)):
         _add_sources(compiled, store, [record_id])
         (summary,) = source_summaries(compiled, record_id)
@@ -242,7 +249,8 @@ def source_summaries(compiled: CompiledStore, only: str | None = None) -> list[S
     rows = _rows(
         compiled,
         "SELECT s.id, s.title, s.publisher, s.author, s.kind, s.published, s.document,"
-        " (SELECT count(*) FROM figures f WHERE f.source = s.id),"
+        " (SELECT count(*) FROM figures f WHERE f.source = s.id)"
+        " + (SELECT count(*) FROM undecided_figures u WHERE u.source = s.id),"
         " (SELECT count(DISTINCT d.event) FROM date_claims d WHERE d.source = s.id)"
         f" FROM sources s {where} ORDER BY s.ordinal",
         () if only is None else (only,),
@@ -297,4 +305,18 @@ def all_conflicts(compiled: CompiledStore) -> list[Conflict]:
     return conflicts_of(
         compiled.connection,
         _rows(compiled, f"SELECT {CONFLICT_COLUMNS} FROM conflicts ORDER BY ordinal"),
+    )
+
+
+def draft_keys(compiled: CompiledStore) -> frozenset[str]:
+    """The ids of draft figures and the keys of draft date claims, as ``drafts.draft_keys``
+    gives them, from the rows' status."""
+    return frozenset(
+        row[0]
+        for row in _rows(
+            compiled,
+            "SELECT id FROM figures WHERE status = 'draft' UNION ALL SELECT id FROM"
+            " undecided_figures UNION ALL SELECT event || '.claim.' || position FROM date_claims"
+            " WHERE status = 'draft'",
+        )
     )

@@ -22,6 +22,8 @@ from kzkr_cli.core.models import (
     Qualifier,
     Source,
     SourceKind,
+    Status,
+    UndecidedFigure,
     Unit,
 )
 from kzkr_cli.core.store import collector_paused
@@ -29,15 +31,20 @@ from kzkr_cli.core.store import collector_paused
 if TYPE_CHECKING:
     from kzkr_cli.core.conflicts.model import Detail
 
-SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document"
+SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document, url"
 METRIC_COLUMNS = (
-    "id, name, unit, description, tolerance, tolerance_note, part_of, change_of, value_of, plan_of"
+    "id, name, unit, description, tolerance, tolerance_note, part_of, change_of, value_of,"
+    " plan_of, one_off"
 )
 FIGURE_COLUMNS = (
     "id, metric, value, as_written, qualifier, period_start, period_end, period_as_of,"
-    " period_text, source, quote, note, change_before, change_after, step"
+    " period_text, source, quote, note, change_before, change_after, status, step"
 )
 EVENT_COLUMNS = "id, kind, title, place, note"
+UNDECIDED_COLUMNS = (
+    "id, value, as_written, qualifier, period_start, period_end, period_as_of, period_text,"
+    " source, quote, note, status"
+)
 CONFLICT_COLUMNS = "id, kind, subject, period, severity, explanation, groups"
 
 
@@ -74,6 +81,7 @@ def source_of(row: Sequence[Any]) -> Source:
         published=coerce_dating(row[5]),
         published_note=row[6],
         document=row[7],
+        url=row[8],
     )
 
 
@@ -107,6 +115,7 @@ def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
             change_of=row[7],
             value_of=row[8],
             plan_of=row[9],
+            one_off=bool(row[10]),
             look_alikes=look_alikes[row[0]],
         )
         for row in rows
@@ -128,7 +137,41 @@ def figure_of(row: Sequence[Any]) -> Figure:
         quote=row[10],
         note=row[11],
         change=None if row[12] is None else Change.model_construct(before=row[12], after=row[13]),
+        status=Status(row[14]),
     )
+
+
+def undecided_of(
+    connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]
+) -> list[UndecidedFigure]:
+    """Undecided figures from UNDECIDED_COLUMNS rows, with their candidate metrics."""
+    rows = list(rows)
+    candidates: dict[str, list[str]] = {row[0]: [] for row in rows}
+    if candidates:
+        for figure, metric in _in(
+            connection,
+            "SELECT figure, metric FROM undecided_candidates WHERE figure IN ({})"
+            " ORDER BY figure, position",
+            list(candidates),
+        ):
+            candidates[figure].append(metric)
+    return [
+        UndecidedFigure.model_construct(
+            id=row[0],
+            candidates=candidates[row[0]],
+            value=row[1],
+            as_written=row[2],
+            qualifier=Qualifier(row[3]),
+            period=Period.model_construct(
+                start=_date(row[4]), end=_date(row[5]), as_of=_date(row[6]), text=row[7]
+            ),
+            source=row[8],
+            quote=row[9],
+            note=row[10],
+            status=Status(row[11]),
+        )
+        for row in rows
+    ]
 
 
 def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
@@ -144,9 +187,10 @@ def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
     actors: dict[str, list[str]] = {i: [] for i in ids}
     aliases: dict[str, list[str]] = {i: [] for i in ids}
     if ids:
-        for event, source, date, end, quote, derivation, note in _in(
+        for event, source, date, end, quote, derivation, note, status in _in(
             connection,
-            "SELECT event, source, date, end_date, quote, derivation, note FROM date_claims"
+            "SELECT event, source, date, end_date, quote, derivation, note, status"
+            " FROM date_claims"
             " WHERE event IN ({}) ORDER BY event, position",
             ids,
         ):
@@ -158,6 +202,7 @@ def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
                     quote=quote,
                     derivation=derivation,
                     note=note,
+                    status=Status(status),
                 )
             )
         for table, column, into in (

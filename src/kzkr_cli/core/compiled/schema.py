@@ -8,7 +8,7 @@ possible days, is queried by the same two columns.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Raised whenever a table or column changes meaning; a database of another version is rebuilt."""
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -48,6 +48,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "published_latest": "Last day the publication date may be (ISO).",
             "published_note": "How the publication date was inferred.",
             "document": "File name of the source's text.",
+            "url": "Where the document was published, when it has an address.",
             "file": "Store file the record is written in.",
             "line": "Line of that file where the record starts.",
             "ordinal": "Order of the record in the store.",
@@ -62,6 +63,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "description": "What counts as the same figure.",
             "tolerance": "Share of a value by which every figure of the metric is widened.",
             "tolerance_note": "Why the tolerance.",
+            "one_off": "1 for a quantity fixed once (all its figures are compared).",
             "part_of": "The metric whose figures include this one's.",
             "change_of": "The metric whose level this one's figures are changes of.",
             "value_of": "The count whose money value this one measures.",
@@ -114,6 +116,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "note": "Note on how the figure was read.",
             "change_before": "For a stated change: the figure before.",
             "change_after": "For a stated change: the figure after.",
+            "status": "reviewed, or draft (not yet checked against its document).",
             "in_conflict": "1 when the figure takes part in a conflict.",
             "file": "Store file the record is written in.",
             "line": "Line of that file where the record starts.",
@@ -164,6 +167,35 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "quote": "Verbatim quote from the source.",
             "derivation": "How the date is derived from the text.",
             "note": "Note.",
+            "status": "reviewed, or draft (not yet checked against its document).",
+        },
+    ),
+    "undecided_figures": (
+        "Drafted figures whose metric is still to be chosen: kept out of every comparison.",
+        {
+            "id": "Figure id.",
+            "value": "Value as read.",
+            "as_written": "The figure exactly as the source writes it.",
+            "qualifier": "exact, about, more_than, at_least, nearly, less_than, up_to or top.",
+            "period_start": "Start of a span, as written (NULL for a moment).",
+            "period_end": "End of a span as written (NULL: the span is its start).",
+            "period_as_of": "The moment of a stock or rank, as written (NULL for a span).",
+            "period_text": "The period as the source words it.",
+            "source": "Source id.",
+            "quote": "Verbatim quote from the source.",
+            "note": "Note.",
+            "status": "draft.",
+            "file": "Store file the record is written in.",
+            "line": "Line of that file where the record starts.",
+            "ordinal": "Order of the record in the store.",
+        },
+    ),
+    "undecided_candidates": (
+        "The metrics an undecided figure may be of, for a reviewer to choose from.",
+        {
+            "figure": "Undecided figure id.",
+            "position": "Order within the figure.",
+            "metric": "Candidate metric id.",
         },
     ),
     "conflicts": (
@@ -219,12 +251,13 @@ CREATE TABLE files (
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, author TEXT,
     kind TEXT NOT NULL, published TEXT NOT NULL, published_earliest TEXT NOT NULL,
-    published_latest TEXT NOT NULL, published_note TEXT, document TEXT NOT NULL,
+    published_latest TEXT NOT NULL, published_note TEXT, document TEXT NOT NULL, url TEXT,
     file TEXT NOT NULL REFERENCES files(path), line INTEGER, ordinal INTEGER NOT NULL
 );
 CREATE TABLE metrics (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, description TEXT NOT NULL,
-    tolerance REAL NOT NULL, tolerance_note TEXT, part_of TEXT REFERENCES metrics(id),
+    tolerance REAL NOT NULL, tolerance_note TEXT, one_off INTEGER NOT NULL,
+    part_of TEXT REFERENCES metrics(id),
     change_of TEXT REFERENCES metrics(id), value_of TEXT REFERENCES metrics(id),
     plan_of TEXT REFERENCES metrics(id), file TEXT NOT NULL REFERENCES files(path),
     line INTEGER, ordinal INTEGER NOT NULL
@@ -246,8 +279,8 @@ CREATE TABLE figures (
     source TEXT NOT NULL REFERENCES sources(id),
     published TEXT NOT NULL, quote TEXT NOT NULL, note TEXT,
     change_before TEXT REFERENCES figures(id), change_after TEXT REFERENCES figures(id),
-    in_conflict INTEGER NOT NULL, file TEXT NOT NULL REFERENCES files(path), line INTEGER,
-    ordinal INTEGER NOT NULL
+    status TEXT NOT NULL, in_conflict INTEGER NOT NULL,
+    file TEXT NOT NULL REFERENCES files(path), line INTEGER, ordinal INTEGER NOT NULL
 );
 CREATE TABLE events (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, note TEXT,
@@ -268,7 +301,18 @@ CREATE TABLE date_claims (
     source TEXT NOT NULL REFERENCES sources(id), date TEXT NOT NULL,
     date_earliest TEXT NOT NULL, date_latest TEXT NOT NULL, end_date TEXT,
     end_earliest TEXT, end_latest TEXT, quote TEXT NOT NULL, derivation TEXT, note TEXT,
-    PRIMARY KEY (event, position)
+    status TEXT NOT NULL, PRIMARY KEY (event, position)
+);
+CREATE TABLE undecided_figures (
+    id TEXT PRIMARY KEY, value REAL NOT NULL, as_written TEXT NOT NULL,
+    qualifier TEXT NOT NULL, period_start TEXT, period_end TEXT, period_as_of TEXT,
+    period_text TEXT, source TEXT NOT NULL REFERENCES sources(id), quote TEXT NOT NULL,
+    note TEXT, status TEXT NOT NULL, file TEXT NOT NULL REFERENCES files(path), line INTEGER,
+    ordinal INTEGER NOT NULL
+);
+CREATE TABLE undecided_candidates (
+    figure TEXT NOT NULL REFERENCES undecided_figures(id), position INTEGER NOT NULL,
+    metric TEXT NOT NULL REFERENCES metrics(id), PRIMARY KEY (figure, position)
 );
 CREATE TABLE conflicts (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, period TEXT,
@@ -293,6 +337,7 @@ CREATE INDEX metric_aliases_by_lookup ON metric_aliases(lookup);
 CREATE INDEX events_by_date ON events(date_earliest);
 CREATE INDEX events_by_latest ON events(date_latest);
 CREATE INDEX events_by_file ON events(file, ordinal);
+CREATE INDEX undecided_by_file ON undecided_figures(file, ordinal);
 CREATE INDEX date_claims_by_source ON date_claims(source);
 CREATE INDEX conflicts_by_order ON conflicts(ordinal);
 CREATE INDEX conflict_claims_by_fact ON conflict_claims(fact);

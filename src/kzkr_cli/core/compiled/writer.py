@@ -40,8 +40,8 @@ def write_database(
         ],
     )
     conflicted = conflicting_records(conflicts)
-    rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
-    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
+    rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
+    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
     rows(
         "INSERT INTO metric_look_alikes VALUES (?, ?, ?)",
         ((m.id, n, o) for m in store.metrics.values() for n, o in enumerate(m.look_alikes)),
@@ -51,7 +51,7 @@ def write_database(
         ((m.id, n, a, a.lower()) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
     )
     rows(
-        f"INSERT INTO figures VALUES ({','.join('?' * 27)})",
+        f"INSERT INTO figures VALUES ({','.join('?' * 28)})",
         _figures(store, origins, conflicted),
     )
     rows(
@@ -66,7 +66,15 @@ def write_database(
         "INSERT INTO event_aliases VALUES (?, ?, ?)",
         ((e.id, n, a) for e in store.events.values() for n, a in enumerate(e.aliases)),
     )
-    rows("INSERT INTO date_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _date_claims(store))
+    rows("INSERT INTO date_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _date_claims(store))
+    rows(
+        "INSERT INTO undecided_figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        _undecided(store, origins),
+    )
+    rows(
+        "INSERT INTO undecided_candidates VALUES (?, ?, ?)",
+        ((f.id, n, m) for f in store.undecided.values() for n, m in enumerate(f.candidates)),
+    )
     rows(
         "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -155,6 +163,7 @@ def _sources(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             *_days(s.published),
             s.published_note,
             s.document,
+            s.url,
             *origins[s.id],
             n,
         )
@@ -169,6 +178,7 @@ def _metrics(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             m.description,
             m.tolerance,
             m.tolerance_note,
+            int(m.one_off),
             m.part_of,
             m.change_of,
             m.value_of,
@@ -206,6 +216,7 @@ def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[t
             f.note,
             f.change.before if f.change else None,
             f.change.after if f.change else None,
+            f.status.value,
             int(f.id in conflicted),
             *origins[f.id],
             n,
@@ -247,4 +258,26 @@ def _date_claims(store: Store) -> Iterable[tuple[Any, ...]]:
                 c.quote,
                 c.derivation,
                 c.note,
+                c.status.value,
             )
+
+
+def _undecided(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
+    for n, f in enumerate(store.undecided.values()):
+        period = f.period
+        yield (
+            f.id,
+            f.value,
+            f.as_written,
+            f.qualifier.value,
+            _iso(period.start),
+            _iso(period.end),
+            _iso(period.as_of),
+            period.text,
+            f.source,
+            f.quote,
+            f.note,
+            f.status.value,
+            *origins[f.id],
+            n,
+        )
