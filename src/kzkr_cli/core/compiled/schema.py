@@ -8,7 +8,7 @@ possible days, is queried by the same two columns.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Raised whenever a table or column changes meaning; a database of another version is rebuilt."""
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -68,6 +68,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "change_of": "The metric whose level this one's figures are changes of.",
             "value_of": "The count whose money value this one measures.",
             "plan_of": "The metric whose outcome this one plans or agrees in advance.",
+            "age_of": "The event a years metric counts from.",
             "file": "Store file the record is written in.",
             "line": "Line of that file where the record starts.",
             "ordinal": "Order of the record in the store.",
@@ -259,7 +260,8 @@ CREATE TABLE metrics (
     tolerance REAL NOT NULL, tolerance_note TEXT, one_off INTEGER NOT NULL,
     part_of TEXT REFERENCES metrics(id),
     change_of TEXT REFERENCES metrics(id), value_of TEXT REFERENCES metrics(id),
-    plan_of TEXT REFERENCES metrics(id), file TEXT NOT NULL REFERENCES files(path),
+    plan_of TEXT REFERENCES metrics(id), age_of TEXT REFERENCES events(id),
+    file TEXT NOT NULL REFERENCES files(path),
     line INTEGER, ordinal INTEGER NOT NULL
 );
 CREATE TABLE metric_aliases (
