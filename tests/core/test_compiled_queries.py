@@ -239,3 +239,13 @@ def test_drafts_and_undecided_figures_read_back_as_loaded(
     conflicts = find_conflicts(store)
     for record_id in ["t-draft", "t-undecided", "summit", "alpha", "beta", "trade"]:
         assert queries.record(compiled, record_id) == describe(store, record_id, conflicts)
+
+
+def test_every_field_of_every_record_reads_back(tmp_path: Path) -> None:
+    """A field added to a record type and not to the compiled store fails here."""
+    from kzkr_cli.core.compiled.build import whole_store
+
+    store, compiled = pair(FACTS, tmp_path)
+    read = whole_store(compiled.connection, FACTS)
+    for table in ("sources", "metrics", "figures", "events", "undecided"):
+        assert getattr(read, table) == getattr(store, table), table
