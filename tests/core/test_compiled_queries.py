@@ -10,10 +10,9 @@ import pytest
 
 from kzkr_cli.core.compiled import CompiledStore, open_compiled, queries
 from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, conflicting_records, find_conflicts
-from kzkr_cli.core.contract import conflict_object
+from kzkr_cli.core.contract import conflict_object, event_object
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.core.export import event_object
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.provenance import describe
 from kzkr_cli.core.query import TimelineQuery, compare_figures, timeline

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzkr_cli.core.conflicts import Conflict
-from kzkr_cli.core.errors import QueryError
-from kzkr_cli.core.export import (
+from kzkr_cli.core.contract import (
     event_object,
     figure_object,
     metric_object,
     source_object,
     undecided_object,
 )
+from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
 from kzkr_cli.core.sources import SourceSummary, source_summaries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kzkr_cli.core.export import event_object
+from kzkr_cli.core.contract import event_object
 from kzkr_cli.core.models import Figure
 from kzkr_cli.render.listing import Column, Listing
 

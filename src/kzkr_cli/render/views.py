@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, odd_ones_out
-from kzkr_cli.core.contract import conflict_object
+from kzkr_cli.core.contract import check_object, conflict_object, event_object, figure_object
 from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.drafts import event_is_draft
-from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Metric, Status
 from kzkr_cli.core.provenance import Described
@@ -348,7 +347,7 @@ def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
         }
         for r in results
     ]
-    objects = [r.to_object(position=not single) for r in results]
+    objects = [check_object(r, position=not single) for r in results]
     counts = Counter(r.verdict.value for r in results)
     summary = ", ".join(f"{n} {v}" for v in _VERDICT_STYLE if (n := counts[v]))
     return Listing(

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
-from kzkr_cli.core.export import number
 from kzkr_cli.core.models import Status
 
 
@@ -56,19 +54,6 @@ class Evidence:
     """A figure's period ("2023", "2006/2023", "as of 2024"); None for a date claim."""
     status: Status = Status.REVIEWED
 
-    def to_object(self) -> dict[str, Any]:
-        return {
-            "fact": self.fact,
-            "source": self.source,
-            "value": None if self.value is None else number(self.value),
-            "date": self.date,
-            "end": self.end,
-            "period": self.period,
-            "quote": self.quote,
-            "agrees": self.agrees,
-            "status": self.status.value,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -81,15 +66,6 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     incidental: bool = False
     """A bare number with no subject ("the two countries"): no claim of its own."""
-
-    def to_object(self) -> dict[str, Any]:
-        return {
-            "stated": self.stated,
-            "subject": self.subject,
-            "verdict": self.verdict.value,
-            "explanation": self.explanation,
-            "evidence": [e.to_object() for e in self.evidence],
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +80,6 @@ class CheckResult:
     start: int | None = None
     end: int | None = None
     line: int | None = None
-
-    def to_object(self, *, position: bool = False) -> dict[str, Any]:
-        obj: dict[str, Any] = {
-            "claim": self.claim,
-            "verdict": self.verdict.value,
-            "explanation": self.explanation,
-            "evidence": [e.to_object() for e in self.evidence],
-        }
-        if position:
-            obj.update(start=self.start, end=self.end, line=self.line)
-        obj["findings"] = [f.to_object() for f in self.findings]
-        return obj
 
 
 @dataclass(frozen=True, slots=True)
