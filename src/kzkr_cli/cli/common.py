@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -113,16 +112,11 @@ def open_store(facts: Path | None, *, announce: bool = False) -> CompiledStore:
     location = locate_facts(facts)
     if announce:
         warn(location.describe())
-    gc.disable()
     try:
         progress = stderr_progress("compiling the fact store", "files")
         return open_compiled(location.path, progress, cache_folder())
     except StoreError as exc:
         invalid(exc)
-    finally:
-        # What was loaded lives until the command ends: the collector need never scan it.
-        gc.freeze()
-        gc.enable()
 
 
 def open_whole_store(facts: Path | None) -> Store:
@@ -142,15 +136,11 @@ def read_store(facts: Path | None, *, announce: bool = False) -> Store:
     location = locate_facts(facts)
     if announce:
         warn(location.describe())
-    gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
         return load_store(location.path, progress)
     except StoreError as exc:
         invalid(exc)
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def invalid(error: StoreError) -> NoReturn:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,30 +141,16 @@ def load_store(
         raise StoreError(problems)
     store = Store(root=root)
     reused: set[str] = set()
-    with collector_paused():
-        for done, path in enumerate(files, start=1):
-            parsed = _parse_file(path, on_read, store, reuse, reused)
-            problems.extend(parsed.problems)
-            _add_records(parsed, store, problems)
-            if progress is not None:
-                progress(done, len(files))
-        problems.extend(_check_references(store, reused, parsed=not problems))
+    for done, path in enumerate(files, start=1):
+        parsed = _parse_file(path, on_read, store, reuse, reused)
+        problems.extend(parsed.problems)
+        _add_records(parsed, store, problems)
+        if progress is not None:
+            progress(done, len(files))
+    problems.extend(_check_references(store, reused, parsed=not problems))
     if problems:
         raise StoreError(problems)
     return store
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while records are made: they hold no cycles, and
-    its full passes over a growing heap cost more than the loading itself in a large store."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def display_path(path: Path) -> str:

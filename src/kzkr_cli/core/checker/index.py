@@ -30,7 +30,7 @@ from kzkr_cli.core.checker.words import (
 from kzkr_cli.core.conflicts import Conflict, Disagreements, find_conflicts
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
-from kzkr_cli.core.store import Store, collector_paused
+from kzkr_cli.core.store import Store
 
 GENERIC_WORDS = frozenset(stem(w) for w in lexicon.GENERIC_WORDS)
 """Words that name a measure, not what is measured: alone they never select a metric."""
@@ -110,9 +110,8 @@ class StoreIndex:
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
         found = find_conflicts(store) if conflicts is None else list(conflicts)
         index = cls(store, found, disagreements=Disagreements(found))
-        with collector_paused():  # the index's sets and tables hold no cycles to collect
-            index._index_metrics()
-            index._index_events()
+        index._index_metrics()
+        index._index_events()
         return index
 
     @cached_property

@@ -39,7 +39,6 @@ from kzkr_cli.core.compiled.schema import SCHEMA_VERSION
 from kzkr_cli.core.store import (
     Progress,
     Store,
-    collector_paused,
     display_path,
     load_store,
 )
@@ -263,9 +262,8 @@ def whole_store(connection: sqlite3.Connection, root: Path) -> Store:
     """Every record, in the order a load of the TOML gives them: for commands that print the
     whole store (export) or judge against all of it (check)."""
     store = Store(root=root)
-    with collector_paused():
-        for (path,) in connection.execute("SELECT path FROM files ORDER BY position").fetchall():
-            add_file_records(connection, root, path, store)
+    for (path,) in connection.execute("SELECT path FROM files ORDER BY position").fetchall():
+        add_file_records(connection, root, path, store)
     return store
 
 

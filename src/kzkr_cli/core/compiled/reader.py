@@ -26,7 +26,6 @@ from kzkr_cli.core.models import (
     UndecidedFigure,
     Unit,
 )
-from kzkr_cli.core.store import collector_paused
 
 if TYPE_CHECKING:
     from kzkr_cli.core.conflicts.model import Detail
@@ -177,8 +176,7 @@ def undecided_of(
 
 def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
     """Events from EVENT_COLUMNS rows, with their claims, actors and aliases."""
-    with collector_paused():  # records hold no cycles: a collection would only rescan them
-        return _events_of(connection, rows)
+    return _events_of(connection, rows)
 
 
 def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
@@ -234,8 +232,7 @@ def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
 
 def conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
     """Conflicts from CONFLICT_COLUMNS rows, with their claims, in the rows' order."""
-    with collector_paused():
-        return _conflicts_of(connection, rows)
+    return _conflicts_of(connection, rows)
 
 
 def _conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
