@@ -30,6 +30,7 @@ def conflict_object(conflict: Conflict) -> dict[str, Any]:
                 "date": claim.date,
                 "end": claim.end,
                 "quote": claim.quote,
+                "derivation": claim.derivation,
             }
             for claim in conflict.claims
         ],

@@ -1,4 +1,6 @@
-"""Dates at the precision a source gives them: a year, a month or a day, never more."""
+"""Dates at the precision a source gives them: a year, a month or a day, never more; and
+one day somewhere in a range ("2024-11-03..2024-11-05", "..2024-11-05", "1937.."), the
+one-of-a-range form of ISO 8601-2 (EDTF) without its brackets."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ class Precision(StrEnum):
 
 
 _FINENESS = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+RANGE_RANK = -1
+"""A range ranks below a year: a date written as one is less precise than any unit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +100,11 @@ class PartialDate:
             return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, self.month, self.day)
 
-    def contains(self, other: PartialDate) -> bool:
+    def contains(self, other: Dating) -> bool:
         """True when every day of ``other`` lies within this date."""
         return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
 
-    def overlaps(self, other: PartialDate) -> bool:
+    def overlaps(self, other: Dating) -> bool:
         return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
 
     def sort_key(self) -> tuple[dt.date, int]:
@@ -120,3 +124,82 @@ def _parse(text: str) -> PartialDate:
         raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
     return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """One day somewhere from ``low`` to ``high`` (either may be open): what a source says
+    when it dates a thing only to within a range, as opposed to a span it lasted."""
+
+    low: PartialDate | None
+    high: PartialDate | None
+
+    def __post_init__(self) -> None:
+        if self.low is None and self.high is None:
+            raise ValueError("a range needs at least one end, as in 2024.. or ..2024-11-05")
+        if (
+            self.low is not None
+            and self.high is not None
+            and self.high.last_day() < self.low.first_day()
+        ):
+            raise ValueError(f"{self.iso()}: the range ends before it starts")
+
+    precision_rank = RANGE_RANK
+
+    def iso(self) -> str:
+        low = self.low.iso() if self.low is not None else ""
+        high = self.high.iso() if self.high is not None else ""
+        return f"{low}..{high}"
+
+    def first_day(self) -> dt.date:
+        return self.low.first_day() if self.low is not None else dt.date.min
+
+    def last_day(self) -> dt.date:
+        return self.high.last_day() if self.high is not None else dt.date.max
+
+    def contains(self, other: Dating) -> bool:
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps(self, other: Dating) -> bool:
+        return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
+
+    def sort_key(self) -> tuple[dt.date, int]:
+        """By its earliest day, or by its latest when it has no start ("..2024-11-05")."""
+        known = self.low if self.low is not None else self.high
+        assert known is not None
+        return (known.first_day() if self.low is not None else known.last_day(), RANGE_RANK)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+Dating = PartialDate | DateRange
+"""A date as a source gives it: a calendar unit, or one day within a range."""
+
+
+def parse_dating(text: str) -> Dating:
+    """Read a date ("2024-06") or a one-of-a-range ("2024-11-03..2024-11-05", "..2024",
+    "2024.."); each side of a range at any precision."""
+    if ".." not in text:
+        return _parse(text)
+    low, _, high = text.strip().partition("..")
+    if ".." in high:
+        raise ValueError(f"{text!r} has more than one '..'")
+    try:
+        return DateRange(_parse(low) if low else None, _parse(high) if high else None)
+    except ValueError as error:
+        if "is not a date" in str(error):
+            raise ValueError(
+                f"{text!r} is not a date range of the form A..B, ..B or A.. with each side"
+                " YYYY, YYYY-MM or YYYY-MM-DD"
+            ) from None
+        raise
+
+
+def coerce_dating(value: object) -> Dating:
+    """Accept what TOML gives for a date or a range: a string, a bare year, a TOML date."""
+    if isinstance(value, DateRange):
+        return value
+    if isinstance(value, str) and ".." in value:
+        return parse_dating(value)
+    return PartialDate.coerce(value)

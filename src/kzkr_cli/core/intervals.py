@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Quantity
@@ -74,6 +74,14 @@ class Interval:
         return f"[{human_number(self.low)}, {human_number(self.high)}]"
 
 
+def percent_change(before: Interval, after: Interval) -> Interval:
+    """The change from ``before`` to ``after`` in percent, ``(after / before - 1) * 100``,
+    with each interval entering once: written as ``(after - before) / before`` it would
+    count ``before`` twice and allow changes no pair of values gives (the dependency
+    problem of interval arithmetic)."""
+    return (after / before - Interval.point(1)) * Interval.point(100)
+
+
 def interval_of(
     value: float, step: float, qualifier: Qualifier, tolerance: float = 0.0
 ) -> Interval:
@@ -98,7 +106,7 @@ def interval_of(
     return Interval(-math.inf, value + slack)
 
 
-def day_span(first: PartialDate, last: PartialDate | None = None) -> Interval:
+def day_span(first: Dating, last: Dating | None = None) -> Interval:
     """The days from the start of ``first`` to the end of ``last`` (or of ``first``), as
     ordinal day numbers: how dates at any precision are compared."""
     end = first if last is None else last

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating, PartialDate, coerce_dating
 
 Date = Annotated[
     PartialDate,
@@ -30,6 +30,25 @@ Date = Annotated[
     ),
 ]
 """A date at its known precision; TOML may give it as "2024-06", 2024 or a TOML date."""
+
+_UNIT = r"\d{4}(-\d{2}(-\d{2})?)?"
+DateOrRange = Annotated[
+    Dating,
+    BeforeValidator(coerce_dating),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": rf"^({_UNIT}|{_UNIT}\.\.({_UNIT})?|\.\.{_UNIT})$",
+            "description": (
+                "A date at year, month or day precision (2024, 2024-06, 2024-06-11), or one"
+                " day somewhere in a range: A..B between A and B, ..B no later than B, A.. no"
+                " earlier than A (ISO 8601-2 one-of-a-range, without brackets)."
+            ),
+        }
+    ),
+]
+"""When a source dates a thing: a calendar unit, or one day within a range."""
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 SourceId = Id
@@ -63,7 +82,7 @@ class Source(Record):
     publisher: Text
     author: Text | None = None
     kind: Annotated[SourceKind, _FROM_TEXT]
-    published: Date
+    published: DateOrRange
     published_note: Text | None = None
     document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
 
@@ -218,8 +237,10 @@ class DateClaim(Record):
     """One source's date for an event, with the words it rests on."""
 
     source: SourceId
-    date: Date
-    end: Date | None = None
+    date: DateOrRange
+    """When the event happened (started, if ``end`` is given): a day within this date."""
+    end: DateOrRange | None = None
+    """When it ended, for a thing that lasted: a day within this date."""
     quote: Quote
     derivation: Text | None = None
     note: Text | None = None

@@ -51,8 +51,10 @@ def timeline(store: Store, query: TimelineQuery, conflicted: set[str]) -> list[T
         raise QueryError(f"unknown source {query.source!r}", sorted(store.sources))
     entries = []
     for event in store.events.values():
+        # The days the event may have started on: it is listed when any of them falls in the
+        # window, so an event dated only to 2024, or to "..2024-11-05", is listed for June.
         date = event.headline.date
-        if query.since is not None and date.first_day() < query.since.first_day():
+        if query.since is not None and date.last_day() < query.since.first_day():
             continue
         if query.until is not None and date.first_day() > query.until.last_day():
             continue

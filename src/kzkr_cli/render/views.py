@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.provenance import Described
@@ -25,7 +25,9 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated: list[str] = [f"{c.source} {_span(c.date, c.end)}" for c in event.claims]
         else:
             dated = list(event.sources)
-        mark = "conflict" if entry.in_conflict else "dates differ" if entry.dates_differ else ""
+        # Sources that date an event differently at different precisions still agree; the
+        # mark says only when their dates cannot all be true.
+        mark = "conflict" if entry.in_conflict else ""
         rows.append(
             {
                 "date": headline.date.iso(),
@@ -111,7 +113,7 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
     )
 
 
-def _span(start: PartialDate, end: PartialDate | None) -> str:
+def _span(start: Dating, end: Dating | None) -> str:
     return f"{start}/{end}" if end is not None and end != start else str(start)
 
 

@@ -408,8 +408,9 @@ def _dates(
             named = set().union(*(index.events[e].title_years for e in events))
             if when.first is not None and when.last is not None and named:
                 years = {when.first.year, when.last.year}
-                dated = {c.date.year for e in events for c in index.events[e].event.claims} | {
-                    c.end.year for e in events for c in index.events[e].event.claims if c.end
+                claims = [c for e in events for c in index.events[e].event.claims]
+                dated = {c.date.first_day().year for c in claims} | {
+                    c.end.last_day().year for c in claims if c.end
                 }
                 if years <= named and not years & dated:
                     continue

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kzkr_cli.core.conflicts.causes import likely_causes
 from kzkr_cli.core.conflicts.figures import figure_claim
 from kzkr_cli.core.conflicts.model import ChangeDetail, Conflict, ConflictKind
-from kzkr_cli.core.intervals import Interval
+from kzkr_cli.core.intervals import percent_change
 from kzkr_cli.core.models import Unit
 from kzkr_cli.core.store import Store
 
@@ -32,7 +32,7 @@ def arithmetic_conflicts(store: Store) -> Iterator[Conflict]:
         if stated_unit is unit:
             implied = a - b
         elif stated_unit is Unit.PERCENT:
-            implied = (a - b) / b * Interval.point(100)
+            implied = percent_change(b, a)
         else:
             continue
         if implied.overlaps(stated):

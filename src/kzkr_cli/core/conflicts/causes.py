@@ -12,18 +12,17 @@ _ANNOUNCED = re.compile(
     r"\b(will|shall|is to|are to|plans? to|is scheduled|are scheduled|is expected|are expected)\b",
     re.IGNORECASE,
 )
-_NOTE_LENGTH = 200
+_NOTE_LENGTH = 360
 
 
 def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, ...]:
-    """What the records show as likely causes: a note naming an ambiguity, a derived date,
-    a date announced in advance, a source older than the others."""
+    """What the records show as likely causes: a note naming an ambiguity, a date announced
+    in advance, a source older than the others. A derived date is not a cause by itself;
+    the wording shows the derivation beside the date."""
     causes: list[str] = []
     for claim in claims:
         if claim.claim is not None:
             dated = store.events[claim.fact].claims[claim.claim]
-            if dated.derivation:
-                causes.append(f"{claim.source}'s date is derived ({dated.derivation})")
             if _ANNOUNCED.search(dated.quote):
                 causes.append(
                     f'{claim.source} announced it in advance ("{_clip(dated.quote)}"),'
@@ -42,9 +41,16 @@ def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, .
     return tuple(dict.fromkeys(causes))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
+
+
 def _clip(text: str) -> str:
-    """A note or quote cut at a word to a readable length."""
-    flat = " ".join(text.split()).rstrip(".;")
-    if len(flat) <= _NOTE_LENGTH:
-        return flat
-    return flat[:_NOTE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    """A note or quote in whole sentences: as many as fit a readable length, and always
+    the first, so a journalist never pastes a sentence cut off in the middle."""
+    flat = " ".join(text.split())
+    kept = ""
+    for sentence in _SENTENCE_END.split(flat):
+        if kept and len(kept) + 1 + len(sentence) > _NOTE_LENGTH:
+            break
+        kept = f"{kept} {sentence}" if kept else sentence
+    return kept.rstrip(".;")

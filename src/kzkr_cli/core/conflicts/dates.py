@@ -85,4 +85,5 @@ def _date_claim(event: Event, dated: _Dated) -> ConflictClaim:
         end=claim.end.iso() if claim.end is not None else None,
         quote=claim.quote,
         claim=dated.index,
+        derivation=claim.derivation,
     )

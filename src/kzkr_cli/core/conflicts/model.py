@@ -51,6 +51,8 @@ class ConflictClaim:
     high: float | None = None
     claim: int | None = None
     """The position of a date claim within its event's claims (0 for the first)."""
+    derivation: str | None = None
+    """How a date claim's date was derived from its text, when it was."""
 
     @property
     def ref(self) -> ClaimRef:

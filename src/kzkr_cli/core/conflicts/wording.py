@@ -48,8 +48,20 @@ def _figures(conflict: Conflict, detail: FigureDetail) -> str:
     both = "both" if len(parts) == 2 else "them all"
     return (
         f"{detail.metric_name}, {conflict.period}: {'; '.join(parts)}. No single value fits"
-        f" {both}; the widest gap is {share(conflict.severity)} of the larger value."
+        f" {both}; {_widest_gap(conflict, detail.unit)}."
     )
+
+
+def _widest_gap(conflict: Conflict, unit: Unit) -> str:
+    """How far apart: for ranks in places ("one place apart"), since a share of a rank
+    means nothing; otherwise as a share of the larger value."""
+    if unit is Unit.RANK:
+        intervals = [c.interval for c in conflict.claims if c.interval is not None]
+        places = max(i.low for i in intervals) - min(i.high for i in intervals)
+        count = f"{places:.0f}"
+        named = {"1": "one place", "2": "two places", "3": "three places"}
+        return f"the widest gap is {named.get(count, f'{count} places')}"
+    return f"the widest gap is {share(conflict.severity)} of the larger value"
 
 
 def _dates(conflict: Conflict, detail: DateDetail) -> str:
@@ -58,9 +70,13 @@ def _dates(conflict: Conflict, detail: DateDetail) -> str:
     sides = conflict.sides()
     dated = " vs ".join(join(claim.label() for claim in side) for side in sides)
     up_to = "" if len(sides) == 2 else "up to "
+    derived = [
+        f"{c.source} derives its date ({c.derivation})" for c in conflict.claims if c.derivation
+    ]
+    shown = f" {'; '.join(derived)}." if derived else ""
     return (
         f"{detail.event_title}: dated {dated}; the {part} differ by"
-        f" {up_to}{duration(detail.gap_days)}."
+        f" {up_to}{duration(detail.gap_days)}.{shown}"
     )
 
 
