@@ -83,7 +83,7 @@ def test_strategic_partnership_2003_vs_derived_2009(conflicts: list[Conflict]) -
     (conflict,) = _about(conflicts, "strategic-partnership-established")
     dates = {(c.source, c.date) for c in conflict.claims}
     assert ("astana-times-2024-06", "2009") in dates
-    assert ("wikipedia", "2003-11-12") in dates
+    assert ("wikipedia", "2003-11-12..2003-11-14") in dates  # agreed on a day of the visit
     assert "15th anniversary" in conflict.explanation
 
 
