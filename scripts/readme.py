@@ -5,6 +5,7 @@ Regenerate: cog -I scripts -r README.md   Check (CI): cog -I scripts --check REA
 
 from __future__ import annotations
 
+import ast
 import os
 import shlex
 from pathlib import Path
@@ -64,3 +65,20 @@ def reference() -> None:
         cog.outl("```text")
         cog.outl(_run(f"{title} --help"))
         cog.outl("```")
+
+
+def where_things_live() -> None:
+    """One line per package and module of kzkr, from the first sentence of its docstring, so
+    the map cannot drift from the code."""
+    package = ROOT / "src" / "kzkr_cli"
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.name == "__main__.py":
+            continue
+        name = f"{relative.parent.as_posix()}/" if relative.name == "__init__.py" else str(relative)
+        if name == "./":
+            name = "kzkr_cli/"
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        summary = " ".join(doc.split("\n\n", 1)[0].split())
+        first = summary.split(". ", 1)[0].rstrip(".")
+        cog.outl(f"- `{name}` — {first}.")

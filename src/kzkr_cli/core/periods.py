@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
-from kzkr_cli.core.dates import PartialDate
+import datetime as dt
+
+from kzkr_cli.core.dates import PartialDate, Precision
 from kzkr_cli.core.models import Period
+
+
+def span_days(period: Period) -> tuple[dt.date, dt.date]:
+    """The first and last day a span covers: two spans are the same period when these are."""
+    return period.first.first_day(), period.last.last_day()
 
 
 def same_period(a: Period, b: Period) -> bool:
     """Spans coincide when they cover exactly the same days ("2023" and "2023-01".."2023-12");
-    two as-of dates when they may be the same moment (their dates overlap). A span and a
-    moment never coincide."""
+    two as-of dates when they may be the same moment: one contains the other, which for
+    dates at year, month or day precision is the same as overlapping. A span and a moment
+    never coincide. The conflict engine groups figures by the same rule."""
     if a.is_span != b.is_span:
         return False
     if a.is_span:
-        return a.first.first_day() == b.first.first_day() and a.last.last_day() == b.last.last_day()
+        return span_days(a) == span_days(b)
     return a.first.overlaps(b.first)
+
+
+def containing(date: PartialDate) -> list[PartialDate]:
+    """The coarser dates that contain ``date``, its month and its year: the moments that
+    may be the same as it."""
+    if date.precision is Precision.DAY:
+        return [PartialDate(date.year, date.month), PartialDate(date.year)]
+    if date.precision is Precision.MONTH:
+        return [PartialDate(date.year)]
+    return []
 
 
 def covers(period: Period, when: PartialDate) -> bool:
@@ -33,3 +51,23 @@ def span_years(period: Period) -> float:
         return 0.0
     days = (period.last.last_day() - period.first.first_day()).days + 1
     return days / 365.2425
+
+
+def span_label(first_day: dt.date, last_day: dt.date) -> str:
+    """A span of days in the fewest words: "2023", "2006/2023", "2024-01/2024-04"."""
+    start = next(
+        d for d in _dates_of(first_day) if d.first_day() == first_day and d.last_day() <= last_day
+    )
+    end = next(
+        d for d in _dates_of(last_day) if d.last_day() == last_day and d.first_day() >= first_day
+    )
+    return str(start) if start == end else f"{start}/{end}"
+
+
+def _dates_of(day: dt.date) -> tuple[PartialDate, PartialDate, PartialDate]:
+    """The year, the month and the day that contain ``day``, coarsest first."""
+    return (
+        PartialDate(day.year),
+        PartialDate(day.year, day.month),
+        PartialDate(day.year, day.month, day.day),
+    )

@@ -27,6 +27,7 @@ from kzkr_cli.core.conflicts.model import (
     ConflictClaim,
     ConflictKind,
     ConflictQuery,
+    OddOneOut,
 )
 from kzkr_cli.core.conflicts.parts import part_conflicts
 from kzkr_cli.core.conflicts.selection import checked_query, selected
@@ -40,9 +41,11 @@ __all__ = [
     "ConflictKind",
     "ConflictQuery",
     "Disagreements",
+    "OddOneOut",
     "agreeing_groups",
     "conflicting_records",
     "find_conflicts",
+    "odd_ones_out",
 ]
 
 
@@ -69,6 +72,19 @@ def find_conflicts(store: Store, query: ConflictQuery | None = None) -> list[Con
 def conflicting_records(conflicts: Iterable[Conflict]) -> set[str]:
     """The ids of every figure and event that takes part in one of ``conflicts``."""
     return {claim.fact for conflict in conflicts for claim in conflict.claims}
+
+
+def odd_ones_out(conflicts: Sequence[Conflict]) -> list[OddOneOut]:
+    """Claims alone on their side in two or more of ``conflicts``, in the order of the first
+    conflict each stands out in."""
+    alone: dict[ClaimRef, list[Conflict]] = defaultdict(list)
+    claims: dict[ClaimRef, ConflictClaim] = {}
+    for conflict in conflicts:
+        for side in conflict.sides():
+            if len(side) == 1:
+                alone[side[0].ref].append(conflict)
+                claims.setdefault(side[0].ref, side[0])
+    return [OddOneOut(claims[ref], tuple(found)) for ref, found in alone.items() if len(found) > 1]
 
 
 class Disagreements:

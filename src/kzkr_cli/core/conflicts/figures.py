@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from kzkr_cli.core.conflicts.agreement import agreeing_groups
 from kzkr_cli.core.conflicts.causes import likely_causes
 from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind, FigureDetail
-from kzkr_cli.core.conflicts.periods import containing, span_label
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Unit
+from kzkr_cli.core.periods import containing, span_days, span_label
 from kzkr_cli.core.store import Store
 
 
@@ -35,10 +35,11 @@ def figure_claim(figure: Figure, interval: Interval) -> ConflictClaim:
 def figure_conflicts(store: Store) -> Iterator[Conflict]:
     """Figures of one metric about the same period, compared at the finest date involved.
 
-    Spans are the same period only when they cover the same days. Moments (``as_of``) are
-    when one date contains the other ("2024" and "2024-11-05"); dates at year, month and
-    day nest, so a moment is compared with the figures at its own date and at the coarser
-    dates containing it, and a conflict is reported at the finer date of the two claims.
+    Periods match by ``periods.same_period``, the checker's rule too: spans when they cover
+    the same days; moments (``as_of``) when one date contains the other ("2024" and
+    "2024-11-05"). Dates at year, month and day nest, so a moment is compared with the
+    figures at its own date and at the coarser dates containing it, and a conflict is
+    reported at the finer date of the two claims.
     """
     spans: dict[tuple[str, dt.date, dt.date], list[_Stated]] = defaultdict(list)
     moments: dict[tuple[str, PartialDate], list[_Stated]] = defaultdict(list)
@@ -46,7 +47,7 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
         stated = _Stated(figure, store.interval(figure))
         period = figure.period
         if period.is_span:
-            spans[(figure.metric, period.first.first_day(), period.last.last_day())].append(stated)
+            spans[(figure.metric, *span_days(period))].append(stated)
         else:
             moments[(figure.metric, period.first)].append(stated)
     for (metric_id, first, last), here in spans.items():

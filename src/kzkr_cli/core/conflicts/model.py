@@ -155,6 +155,21 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class OddOneOut:
+    """One claim that stands alone against the others in several conflicts (a figure too
+    large for its year and for the total containing it): one finding naming each check."""
+
+    claim: ConflictClaim
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def explanation(self) -> str:
+        from kzkr_cli.core.conflicts.wording import explain_odd_one_out
+
+        return explain_odd_one_out(self)
+
+
+@dataclass(frozen=True, slots=True)
 class ConflictQuery:
     """Which conflicts to report; every criterion given must hold."""
 

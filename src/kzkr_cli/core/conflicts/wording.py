@@ -13,6 +13,7 @@ from kzkr_cli.core.conflicts.model import (
     Conflict,
     DateDetail,
     FigureDetail,
+    OddOneOut,
     PartDetail,
 )
 from kzkr_cli.core.formatting import human_number
@@ -34,6 +35,26 @@ def explain(conflict: Conflict) -> str:
     if conflict.causes:
         text += f" Likely cause: {'; '.join(conflict.causes)}."
     return text
+
+
+def explain_odd_one_out(odd: OddOneOut) -> str:
+    """One sentence naming every check a lone claim fails."""
+    checks = join(f"{_check_name(c)} ({c.id})" for c in odd.conflicts)
+    return (
+        f"{odd.claim.label(with_period=odd.claim.period is not None)} is the odd one out in"
+        f" {len(odd.conflicts)} checks: {checks}."
+    )
+
+
+def _check_name(conflict: Conflict) -> str:
+    detail = conflict.detail
+    if isinstance(detail, FigureDetail):
+        return f"against the other figures for {detail.metric_name}, {conflict.period}"
+    if isinstance(detail, DateDetail):
+        return f"against the other dates of {detail.event_title}"
+    if isinstance(detail, ChangeDetail):
+        return "against the change its figures give"
+    return f"as a part of {detail.whole_name}"
 
 
 def _figures(conflict: Conflict, detail: FigureDetail) -> str:
