@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.support.stores import FACTS as FACTS
+from tests.support.stores import MINIMAL_METRICS as MINIMAL_METRICS
+from tests.support.stores import MINIMAL_SOURCES as MINIMAL_SOURCES
+from tests.support.stores import SEEDS as SEEDS
+from tests.support.stores import StoreMaker as StoreMaker
 
-MINIMAL_SOURCES = """
-[[source]]
-id = "alpha"
-title = "Alpha report"
-publisher = "Alpha News"
-kind = "news"
-published = "2024-06"
-document = "alpha.txt"
-
-[[source]]
-id = "beta"
-title = "Beta review"
-publisher = "Beta Agency"
-kind = "news"
-published = "2024"
-document = "beta.txt"
-"""
-
-MINIMAL_METRICS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-aliases = ["turnover"]
-description = "Annual trade turnover between the two countries, both directions."
-
-[[metric]]
-id = "investor-rank"
-name = "Rank among investors"
-unit = "rank"
-aliases = ["rank"]
-description = "Korea's rank among foreign investors in Kazakhstan, at a moment."
-"""
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+"""In CI (which sets $CI) hypothesis draws the same examples every run, so a red build is
+one anyone can reproduce and never a lucky draw; locally each run explores new examples."""
 
 
 @pytest.fixture(autouse=True)
@@ -69,12 +43,12 @@ def shipped_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy
 
 
-StoreMaker = Callable[..., Path]
-
-
 @pytest.fixture
 def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoreMaker:
-    """Write a small synthetic store: make_store(figures=\"...\", events=\"...\", ...).
+    """Write a small synthetic store: make_store(figures=figure(...) + figure(...), ...).
+
+    Each part is TOML text, usually built with tests.support.stores' source(), metric(),
+    figure() and event(); raw TOML is for tests of what the loader refuses.
 
     Two sources (alpha, beta) and two metrics (trade, investor-rank) come with it unless
     ``sources`` or ``metrics`` replace them; the store is selected through $KZKR_FACTS.

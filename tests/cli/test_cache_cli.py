@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
 from kzkr_cli.core import cache
-from tests.conftest import MINIMAL_METRICS, MINIMAL_SOURCES, StoreMaker
+from tests.support.stores import MINIMAL_METRICS, MINIMAL_SOURCES, StoreMaker, figure, metric
 
 runner = CliRunner()
 
@@ -75,20 +75,10 @@ def large_store(make_store: StoreMaker) -> Path:
     per_metric = len(words) + 120
     count = cache.MIN_STORE_BYTES // per_metric + 10
     metrics = MINIMAL_METRICS + "".join(
-        f'\n[[metric]]\nid = "measure-{n}"\nname = "Measure {n}"\nunit = "count"\n'
-        f'aliases = ["m{n}"]\ndescription = "{words}"\n'
+        metric(f"measure-{n}", f"Measure {n}", aliases=[f"m{n}"], description=words)
         for n in range(count)
     )
-    figures = """
-    [[figure]]
-    id = "t"
-    metric = "trade"
-    value = 6e9
-    as_written = "$6 billion"
-    period = { start = "2023" }
-    source = "alpha"
-    quote = "trade reached $6 billion"
-    """
+    figures = figure("t", "$6 billion", 6e9, quote="trade reached $6 billion")
     root = make_store(metrics=metrics, figures=figures, sources=MINIMAL_SOURCES)
     assert sum(p.stat().st_size for p in root.glob("*.toml")) > cache.MIN_STORE_BYTES
     return root

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import SEEDS
+from tests.support.stores import SEEDS
 
 runner = CliRunner()
 

@@ -13,59 +13,37 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker, claim, event, figure
 
 runner = CliRunner()
 
-FIGURES = """
-[[figure]]
-id = "alpha-trade"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion"
+FIGURES = (
+    figure("alpha-trade", "$6 billion", 6e9, quote="trade reached $6 billion")
+    + figure(
+        "beta-trade",
+        "more than $8 billion",
+        8e9,
+        qualifier="more_than",
+        source="beta",
+        quote="more than $8 billion",
+    )
+    + figure(
+        "alpha-rank",
+        "top ten",
+        10,
+        {"as_of": "2024"},
+        metric="investor-rank",
+        qualifier="top",
+        quote="among the top ten",
+    )
+)
 
-[[figure]]
-id = "beta-trade"
-metric = "trade"
-value = 8e9
-as_written = "more than $8 billion"
-qualifier = "more_than"
-period = { start = "2023" }
-source = "beta"
-quote = "more than $8 billion"
-
-[[figure]]
-id = "alpha-rank"
-metric = "investor-rank"
-value = 10
-as_written = "top ten"
-qualifier = "top"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "among the top ten"
-"""
-
-EVENTS = """
-[[event]]
-id = "visit"
-kind = "visit"
-title = "A visit [bold]not bold[/bold] \\u001b[31mred"
-
-[[event.claim]]
-source = "alpha"
-date = "2024-06-11"
-end = "2024-06-13"
-quote = "from 11 to 13 June"
-
-[[event.claim]]
-source = "beta"
-date = "2024-06-11"
-end = "2024-06-12"
-quote = "on June 11-12"
-"""
+EVENTS = event(
+    "visit",
+    claim("alpha", "2024-06-11", "2024-06-13", quote="from 11 to 13 June"),
+    claim("beta", "2024-06-11", "2024-06-12", quote="on June 11-12"),
+    title="A visit [bold]not bold[/bold] \\u001b[31mred",
+)
 
 
 @pytest.fixture
@@ -223,17 +201,33 @@ def test_installed_kzkr_exit_codes(store: Path) -> None:
     assert (code(), code("--metric", "rank"), code("--metric", "nosuch")) == (0, 1, 2)
 
 
-@installed
-def test_installed_kzkr_stops_quietly_when_the_reader_goes(store: Path) -> None:
-    done = subprocess.run(
-        f"'{KZKR}' conflicts | head -c 1",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
+MANY_VISITS = "".join(
+    event(
+        f"visit-{n}",
+        claim("alpha", "2020-01-01", quote="on 1 January 2020"),
+        claim("beta", "2021-06-01", quote="on 1 June 2021"),
+        title=f"Visit number {n}",
     )
-    assert done.stderr == ""
+    for n in range(150)
+)
+"""A hundred and fifty dated conflicts: their listing is far larger than a pipe holds, so kzkr is
+still writing when the reader goes."""
+
+
+@installed
+def test_installed_kzkr_stops_quietly_when_the_reader_goes(make_store: StoreMaker) -> None:
+    make_store(events=MANY_VISITS)
+    with subprocess.Popen(
+        [str(KZKR), "conflicts", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as kzkr:
+        assert kzkr.stdout is not None and kzkr.stderr is not None
+        assert kzkr.stdout.read(1) == b"["
+        kzkr.stdout.close()
+        stderr = kzkr.stderr.read().decode()
+        code = kzkr.wait(timeout=60)
+    assert (code, stderr) == (0, "")
 
 
 def test_check_gates_on_any_conflict(store: Path) -> None:

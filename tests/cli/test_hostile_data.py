@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.store import MAX_FILE_BYTES
-from tests.conftest import StoreMaker
-from tests.core.test_robustness import copy_shipped, mutate_store, write_synthetic
+from tests.support.damage import copy_shipped, mutate_store, write_synthetic
+from tests.support.stores import StoreMaker, claim, event, figure
 
 runner = CliRunner()
 
@@ -35,38 +35,24 @@ HOSTILE = f"{MARKUP} {ESCAPE} {LINK} {RTL}"
 LONG = "long " * 399 + "ends."  # 2000 characters: the most a text field holds
 
 
-def toml_text(text: str) -> str:
-    """A TOML basic string; JSON's escapes (\\u001b, \\u202e) are TOML's."""
-    return json.dumps(text, ensure_ascii=True)
-
-
 @pytest.fixture
 def hostile_store(make_store: StoreMaker) -> Path:
     return make_store(
-        figures=f"""
-        [[figure]]
-        id = "trade-2023"
-        metric = "trade"
-        value = 6e9
-        as_written = "$6 billion"
-        period = {{ start = "2023", text = {toml_text(HOSTILE)} }}
-        source = "alpha"
-        quote = {toml_text(HOSTILE)}
-        note = {toml_text(LONG)}
-        """,
-        events=f"""
-        [[event]]
-        id = "visit"
-        kind = "visit"
-        title = {toml_text(HOSTILE)}
-        actors = [{toml_text(MARKUP)}, {toml_text(RTL)}]
-        place = {toml_text(ESCAPE)}
-
-        [[event.claim]]
-        source = "alpha"
-        date = "2024-06-11"
-        quote = {toml_text(LINK)}
-        """,
+        figures=figure(
+            "trade-2023",
+            "$6 billion",
+            6e9,
+            {"start": "2023", "text": HOSTILE},
+            quote=HOSTILE,
+            note=LONG,
+        ),
+        events=event(
+            "visit",
+            claim("alpha", "2024-06-11", quote=LINK),
+            title=HOSTILE,
+            actors=[MARKUP, RTL],
+            place=ESCAPE,
+        ),
     )
 
 
@@ -144,19 +130,7 @@ def test_the_table_wraps_a_long_text_without_losing_it(
 
 
 def test_a_text_longer_than_a_field_holds_is_refused(make_store: StoreMaker) -> None:
-    make_store(
-        events=f"""
-        [[event]]
-        id = "visit"
-        kind = "visit"
-        title = {toml_text(LONG + "!")}
-
-        [[event.claim]]
-        source = "alpha"
-        date = "2024"
-        quote = "q"
-        """
-    )
+    make_store(events=event("visit", claim("alpha", "2024", quote="q"), title=LONG + "!"))
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 2
     assert re.search(

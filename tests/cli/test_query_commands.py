@@ -17,75 +17,53 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app, common
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
 from kzkr_cli.core.dates import parse_dating
-from tests.conftest import StoreMaker
+from tests.support.stores import Raw, StoreMaker, claim, event, figure, metric
 
 runner = CliRunner()
 _UNIT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 ISO = re.compile(rf"^(?:{_UNIT}|{_UNIT}\.\.(?:{_UNIT})?|\.\.{_UNIT})$")
 """A date as the store writes it: a calendar unit, or one day within a range."""
 
-HOSTILE_EVENTS = """
-[[event]]
-id = "markup"
-kind = "visit"
-title = "Paris [citation needed] [/bold] :warning:"
+HOSTILE_EVENTS = (
+    event(
+        "markup",
+        claim("alpha", "2024-03", quote="q"),
+        title="Paris [citation needed] [/bold] :warning:",
+    )
+    + event(
+        "escape",
+        claim("beta", "2024-04-02", quote="q"),
+        kind="meeting",
+        title="Evil \x1b[31mred\x1b[0m \u202eoverride",
+    )
+    + event(
+        "formula",
+        claim("alpha", "2023", quote="q"),
+        kind="agreement",
+        title='=HYPERLINK("http://x")',
+        place="+1 Almaty",
+    )
+)
 
-[[event.claim]]
-source = "alpha"
-date = "2024-03"
-quote = "q"
-
-[[event]]
-id = "escape"
-kind = "meeting"
-title = "Evil \\u001b[31mred\\u001b[0m \\u202eoverride"
-
-[[event.claim]]
-source = "beta"
-date = "2024-04-02"
-quote = "q"
-
-[[event]]
-id = "formula"
-kind = "agreement"
-title = "=HYPERLINK(\\"http://x\\")"
-place = "+1 Almaty"
-
-[[event.claim]]
-source = "alpha"
-date = "2023"
-quote = "q"
-"""
-
-TRADE = """
-[[figure]]
-id = "alpha-trade"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion"
-
-[[figure]]
-id = "beta-trade"
-metric = "trade"
-value = 6.2e9
-as_written = "about $6.2 billion"
-qualifier = "about"
-period = { start = "2023" }
-source = "beta"
-quote = "about $6.2 billion"
-
-[[figure]]
-id = "beta-trade-2022"
-metric = "trade"
-value = 4e9
-as_written = "$4 billion"
-period = { start = "2022" }
-source = "beta"
-quote = "$4 billion in 2022"
-"""
+TRADE = (
+    figure("alpha-trade", "$6 billion", 6e9, quote="trade reached $6 billion")
+    + figure(
+        "beta-trade",
+        "about $6.2 billion",
+        6.2e9,
+        qualifier="about",
+        source="beta",
+        quote="about $6.2 billion",
+    )
+    + figure(
+        "beta-trade-2022",
+        "$4 billion",
+        4e9,
+        {"start": "2022"},
+        source="beta",
+        quote="$4 billion in 2022",
+    )
+)
 
 
 @pytest.fixture
@@ -151,21 +129,7 @@ def test_unknown_metric_exits_2_with_suggestions(make_store: StoreMaker) -> None
 
 
 def test_ambiguous_metric_exits_2(make_store: StoreMaker) -> None:
-    make_store(
-        metrics="""
-        [[metric]]
-        id = "trade-annual"
-        name = "A"
-        unit = "USD"
-        description = "A."
-
-        [[metric]]
-        id = "trade-monthly"
-        name = "B"
-        unit = "USD"
-        description = "B."
-        """
-    )
+    make_store(metrics=(metric("trade-annual", "A", "USD") + metric("trade-monthly", "B", "USD")))
     result = runner.invoke(app, ["figure", "trade"])
     assert result.exit_code == 2
     assert result.stderr == (
@@ -191,24 +155,12 @@ def test_timeline_piped_first_column_is_dates(shipped_facts: Path) -> None:
 
 def test_timeline_keeps_each_source_date_and_marks_difference(make_store: StoreMaker) -> None:
     make_store(
-        events="""
-        [[event]]
-        id = "v"
-        kind = "visit"
-        title = "A state visit"
-
-        [[event.claim]]
-        source = "alpha"
-        date = 2024-06-11
-        end = 2024-06-13
-        quote = "11-13 June"
-
-        [[event.claim]]
-        source = "beta"
-        date = 2024-06-11
-        end = 2024-06-12
-        quote = "June 11-12"
-        """
+        events=event(
+            "v",
+            claim("alpha", Raw("2024-06-11"), Raw("2024-06-13"), quote="11-13 June"),
+            claim("beta", Raw("2024-06-11"), Raw("2024-06-12"), quote="June 11-12"),
+            title="A state visit",
+        )
     )
     (line,) = runner.invoke(app, ["timeline"]).stdout.splitlines()
     cells = line.split("\t")

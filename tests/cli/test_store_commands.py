@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.conftest import FACTS, SEEDS, StoreMaker
-from tests.core.test_store import BROKEN, CASES
+from tests.support.broken import BROKEN, CASES
+from tests.support.stores import FACTS, SEEDS, Raw, StoreMaker, claim, event, figure
 
 runner = CliRunner()
 
@@ -49,16 +49,7 @@ def test_validate_with_texts_passes_on_the_shipped_store() -> None:
 
 def test_validate_reports_a_quote_missing_from_its_document(make_store: StoreMaker) -> None:
     root = make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "trade"
-        value = 6e9
-        as_written = "$6 billion"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "trade reached $7 billion"
-        """,
+        figures=figure("t", "$6 billion", 6e9, quote="trade reached $7 billion"),
         texts={"alpha.txt": "trade reached $6 billion", "beta.txt": ""},
     )
     result = runner.invoke(app, ["validate", "--texts", str(root.parent / "texts")])
@@ -85,32 +76,21 @@ def test_export_has_the_contract_keys(shipped_facts: Path) -> None:
 
 def test_export_cuts_dates_to_their_precision(make_store: StoreMaker) -> None:
     make_store(
-        events="""
-        [[event]]
-        id = "v"
-        kind = "visit"
-        title = "A visit"
-
-        [[event.claim]]
-        source = "alpha"
-        date = "2024-06"
-        quote = "in June"
-
-        [[event.claim]]
-        source = "beta"
-        date = 2024-06-11
-        end = 2024-06-13
-        quote = "on 11-13 June"
-        """
+        events=event(
+            "v",
+            claim("alpha", "2024-06", quote="in June"),
+            claim("beta", Raw("2024-06-11"), Raw("2024-06-13"), quote="on 11-13 June"),
+            title="A visit",
+        )
     )
     data = json.loads(runner.invoke(app, ["export"]).stdout)
-    (event,) = data["events"]
-    assert (event["date"], event["end"]) == ("2024-06-11", "2024-06-13")
-    assert [(c["date"], c["end"]) for c in event["claims"]] == [
+    (exported,) = data["events"]
+    assert (exported["date"], exported["end"]) == ("2024-06-11", "2024-06-13")
+    assert [(c["date"], c["end"]) for c in exported["claims"]] == [
         ("2024-06", None),
         ("2024-06-11", "2024-06-13"),
     ]
-    assert event["sources"] == ["alpha", "beta"]
+    assert exported["sources"] == ["alpha", "beta"]
 
 
 def test_export_output_is_atomic_and_refuses_to_overwrite(
@@ -141,18 +121,7 @@ def test_schema_describes_every_record_type() -> None:
 
 
 def test_sources_counts_what_each_backs(make_store: StoreMaker) -> None:
-    make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "trade"
-        value = 6e9
-        as_written = "$6 billion"
-        period = { start = "2023" }
-        source = "beta"
-        quote = "q"
-        """
-    )
+    make_store(figures=figure("t", "$6 billion", 6e9, source="beta", quote="q"))
     result = runner.invoke(app, ["sources", "--format", "json"])
     counts = {s["id"]: (s["figures"], s["events"]) for s in json.loads(result.stdout)}
     assert counts == {"alpha": (0, 0), "beta": (1, 0)}

@@ -18,7 +18,7 @@ from kzkr_cli.core.cache import cache_folder, load_store_cached
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.export import write_export
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker, figure
 
 Loads = list[Path]
 
@@ -151,16 +151,9 @@ def test_restoring_a_half_written_file_finds_the_cache_again(
 def test_an_invalid_store_is_never_cached(make_store: StoreMaker, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     root = make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "no-such-metric"
-        value = 6e9
-        as_written = "$6 billion"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "trade reached $6 billion"
-        """
+        figures=figure(
+            "t", "$6 billion", 6e9, metric="no-such-metric", quote="trade reached $6 billion"
+        )
     )
     for _ in range(2):
         with pytest.raises(StoreError, match="unknown metric 'no-such-metric'"):

@@ -18,134 +18,89 @@ from kzkr_cli.core.checker.words import directions, reverses, stem
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import Raw, StoreMaker, claim, event, figure, metric
 
-TRADE = """
-[[figure]]
-id = "alpha-trade-2023"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = {{ start = "2023" }}
-source = "alpha"
-quote = "trade reached $6 billion in 2023"
 
-[[figure]]
-id = "beta-trade-2023"
-metric = "trade"
-value = {beta}
-as_written = "{beta_written}"
-period = {{ start = "2023" }}
-source = "beta"
-quote = "trade was {beta_written} in 2023"
+def trade_figures(beta: float = 6e9, written: str = "$6 billion") -> str:
+    """Trade in 2023 from two sources (the second one's figure varies) and in early 2024."""
+    return (
+        figure("alpha-trade-2023", "$6 billion", 6e9, quote="trade reached $6 billion in 2023")
+        + figure(
+            "beta-trade-2023", written, beta, source="beta", quote=f"trade was {written} in 2023"
+        )
+        + figure(
+            "alpha-trade-2024-jan-apr",
+            "$1.4 billion",
+            1.4e9,
+            {"start": "2024-01", "end": "2024-04"},
+            quote="trade was $1.4 billion in January-April 2024",
+        )
+    )
 
-[[figure]]
-id = "alpha-trade-2024-jan-apr"
-metric = "trade"
-value = 1.4e9
-as_written = "$1.4 billion"
-period = {{ start = "2024-01", end = "2024-04" }}
-source = "alpha"
-quote = "trade was $1.4 billion in January-April 2024"
-"""
 
-RANK_METRICS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-aliases = ["turnover"]
-description = "Annual trade turnover."
+RANK_METRICS = metric(
+    "trade", "Trade turnover", "USD", aliases=["turnover"], description="Annual trade turnover."
+) + metric(
+    "investor-rank",
+    "Rank among investors",
+    "rank",
+    aliases=["investor"],
+    description="Korea's rank among foreign investors.",
+)
 
-[[metric]]
-id = "investor-rank"
-name = "Rank among investors"
-unit = "rank"
-aliases = ["investor"]
-description = "Korea's rank among foreign investors."
-"""
+RANKS = figure(
+    "alpha-rank-old", "ninth", 9, {"as_of": "2020"}, metric="investor-rank", quote="ninth"
+) + figure(
+    "beta-rank-new",
+    "fifth",
+    5,
+    {"as_of": "2024-06"},
+    metric="investor-rank",
+    source="beta",
+    quote="fifth",
+)
 
-RANKS = """
-[[figure]]
-id = "alpha-rank-old"
-metric = "investor-rank"
-value = 9
-as_written = "ninth"
-period = { as_of = "2020" }
-source = "alpha"
-quote = "ninth"
-
-[[figure]]
-id = "beta-rank-new"
-metric = "investor-rank"
-value = 5
-as_written = "fifth"
-period = { as_of = "2024-06" }
-source = "beta"
-quote = "fifth"
-"""
-
-EVENTS = """
-[[event]]
-id = "embassy-opened"
-kind = "opening"
-title = "Kazakhstan opens its embassy in Seoul"
-actors = ["Kazakhstan"]
-place = "Seoul"
-
-[[event.claim]]
-source = "alpha"
-date = "1996"
-quote = "opened in 1996"
-
-[[event]]
-id = "envoy-visit"
-kind = "visit"
-title = "Envoy Zorbek visits Busan"
-actors = ["Zorbek"]
-place = "Busan"
-
-[[event.claim]]
-source = "alpha"
-date = "2019-05"
-quote = "visited in May 2019"
-
-[[event]]
-id = "plan-signed"
-kind = "agreement"
-title = "Harbour Action Plan for 2025-2027 signed"
-actors = ["Harbour ministry"]
-
-[[event.claim]]
-source = "alpha"
-date = "2024-11"
-quote = "signed in November 2024"
-
-[[event]]
-id = "treaty-signed"
-kind = "agreement"
-title = "Fisheries treaty signed in Ulsan"
-actors = ["Fisheries ministry"]
-place = "Ulsan"
-
-[[event.claim]]
-source = "alpha"
-date = "2003"
-quote = "signed in 2003"
-
-[[event.claim]]
-source = "beta"
-date = "2009"
-quote = "signed in 2009"
-"""
+EVENTS = (
+    event(
+        "embassy-opened",
+        claim("alpha", "1996", quote="opened in 1996"),
+        kind="opening",
+        title="Kazakhstan opens its embassy in Seoul",
+        actors=["Kazakhstan"],
+        place="Seoul",
+    )
+    + event(
+        "envoy-visit",
+        claim("alpha", "2019-05", quote="visited in May 2019"),
+        title="Envoy Zorbek visits Busan",
+        actors=["Zorbek"],
+        place="Busan",
+    )
+    + event(
+        "plan-signed",
+        claim("alpha", "2024-11", quote="signed in November 2024"),
+        kind="agreement",
+        title="Harbour Action Plan for 2025-2027 signed",
+        actors=["Harbour ministry"],
+    )
+    + event(
+        "treaty-signed",
+        claim("alpha", "2003", quote="signed in 2003"),
+        claim("beta", "2009", quote="signed in 2009"),
+        kind="agreement",
+        title="Fisheries treaty signed in Ulsan",
+        actors=["Fisheries ministry"],
+        place="Ulsan",
+    )
+)
 
 
 def checker(root: Path) -> Checker:
     return Checker(load_store(root))
 
 
-def trade_store(make_store: StoreMaker, beta: str = "6e9", written: str = "$6 billion") -> Path:
-    return make_store(figures=TRADE.format(beta=beta, beta_written=written))
+def trade_store(make_store: StoreMaker, beta: float = 6e9, written: str = "$6 billion") -> Path:
+    return make_store(figures=trade_figures(beta, written))
 
 
 @pytest.mark.parametrize(
@@ -182,7 +137,7 @@ def test_supported_claim_cites_every_agreeing_source(make_store: StoreMaker) -> 
 def test_disputed_when_the_claim_sides_with_one_conflicting_source(
     make_store: StoreMaker,
 ) -> None:
-    check = checker(trade_store(make_store, "9e9", "$9 billion"))
+    check = checker(trade_store(make_store, 9e9, "$9 billion"))
     sided = check.check_claim("Turnover reached $9 billion in 2023.")
     assert sided.verdict is Verdict.DISPUTED
     assert {e.source: e.agrees for e in sided.evidence} == {"alpha": False, "beta": True}
@@ -218,7 +173,7 @@ def test_present_tense_stock_reads_the_latest_moment(make_store: StoreMaker) -> 
 
 
 def test_a_rank_needs_a_rank_metric_and_money_a_money_metric(make_store: StoreMaker) -> None:
-    figures = RANKS + TRADE.format(beta="6e9", beta_written="$6 bn")
+    figures = RANKS + trade_figures(6e9, "$6 bn")
     check = checker(make_store(figures=figures, metrics=RANK_METRICS))
     # "fifth" cannot be a value of trade (USD), and "$5 billion" not of a rank.
     trade_rank = check.check_claim("In 2023 trade turnover was fifth.")
@@ -227,29 +182,24 @@ def test_a_rank_needs_a_rank_metric_and_money_a_money_metric(make_store: StoreMa
     assert money_rank.verdict is Verdict.UNVERIFIABLE
 
 
-STORES = """
-[[figure]]
-id = "alpha-stores"
-metric = "stores"
-value = {value}
-as_written = "{written}"
-qualifier = "{qualifier}"
-period = {{ as_of = "2024" }}
-source = "alpha"
-quote = "{written} stores"
-"""
-STORE_METRICS = """
-[[metric]]
-id = "stores"
-name = "Convenience stores planned"
-unit = "count"
-aliases = ["convenience stores"]
-description = "Stores planned."
-"""
+STORE_METRICS = metric(
+    "stores",
+    "Convenience stores planned",
+    aliases=["convenience stores"],
+    description="Stores planned.",
+)
 
 
 def stores(make_store: StoreMaker, value: int, written: str, qualifier: str = "exact") -> Checker:
-    figures = STORES.format(value=value, written=written, qualifier=qualifier)
+    figures = figure(
+        "alpha-stores",
+        written,
+        value,
+        {"as_of": "2024"},
+        metric="stores",
+        qualifier=qualifier,
+        quote=f"{written} stores",
+    )
     return checker(make_store(figures=figures, metrics=STORE_METRICS))
 
 
@@ -323,25 +273,22 @@ def test_a_claims_hedge_is_read_as_written(
 
 
 def test_a_duration_matches_spans_of_that_length(make_store: StoreMaker) -> None:
-    figures = """
-    [[figure]]
-    id = "alpha-fdi"
-    metric = "fdi"
-    value = 9.2e9
-    as_written = "about $9.2 billion"
-    qualifier = "about"
-    period = { start = "2006", end = "2023" }
-    source = "alpha"
-    quote = "over the past 18 years"
-    """
-    metrics = """
-    [[metric]]
-    id = "fdi"
-    name = "Korean investment, cumulative"
-    unit = "USD"
-    aliases = ["investment"]
-    description = "Cumulative."
-    """
+    figures = figure(
+        "alpha-fdi",
+        "about $9.2 billion",
+        9.2e9,
+        {"start": "2006", "end": "2023"},
+        metric="fdi",
+        qualifier="about",
+        quote="over the past 18 years",
+    )
+    metrics = metric(
+        "fdi",
+        "Korean investment, cumulative",
+        "USD",
+        aliases=["investment"],
+        description="Cumulative.",
+    )
     check = checker(make_store(figures=figures, metrics=metrics))
     assert (
         check.check_claim("Over the past 18 years investment reached $9.2 billion.").verdict
@@ -518,49 +465,31 @@ def test_people_are_not_their_adjective() -> None:
     assert stem("Koreans") != stem("Korean")
 
 
-NAMED_EVENTS = """
-[[event]]
-id = "maritime-accord"
-kind = "agreement"
-title = "Hanbit maritime accord concluded"
-actors = ["Hanbit"]
-aliases = ["maritime ties"]
-
-[[event.claim]]
-source = "alpha"
-date = "1998"
-quote = "concluded in 1998"
-
-[[event]]
-id = "institute-founded"
-kind = "founding"
-title = "Busan Institute of Steppe Studies founded"
-actors = ["Busan Institute of Steppe Studies"]
-
-[[event.claim]]
-source = "alpha"
-date = "2001"
-quote = "founded in 2001"
-
-[[event]]
-id = "envoy-stay"
-kind = "visit"
-title = "Envoy Zorbek's stay in Busan"
-actors = ["Zorbek"]
-place = "Busan"
-
-[[event.claim]]
-source = "alpha"
-date = "2024-06-11"
-end = "2024-06-12"
-quote = "stayed on June 11-12"
-
-[[event.claim]]
-source = "beta"
-date = "2024-06-11"
-end = "2024-06-13"
-quote = "stayed from 11 to 13 June"
-"""
+NAMED_EVENTS = (
+    event(
+        "maritime-accord",
+        claim("alpha", "1998", quote="concluded in 1998"),
+        kind="agreement",
+        title="Hanbit maritime accord concluded",
+        actors=["Hanbit"],
+        aliases=["maritime ties"],
+    )
+    + event(
+        "institute-founded",
+        claim("alpha", "2001", quote="founded in 2001"),
+        kind="founding",
+        title="Busan Institute of Steppe Studies founded",
+        actors=["Busan Institute of Steppe Studies"],
+    )
+    + event(
+        "envoy-stay",
+        claim("alpha", "2024-06-11", "2024-06-12", quote="stayed on June 11-12"),
+        claim("beta", "2024-06-11", "2024-06-13", quote="stayed from 11 to 13 June"),
+        title="Envoy Zorbek's stay in Busan",
+        actors=["Zorbek"],
+        place="Busan",
+    )
+)
 
 
 @pytest.mark.parametrize(
@@ -611,103 +540,91 @@ def test_a_range_of_days_must_match_at_both_ends(
         assert {e.agrees for e in result.evidence} == {True, False}
 
 
-COUNT_METRICS = """
-[[metric]]
-id = "envoy-visits"
-name = "Visits of Envoy Zorbek to Busan"
-unit = "count"
-aliases = ["envoy-visits"]
-description = "How often the envoy went to Busan in a span."
+COUNT_METRICS = (
+    metric(
+        "envoy-visits",
+        "Visits of Envoy Zorbek to Busan",
+        aliases=["envoy-visits"],
+        description="How often the envoy went to Busan in a span.",
+    )
+    + metric(
+        "diaspora",
+        "Ethnic Koreans living in Kazakhstan",
+        aliases=["Korean diaspora"],
+        description="Ethnic Koreans in Kazakhstan at a moment.",
+    )
+    + metric(
+        "joint-projects",
+        "Kazakh-Korean joint projects",
+        aliases=["projects"],
+        description="Joint projects at a moment.",
+    )
+    + metric(
+        "implementation-projects",
+        "Korean projects at the implementation stage",
+        aliases=["implementation stage"],
+        description="Projects under way at a moment.",
+    )
+    + metric(
+        "partnership-age",
+        "Age of the strategic partnership",
+        "years",
+        aliases=["anniversary"],
+        description="Years since the partnership began.",
+    )
+)
 
-[[metric]]
-id = "diaspora"
-name = "Ethnic Koreans living in Kazakhstan"
-unit = "count"
-aliases = ["Korean diaspora"]
-description = "Ethnic Koreans in Kazakhstan at a moment."
+COUNTS = (
+    figure(
+        "alpha-envoy-visits",
+        "two",
+        2,
+        {"start": "2019"},
+        metric="envoy-visits",
+        quote="two visits in 2019",
+    )
+    + figure(
+        "alpha-diaspora",
+        "120,000",
+        120000,
+        {"as_of": "2024"},
+        metric="diaspora",
+        quote="120,000 ethnic Koreans",
+    )
+    + figure(
+        "alpha-joint-projects",
+        "55",
+        55,
+        {"as_of": "2024"},
+        metric="joint-projects",
+        quote="55 joint projects",
+    )
+    + figure(
+        "alpha-implementation",
+        "5",
+        5,
+        {"as_of": "2024"},
+        metric="implementation-projects",
+        quote="5 projects at the implementation stage",
+    )
+    + figure(
+        "alpha-partnership-age",
+        "15th anniversary",
+        15,
+        {"as_of": "2024"},
+        metric="partnership-age",
+        quote="the 15th anniversary",
+    )
+)
 
-[[metric]]
-id = "joint-projects"
-name = "Kazakh-Korean joint projects"
-unit = "count"
-aliases = ["projects"]
-description = "Joint projects at a moment."
-
-[[metric]]
-id = "implementation-projects"
-name = "Korean projects at the implementation stage"
-unit = "count"
-aliases = ["implementation stage"]
-description = "Projects under way at a moment."
-
-[[metric]]
-id = "partnership-age"
-name = "Age of the strategic partnership"
-unit = "years"
-aliases = ["anniversary"]
-description = "Years since the partnership began."
-"""
-
-COUNTS = """
-[[figure]]
-id = "alpha-envoy-visits"
-metric = "envoy-visits"
-value = 2
-as_written = "two"
-period = { start = "2019" }
-source = "alpha"
-quote = "two visits in 2019"
-
-[[figure]]
-id = "alpha-diaspora"
-metric = "diaspora"
-value = 120000
-as_written = "120,000"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "120,000 ethnic Koreans"
-
-[[figure]]
-id = "alpha-joint-projects"
-metric = "joint-projects"
-value = 55
-as_written = "55"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "55 joint projects"
-
-[[figure]]
-id = "alpha-implementation"
-metric = "implementation-projects"
-value = 5
-as_written = "5"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "5 projects at the implementation stage"
-
-[[figure]]
-id = "alpha-partnership-age"
-metric = "partnership-age"
-value = 15
-as_written = "15th anniversary"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "the 15th anniversary"
-"""
-
-PARTNERSHIP = """
-[[event]]
-id = "partnership-begun"
-kind = "agreement"
-title = "Hanbit strategic partnership established"
-actors = ["Hanbit"]
-aliases = ["strategic partnership"]
-
-[[event.claim]]
-source = "alpha"
-date = "2009"
-quote = "established in 2009"
-"""
+PARTNERSHIP = event(
+    "partnership-begun",
+    claim("alpha", "2009", quote="established in 2009"),
+    kind="agreement",
+    title="Hanbit strategic partnership established",
+    actors=["Hanbit"],
+    aliases=["strategic partnership"],
+)
 
 
 @pytest.mark.parametrize(
@@ -769,49 +686,42 @@ def test_a_party_unknown_to_the_store_is_not_checked(
         assert '"Freedonia"' in result.explanation
 
 
-FLOW_METRICS = """
-[[metric]]
-id = "visitors-in"
-name = "Visitors to Freedonia"
-unit = "count"
-aliases = ["tourist flow from Ruritania"]
-description = "Ruritanians visiting Freedonia in a span."
+FLOW_METRICS = (
+    metric(
+        "visitors-in",
+        "Visitors to Freedonia",
+        aliases=["tourist flow from Ruritania"],
+        description="Ruritanians visiting Freedonia in a span.",
+    )
+    + metric(
+        "visitors-out",
+        "Freedonians visiting Ruritania",
+        aliases=["tourist flow from Freedonia"],
+        description="Freedonians visiting Ruritania in a span.",
+    )
+    + metric(
+        "visitors-out-change",
+        "Change in Freedonians visiting Ruritania",
+        "percent",
+        aliases=["outbound-change"],
+        description="Change in Freedonians visiting Ruritania over a year earlier.",
+        change_of="visitors-out",
+    )
+)
 
-[[metric]]
-id = "visitors-out"
-name = "Freedonians visiting Ruritania"
-unit = "count"
-aliases = ["tourist flow from Freedonia"]
-description = "Freedonians visiting Ruritania in a span."
-
-[[metric]]
-id = "visitors-out-change"
-name = "Change in Freedonians visiting Ruritania"
-unit = "percent"
-aliases = ["outbound-change"]
-description = "Change in Freedonians visiting Ruritania over a year earlier."
-change_of = "visitors-out"
-"""
-
-FLOWS = """
-[[figure]]
-id = "alpha-out-2023"
-metric = "visitors-out"
-value = 5000
-as_written = "5,000"
-period = { start = "2023" }
-source = "alpha"
-quote = "5,000 Freedonians visited Ruritania in 2023"
-
-[[figure]]
-id = "alpha-out-change-2023"
-metric = "visitors-out-change"
-value = 10
-as_written = "10%"
-period = { start = "2023" }
-source = "alpha"
-quote = "the tourist flow from Freedonia grew 10% in 2023"
-"""
+FLOWS = figure(
+    "alpha-out-2023",
+    "5,000",
+    5000,
+    metric="visitors-out",
+    quote="5,000 Freedonians visited Ruritania in 2023",
+) + figure(
+    "alpha-out-change-2023",
+    "10%",
+    10,
+    metric="visitors-out-change",
+    quote="the tourist flow from Freedonia grew 10% in 2023",
+)
 
 
 @pytest.mark.parametrize(
@@ -854,26 +764,14 @@ def test_reversal_needs_the_opposite_way_to_the_same_place() -> None:
     assert not reverses(directions("to Kazakhstan"), directions("from Kazakhstan; to Kazakhstan"))
 
 
-SPAN_IN_DISPUTE = """
-[[event]]
-id = "summit"
-kind = "visit"
-title = "President Zorbek's state visit to Busan"
-actors = ["Zorbek"]
-place = "Busan"
-
-[[event.claim]]
-source = "alpha"
-date = 2024-06-11
-end = 2024-06-13
-quote = "11-13 June 2024"
-
-[[event.claim]]
-source = "beta"
-date = 2024-06-11
-end = 2024-06-12
-quote = "June 11-12"
-"""
+SPAN_IN_DISPUTE = event(
+    "summit",
+    claim("alpha", Raw("2024-06-11"), Raw("2024-06-13"), quote="11-13 June 2024"),
+    claim("beta", Raw("2024-06-11"), Raw("2024-06-12"), quote="June 11-12"),
+    title="President Zorbek's state visit to Busan",
+    actors=["Zorbek"],
+    place="Busan",
+)
 
 
 @pytest.mark.parametrize(
@@ -893,40 +791,20 @@ def test_a_date_without_a_year_is_read_in_the_events_year(
     assert checker(make_store(events=SPAN_IN_DISPUTE)).check_claim(claim).verdict is verdict
 
 
-LOOK_ALIKES = """
-[[metric]]
-id = "ferries"
-name = "Ferries a week in operation"
-unit = "count"
-aliases = ["ferries a week"]
-description = "Ferries a week now running."
-
-[[metric]]
-id = "ferries-agreed"
-name = "Sailings agreed by the harbour board"
-unit = "count"
-description = "Weekly sailings the harbour board agreed to."
-plan_of = "ferries"
-"""
-LOOK_ALIKE_FIGURES = """
-[[figure]]
-id = "now"
-metric = "ferries"
-value = 10
-as_written = "10"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "10 ferries"
-
-[[figure]]
-id = "agreed"
-metric = "ferries-agreed"
-value = 42
-as_written = "42"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "42 ferries"
-"""
+LOOK_ALIKES = metric(
+    "ferries",
+    "Ferries a week in operation",
+    aliases=["ferries a week"],
+    description="Ferries a week now running.",
+) + metric(
+    "ferries-agreed",
+    "Sailings agreed by the harbour board",
+    description="Weekly sailings the harbour board agreed to.",
+    plan_of="ferries",
+)
+LOOK_ALIKE_FIGURES = figure(
+    "now", "10", 10, {"as_of": "2024"}, metric="ferries", quote="10 ferries"
+) + figure("agreed", "42", 42, {"as_of": "2024"}, metric="ferries-agreed", quote="42 ferries")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from kzkr_cli.core.checker.index import StoreIndex, _metric_phrases
 from kzkr_cli.core.checker.words import content_stems, stems, stems_of_all, tokens
 from kzkr_cli.core.models import Metric
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import FACTS, StoreMaker
+from tests.support.stores import FACTS, StoreMaker, claim, event, metric
 
 
 def look_alike(metric: Metric, other: Metric) -> bool:
@@ -22,10 +22,14 @@ def stated_phrases(metrics: list[Metric]) -> set[tuple[tuple[str, ...], str]]:
     of the metric it is based on, and by those of its look-alikes (declared either way)."""
     own = {m.id: _metric_phrases(m) for m in metrics}
     named: set[tuple[tuple[str, ...], str]] = set()
-    for metric in metrics:
+    for named_one in metrics:
         for other in metrics:
-            if other.id == metric.id or metric.based_on == other.id or look_alike(metric, other):
-                named |= {(phrase, metric.id) for phrase in own[other.id]}
+            if (
+                other.id == named_one.id
+                or named_one.based_on == other.id
+                or look_alike(named_one, other)
+            ):
+                named |= {(phrase, named_one.id) for phrase in own[other.id]}
     return named
 
 
@@ -42,25 +46,17 @@ def stated_siblings(store: Store) -> dict[str, set[str]]:
     return {m.id: {o.id for o in metrics if o.id != m.id and look_alike(m, o)} for m in metrics}
 
 
-def metric(mid: str, name: str, *aliases: str, related: str = "") -> str:
-    listed = ", ".join(f'"{a}"' for a in aliases)
-    return (
-        f'\n[[metric]]\nid = "{mid}"\nname = "{name}"\nunit = "count"\naliases = [{listed}]\n'
-        f'description = "{name}."\n{related}\n'
-    )
-
-
 FAMILIES = "".join(
     [
-        metric("m1", "Foreign investment", "FDI"),
-        metric("m2", "FDI inflow", "inward investment", related='change_of = "m1"'),
+        metric("m1", "Foreign investment", aliases=["FDI"]),
+        metric("m2", "FDI inflow", aliases=["inward investment"], change_of="m1"),
         metric("m3", "Annual FDI inflow"),
-        metric("m4", "Cumulative FDI inflow", "FDI stock", related='look_alikes = ["m3"]'),
-        metric("m5", "Cumulative FDI inflow again", related='value_of = "m1"'),
-        metric("m6", "Direct flights", "air links"),
-        metric("m7", "Weekly flights", related='plan_of = "m6"'),
+        metric("m4", "Cumulative FDI inflow", aliases=["FDI stock"], look_alikes=["m3"]),
+        metric("m5", "Cumulative FDI inflow again", value_of="m1"),
+        metric("m6", "Direct flights", aliases=["air links"]),
+        metric("m7", "Weekly flights", plan_of="m6"),
         metric("m8", "Visits"),
-        *(metric(f"v{n}", f"Variant measure {n}", f"v{n}") for n in range(40)),
+        *(metric(f"v{n}", f"Variant measure {n}", aliases=[f"v{n}"]) for n in range(40)),
     ]
 )
 
@@ -92,19 +88,14 @@ def test_phrases_and_variants_follow_the_rule_on_the_shipped_store() -> None:
 
 def test_every_word_of_the_store_is_known(make_store: StoreMaker) -> None:
     root = make_store(
-        events="""
-        [[event]]
-        id = "opening"
-        kind = "opening"
-        title = "Opening of the Almaty office"
-        actors = ["Hyundai Engineering"]
-        note = "Reported by Yonhap"
-
-        [[event.claim]]
-        source = "alpha"
-        date = "2019-05"
-        quote = "the office opened in Almaty's centre"
-        """
+        events=event(
+            "opening",
+            claim("alpha", "2019-05", quote="the office opened in Almaty's centre"),
+            kind="opening",
+            title="Opening of the Almaty office",
+            actors=["Hyundai Engineering"],
+            note="Reported by Yonhap",
+        )
     )
     index = StoreIndex.build(load_store(root), [])
     for word in ("Almaty", "Hyundai", "Yonhap", "Alpha", "turnover", "centre"):

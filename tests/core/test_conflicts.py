@@ -25,37 +25,7 @@ from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Metric
 from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import MINIMAL_METRICS, StoreMaker
-
-
-def figure(
-    fid: str,
-    as_written: str,
-    value: float,
-    period: str = '{ start = "2023" }',
-    *,
-    metric: str = "trade",
-    source: str = "alpha",
-    qualifier: str = "exact",
-    change: str | None = None,
-) -> str:
-    """One [[figure]] table."""
-    extra = f"change = {change}\n" if change else ""
-    return (
-        f'\n[[figure]]\nid = "{fid}"\nmetric = "{metric}"\nvalue = {value!r}\n'
-        f'as_written = "{as_written}"\nqualifier = "{qualifier}"\nperiod = {period}\n'
-        f'source = "{source}"\nquote = "it was {as_written}"\n{extra}'
-    )
-
-
-def event(eid: str, *claims: tuple[str, str, str | None]) -> str:
-    """One [[event]] with a claim per (source, date, end)."""
-    text = f'\n[[event]]\nid = "{eid}"\nkind = "visit"\ntitle = "Visit {eid}"\n'
-    for source, date, end in claims:
-        text += f'\n[[event.claim]]\nsource = "{source}"\ndate = "{date}"\n'
-        text += f'end = "{end}"\n' if end else ""
-        text += 'quote = "the visit"\n'
-    return text
+from tests.support.stores import MINIMAL_METRICS, StoreMaker, event, figure, metric
 
 
 def conflicts_in(make_store: StoreMaker, **parts: str) -> list[Conflict]:
@@ -278,27 +248,19 @@ def test_a_claim_without_an_end_holds_the_whole_event(make_store: StoreMaker) ->
 
 # ---------------------------------------------------------------- arithmetic
 
-CHANGE_METRICS = (
-    MINIMAL_METRICS
-    + """
-[[metric]]
-id = "trade-change"
-name = "Change in trade"
-unit = "percent"
-description = "Signed change against the same period a year before."
-
-[[metric]]
-id = "visitors"
-name = "Visitors"
-unit = "count"
-description = "Visitors over a span."
-
-[[metric]]
-id = "visitors-change"
-name = "Change in visitors"
-unit = "count"
-description = "Difference in visitors against the same span a year before."
-"""
+CHANGE_METRICS = MINIMAL_METRICS + (
+    metric(
+        "trade-change",
+        "Change in trade",
+        "percent",
+        description="Signed change against the same period a year before.",
+    )
+    + metric("visitors", "Visitors", description="Visitors over a span.")
+    + metric(
+        "visitors-change",
+        "Change in visitors",
+        description="Difference in visitors against the same span a year before.",
+    )
 )
 BEFORE_AFTER = figure("before", "$2.4 billion", 2.4e9, '{ start = "2023-01", end = "2023-04" }') + (
     figure("after", "$1.4 billion", 1.4e9, '{ start = "2024-01", end = "2024-04" }')
@@ -472,9 +434,9 @@ def test_shipped_store_annual_investment_is_its_widest_disagreement(shipped_fact
 
 def test_shipped_store_sources_agree_on_trade_and_diaspora(shipped_facts: Path) -> None:
     store = load_store(shipped_facts)
-    for metric in ("trade-turnover", "ethnic-koreans"):
-        assert len(store.figures_of(metric)) >= 3
-        assert find_conflicts(store, ConflictQuery(metric=metric)) == []
+    for metric_id in ("trade-turnover", "ethnic-koreans"):
+        assert len(store.figures_of(metric_id)) >= 3
+        assert find_conflicts(store, ConflictQuery(metric=metric_id)) == []
 
 
 def test_shipped_store_investor_rank_sixth_stands_alone(shipped_facts: Path) -> None:
@@ -490,20 +452,9 @@ def test_shipped_store_investor_rank_sixth_stands_alone(shipped_facts: Path) -> 
     )
 
 
-PARTS = """
-[[metric]]
-id = "trade"
-name = "Trade turnover"
-unit = "USD"
-description = "Both directions."
-
-[[metric]]
-id = "exports"
-name = "Exports"
-unit = "USD"
-part_of = "trade"
-description = "One direction of the trade."
-"""
+PARTS = metric("trade", "Trade turnover", "USD", description="Both directions.") + metric(
+    "exports", "Exports", "USD", part_of="trade", description="One direction of the trade."
+)
 
 
 def _part_store(make_store: StoreMaker, exports: str, period: str) -> list[str]:
@@ -532,15 +483,8 @@ def test_a_part_cannot_exceed_its_whole_over_a_span_containing_it(
 
 
 def test_part_of_must_name_another_metric_in_the_same_unit(make_store: StoreMaker) -> None:
-    metrics = (
-        PARTS.replace('part_of = "trade"', 'part_of = "investor-rank"')
-        + """
-[[metric]]
-id = "investor-rank"
-name = "Rank"
-unit = "rank"
-description = "A rank."
-"""
+    metrics = PARTS.replace('part_of = "trade"', 'part_of = "investor-rank"') + metric(
+        "investor-rank", "Rank", "rank", description="A rank."
     )
     with pytest.raises(
         StoreError, match=r"part_of: investor-rank must be another metric in the same unit"

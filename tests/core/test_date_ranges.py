@@ -16,7 +16,7 @@ from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.intervals import Interval, percent_change
 from kzkr_cli.core.models import DateClaim
 from kzkr_cli.core.store import load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker, source
 
 
 @pytest.mark.parametrize(
@@ -111,23 +111,9 @@ def test_an_end_before_a_range_can_start_is_refused() -> None:
 
 
 def test_a_source_may_be_dated_by_a_range(make_store: StoreMaker) -> None:
-    sources = """
-[[source]]
-id = "alpha"
-title = "A"
-publisher = "P"
-kind = "news"
-published = "2024..2024-06-10"
-document = "a.txt"
-
-[[source]]
-id = "beta"
-title = "B"
-publisher = "P"
-kind = "news"
-published = "2024-11-05"
-document = "b.txt"
-"""
+    sources = source(
+        "alpha", title="A", publisher="P", published="2024..2024-06-10", document="a.txt"
+    ) + source("beta", title="B", publisher="P", published="2024-11-05", document="b.txt")
     store = load_store(make_store(sources=sources))
     assert store.sources["alpha"].published == DateRange(
         PartialDate(2024), PartialDate(2024, 6, 10)

@@ -15,7 +15,7 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.conflicts import Conflict, find_conflicts
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import StoreMaker
+from tests.support.stores import StoreMaker, metric
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = ROOT / "facts"
@@ -94,15 +94,11 @@ def test_renamed_ids_give_the_same_verdicts(stores: tuple[Store, Store, dict[str
 
 def test_look_alikes_are_one_family_however_declared(make_store: StoreMaker) -> None:
     """The relation is transitive and holds both ways: a ~ b declared on a, b ~ c on c."""
-    metrics = "".join(
-        f'\n[[metric]]\nid = "{mid}"\nname = "{name}"\nunit = "count"\n'
-        f'description = "{name}."\n{related}\n'
-        for mid, name, related in [
-            ("a", "Annual inflow", 'look_alikes = ["b"]'),
-            ("b", "Cumulative inflow", ""),
-            ("c", "Inflow planned", 'look_alikes = ["b"]'),
-            ("d", "Visits", ""),
-        ]
+    metrics = (
+        metric("a", "Annual inflow", look_alikes=["b"])
+        + metric("b", "Cumulative inflow")
+        + metric("c", "Inflow planned", look_alikes=["b"])
+        + metric("d", "Visits")
     )
     index = StoreIndex.build(load_store(make_store(metrics=metrics)), [])
     assert {m: sorted(index.siblings[m]) for m in "abcd"} == {

@@ -7,7 +7,7 @@ import pytest
 
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, find_conflicts
 from kzkr_cli.core.store import Store, load_store
-from tests.conftest import FACTS
+from tests.support.stores import FACTS
 
 
 @pytest.fixture(scope="module")

@@ -9,32 +9,8 @@ import pytest
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
-from tests.conftest import FACTS, SEEDS, StoreMaker
-
-BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
-
-CASES = [
-    ("broken-toml", "store.toml", r"store\.toml:14: invalid TOML"),
-    (
-        "unknown-field",
-        "store.toml",
-        r"figure alpha-koreans: colour: Extra inputs are not permitted",
-    ),
-    ("wrong-type", "store.toml", r"figure alpha-koreans: value: Input should be a valid number"),
-    ("missing-field", "store.toml", r"figure alpha-koreans: quote: Field required"),
-    (
-        "duplicate-id",
-        "store.toml",
-        r"alpha-koreans: id: duplicate id \(first defined in .*more\.toml",
-    ),
-    ("unknown-source", "store.toml", r"source: unknown source 'gamma'"),
-    ("unknown-metric", "store.toml", r"metric: unknown metric 'diaspora'"),
-    ("impossible-date", "store.toml", r"claim\.0\.date: 2024-02-30 does not exist"),
-    ("end-before-start", "store.toml", r"claim\.0: end 2024-06-11 is before date 2024-06-13"),
-    ("negative-count", "store.toml", r"value: -120000 is negative; a count cannot be"),
-    ("not-utf8", "store.toml", r"is not UTF-8 text \(byte 0xe9"),
-    ("empty", "", r"no \.toml files: the facts folder is empty"),
-]
+from tests.support.broken import BROKEN, CASES
+from tests.support.stores import FACTS, SEEDS, StoreMaker, figure, metric
 
 
 @pytest.mark.parametrize(("case", "file", "pattern"), CASES, ids=[c[0] for c in CASES])
@@ -52,25 +28,10 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
 
 def test_all_problems_are_reported_in_one_pass(make_store: StoreMaker) -> None:
     root = make_store(
-        figures="""
-        [[figure]]
-        id = "one"
-        metric = "nope"
-        value = 1
-        as_written = "1"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "q"
-
-        [[figure]]
-        id = "two"
-        metric = "trade"
-        value = "x"
-        as_written = "1"
-        period = { start = "2023" }
-        source = "nobody"
-        quote = "q"
-        """
+        figures=(
+            figure("one", "1", 1, metric="nope", quote="q")
+            + figure("two", "1", "x", source="nobody", quote="q")
+        )
     )
     with pytest.raises(StoreError) as caught:
         load_store(root)
@@ -81,51 +42,20 @@ def test_all_problems_are_reported_in_one_pass(make_store: StoreMaker) -> None:
 
 
 def test_as_written_must_read_as_the_value(make_store: StoreMaker) -> None:
-    root = make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "trade"
-        value = 6.5e9
-        as_written = "$6 billion"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "q"
-        """
-    )
+    root = make_store(figures=figure("t", "$6 billion", 6.5e9, quote="q"))
     with pytest.raises(StoreError, match=r"6500000000 does not match as_written '\$6 billion'"):
         load_store(root)
 
 
 def test_hedge_word_must_match_qualifier(make_store: StoreMaker) -> None:
-    root = make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "trade"
-        value = 6e9
-        as_written = "about $6 billion"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "q"
-        """
-    )
+    root = make_store(figures=figure("t", "about $6 billion", 6e9, quote="q"))
     with pytest.raises(StoreError, match=r"qualifier: 'exact' but as_written .* reads as 'about'"):
         load_store(root)
 
 
 def test_rank_must_read_as_a_rank(make_store: StoreMaker) -> None:
     root = make_store(
-        figures="""
-        [[figure]]
-        id = "r"
-        metric = "investor-rank"
-        value = 5
-        as_written = "5"
-        period = { as_of = "2024" }
-        source = "alpha"
-        quote = "q"
-        """
+        figures=figure("r", "5", 5, {"as_of": "2024"}, metric="investor-rank", quote="q")
     )
     with pytest.raises(StoreError, match=r"'5' does not read as rank"):
         load_store(root)
@@ -133,21 +63,7 @@ def test_rank_must_read_as_a_rank(make_store: StoreMaker) -> None:
 
 def test_alias_taken_twice_is_refused(make_store: StoreMaker) -> None:
     root = make_store(
-        metrics="""
-        [[metric]]
-        id = "a"
-        name = "A"
-        unit = "count"
-        aliases = ["shared"]
-        description = "A."
-
-        [[metric]]
-        id = "b"
-        name = "B"
-        unit = "count"
-        aliases = ["shared"]
-        description = "B."
-        """
+        metrics=(metric("a", "A", aliases=["shared"]) + metric("b", "B", aliases=["shared"]))
     )
     with pytest.raises(StoreError, match=r"alias 'shared' is already taken by a"):
         load_store(root)
@@ -155,25 +71,10 @@ def test_alias_taken_twice_is_refused(make_store: StoreMaker) -> None:
 
 def test_quotes_are_found_modulo_whitespace_and_quote_marks(make_store: StoreMaker) -> None:
     root = make_store(
-        figures="""
-        [[figure]]
-        id = "t"
-        metric = "trade"
-        value = 6e9
-        as_written = "$6 billion"
-        period = { start = "2023" }
-        source = "alpha"
-        quote = "the partners' trade   reached $6 billion"
-
-        [[figure]]
-        id = "u"
-        metric = "trade"
-        value = 6e9
-        as_written = "$6 billion"
-        period = { start = "2022" }
-        source = "alpha"
-        quote = "trade reached $7 billion"
-        """,
+        figures=(
+            figure("t", "$6 billion", 6e9, quote="the partners' trade   reached $6 billion")
+            + figure("u", "$6 billion", 6e9, {"start": "2022"}, quote="trade reached $7 billion")
+        ),
         texts={"alpha.txt": "In 2023 the partners’ trade\nreached $6 billion.", "beta.txt": ""},
     )
     problems = list(check_quotes(load_store(root), root.parent / "texts"))
