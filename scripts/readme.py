@@ -67,6 +67,40 @@ def reference() -> None:
         cog.outl("```")
 
 
+def report_example(command: str) -> None:
+    """Run a `kzkr report` line in an empty folder; show it, then the page's outline: each
+    heading and figure with the anchor a link to it uses."""
+    import html
+    import re
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path.cwd()
+        os.chdir(folder)
+        try:
+            output = _run(command)
+            page = Path(shlex.split(command)[shlex.split(command).index("--output") + 1])
+            text = page.read_text(encoding="utf-8")
+        finally:
+            os.chdir(here)
+    cog.outl("```console")
+    cog.outl(f"$ {command}" + (f"\n{output}" if output else ""))
+    cog.outl("```")
+    cog.outl("```text")
+    pattern = r'<(section|article|tr)[^>]* id="([^"]+)"[^>]*>\s*(?:<h(\d)>(.*?)</h\3>)?'
+    for match in re.finditer(pattern, text):
+        tag, anchor, level, heading = match.groups()
+        if tag == "tr":
+            cog.outl(f"    #{anchor}")
+            continue
+        if heading is None or level not in {"2", "3"}:
+            continue
+        words = html.unescape(re.sub(r"<[^>]+>", "", heading))
+        indent = "  " * (int(level) - 2)
+        cog.outl(f"{indent}#{anchor}  {' '.join(words.split())}")
+    cog.outl("```")
+
+
 def where_things_live() -> None:
     """One line per package and module of kzkr, from the first sentence of its docstring, so
     the map cannot drift from the code."""

@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from kzkr_cli.cli import check_command, conflict_commands, query_commands, store_commands
+from kzkr_cli.cli import (
+    check_command,
+    conflict_commands,
+    query_commands,
+    report_command,
+    store_commands,
+)
 
 app = typer.Typer(
     name="kzkr",
@@ -48,6 +54,7 @@ app.command()(store_commands.export)
 app.command()(store_commands.schema)
 app.command()(store_commands.sources)
 app.command()(check_command.check)
+app.command()(report_command.report)
 
 
 def main() -> None:

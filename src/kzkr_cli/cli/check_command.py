@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,18 +13,26 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kzkr_cli.cli.common import (
+    CheckFormatOption,
     ExitCode,
     FactsOption,
-    FormatOption,
     NoColorOption,
     emit,
     fail,
     open_store,
+    stdout_is_terminal,
     warn,
+    write_text,
 )
+from kzkr_cli.core.links import web_url
+from kzkr_cli.render import OutputFormat
 
 if TYPE_CHECKING:
     from kzkr_cli.core.checker import CheckResult
+    from kzkr_cli.render.claimreview import Publication
+
+ORGANISATION_VARIABLE = "KZKR_ORG"
+_REVIEW = "ClaimReview (--format claimreview)"
 
 
 def check(
@@ -36,7 +48,41 @@ def check(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = None,
+    fmt: CheckFormatOption = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            help=f"{_REVIEW}: the organisation publishing the fact check"
+            f" (default: ${ORGANISATION_VARIABLE}).",
+            show_default=False,
+        ),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help=f"{_REVIEW}: the fact check's page.", show_default=False),
+    ] = None,
+    claim_author: Annotated[
+        str | None,
+        typer.Option("--claim-author", help=f"{_REVIEW}: who made the claim.", show_default=False),
+    ] = None,
+    claim_url: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--claim-url",
+            help=f"{_REVIEW}: where the claim appeared; the first is where it first did"
+            " (repeat for several).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=f"{_REVIEW}: the review's publication date, YYYY-MM-DD (default: today).",
+            show_default=False,
+        ),
+    ] = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -47,6 +93,14 @@ def check(
     """
     if claim is not None and file is not None:
         fail("give a claim or --file, not both")
+    review_options = [org, url, claim_author, claim_url, date]
+    if fmt is not OutputFormat.CLAIMREVIEW and any(o is not None for o in review_options):
+        fail("--org, --url, --claim-author, --claim-url and --date need --format claimreview")
+    publication = (
+        _publication(org, url, claim_author, claim_url or [], date)
+        if fmt is OutputFormat.CLAIMREVIEW
+        else None
+    )
     if file is not None:
         text = _read(file)
     elif claim is not None and claim.strip():
@@ -57,15 +111,62 @@ def check(
     from kzkr_cli.core.checker import Checker
     from kzkr_cli.render.check_view import check_listing
 
-    checker = Checker(open_store(facts))
+    store = open_store(facts)
+    checker = Checker(store)
     if file is None:
         results = [checker.check_claim(text)]
     else:
         results = list(checker.check_text(text))
         if not results:
             warn("no sentence with a figure, rank or date the store can check")
-    emit(check_listing(results, single=file is None), fmt, no_color)
+    if publication is None:
+        emit(check_listing(results, single=file is None), fmt, no_color)
+    else:
+        from kzkr_cli.render.claimreview import write_claim_reviews
+
+        for gap in publication.missing():
+            warn(f"warning: the ClaimReview has no {gap}")
+        out = io.StringIO()
+        write_claim_reviews(
+            results, store.sources, publication, out, single=file is None, tty=stdout_is_terminal()
+        )
+        write_text(out.getvalue())
     raise typer.Exit(int(_exit_code(results)))
+
+
+def _publication(
+    org: str | None, url: str | None, author: str | None, claim_urls: list[str], date: str | None
+) -> Publication:
+    """The review's own facts from the options, each checked: bad ones exit 2, all at once."""
+    from kzkr_cli.render.claimreview import Publication
+
+    problems = []
+    for option, value in [("--url", url), *(("--claim-url", u) for u in claim_urls)]:
+        if value is not None and web_url(value) is None:
+            problems.append(f"{option}: {value!r} is not an http or https URL")
+    day = dt.datetime.now(dt.UTC).astimezone().date()
+    if date is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            problems.append(f"--date: {date!r} is not a date (YYYY-MM-DD)")
+    organisation = org if org is not None else os.environ.get(ORGANISATION_VARIABLE)
+    for option, text in [("--org", organisation), ("--claim-author", author)]:
+        if text is not None and not text.strip():
+            problems.append(f"{option}: give a name, not an empty text")
+    if problems:
+        for problem in problems[:-1]:
+            warn(f"Error: {problem}")
+        fail(problems[-1])
+    return Publication(
+        date=day,
+        organisation=organisation.strip() if organisation else None,
+        url=url,
+        claim_author=author.strip() if author else None,
+        claim_urls=tuple(claim_urls),
+    )
 
 
 def _read(file: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -38,16 +39,40 @@ FactsOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
+
+
+def _format_parser(formats: list[OutputFormat]) -> Callable[[str], OutputFormat]:
+    """Read --format among ``formats``; a format of another command is refused by name."""
+
+    def parse(text: str) -> OutputFormat:
+        try:
+            fmt = OutputFormat(text.strip().lower())
+        except ValueError:
+            fmt = None
+        if fmt is not None and fmt in formats:
+            return fmt
+        if fmt is OutputFormat.CLAIMREVIEW:
+            raise typer.BadParameter("claimreview is an output of kzkr check only")
+        names = ", ".join(repr(f.value) for f in formats)
+        raise typer.BadParameter(f"{text!r} is not one of {names}")
+
+    return parse
+
+
+def _format_option(formats: list[OutputFormat]) -> Any:
+    return typer.Option(
         "--format",
         "-f",
         help="Output format. Default: a table on a terminal, tab-separated rows otherwise.",
         show_default=False,
-        case_sensitive=False,
-    ),
-]
+        parser=_format_parser(formats),
+        metavar=f"<{'|'.join(f.value for f in formats)}>",
+    )
+
+
+FormatOption = Annotated[OutputFormat | None, _format_option([f for f in OutputFormat if f.lists])]
+CheckFormatOption = Annotated[OutputFormat | None, _format_option(list(OutputFormat))]
+"""Check results can also be written as ClaimReview JSON-LD."""
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
 ]

@@ -15,6 +15,13 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     TSV = "tsv"
     MARKDOWN = "markdown"
+    CLAIMREVIEW = "claimreview"
+    """schema.org ClaimReview JSON-LD: a review of checked claims, so ``kzkr check`` only."""
+
+    @property
+    def lists(self) -> bool:
+        """Whether any listing can be written in this format (not only check results)."""
+        return self is not OutputFormat.CLAIMREVIEW
 
 
 class Style(StrEnum):

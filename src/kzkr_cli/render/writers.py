@@ -36,6 +36,8 @@ def render(
     listing: Listing, fmt: OutputFormat | None, out: TextIO, *, tty: bool, color: bool
 ) -> None:
     """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows."""
+    if fmt is not None and not fmt.lists:
+        raise ValueError(f"{fmt.value} is written from its own result, not from a listing")
     if fmt is None:
         fmt = OutputFormat.TABLE if tty else None
     if fmt is None:
