@@ -116,3 +116,40 @@ def where_things_live() -> None:
         summary = " ".join(doc.split("\n\n", 1)[0].split())
         first = summary.split(". ", 1)[0].rstrip(".")
         cog.outl(f"- `{name}` — {first}.")
+
+
+def session(article: str, commands: list[str]) -> None:
+    """A fenced block of commands run one after another in a fresh folder holding a copy
+    of a test article as ``article.txt``, as a user would type them (stderr included)."""
+    import tempfile
+
+    cog.outl("```console")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.txt").write_text(
+            (ROOT / "tests" / "data" / "articles" / article).read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        env = {"COLUMNS": WIDTH, "NO_COLOR": "1", "KZKR_CACHE": "off"}
+        saved = {k: os.environ.get(k) for k in [*env, "KZKR_FACTS"]}
+        before = Path.cwd()
+        os.environ.update(env)
+        os.environ.pop("KZKR_FACTS", None)
+        os.chdir(folder)
+        try:
+            for command in commands:
+                args = shlex.split(command)[1:]
+                result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+                cog.outl(f"$ {command}")
+                output = result.output.rstrip("\n")
+                if output:
+                    cog.outl(output)
+                if result.exit_code:
+                    cog.outl(f"(exit {result.exit_code})")
+        finally:
+            os.chdir(before)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    cog.outl("```")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.support.stores import DOCUMENTS as DOCUMENTS
 from tests.support.stores import FACTS as FACTS
 from tests.support.stores import MINIMAL_METRICS as MINIMAL_METRICS
 from tests.support.stores import MINIMAL_SOURCES as MINIMAL_SOURCES
-from tests.support.stores import SEEDS as SEEDS
 from tests.support.stores import StoreMaker as StoreMaker
 
 settings.register_profile("ci", derandomize=True, database=None)
@@ -72,7 +72,7 @@ def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoreMaker:
             if body:
                 (root / f"{name}.toml").write_text(textwrap.dedent(body), encoding="utf-8")
         if texts:
-            docs = tmp_path / "texts"
+            docs = root / "documents"
             docs.mkdir(exist_ok=True)
             for name, body in texts.items():
                 (docs / name).write_text(body, encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.support.stores import SEEDS
+from tests.support.stores import DOCUMENTS as DOCUMENTS_FOLDER
 
 runner = CliRunner()
 
@@ -186,7 +186,7 @@ def test_installed_kzkr_reads_a_month_range(shipped_facts: Path) -> None:
     assert {e["fact"] for e in data["evidence"]} == {"kazinform-trade-change-2024-jan-apr"}
 
 
-DOCUMENTS = sorted(SEEDS.glob("*.txt"))
+DOCUMENTS = sorted(DOCUMENTS_FOLDER.glob("*.txt"))
 
 
 @installed

@@ -53,6 +53,7 @@ def hostile_store(make_store: StoreMaker) -> Path:
             actors=[MARKUP, RTL],
             place=ESCAPE,
         ),
+        texts={"alpha.txt": f"{HOSTILE}\n{LINK}\n", "beta.txt": ""},
     )
 
 
@@ -182,7 +183,8 @@ def test_a_damaged_store_exits_2_naming_a_file(make: object, data: st.DataObject
         if result.exit_code != 0:
             assert result.exit_code == 2
             assert re.search(
-                r"\nError: the fact store is invalid \(\d+ problems?\)\n$", ("\n" + result.stderr)
+                r"\nError: (the fact store is invalid \(\d+ problems?\)|\d+ quote problems?)\n$",
+                "\n" + result.stderr,
             )
             assert str(root) in result.stderr
             assert result.stdout == ""
@@ -301,4 +303,4 @@ def test_quick_work_draws_no_progress() -> None:
 def test_no_progress_when_stderr_is_not_a_terminal(shipped_facts: Path) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0
-    assert result.stderr == ""
+    assert result.stderr == f"store: {shipped_facts} (from $KZKR_FACTS)\n"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
 from tests.support.broken import BROKEN, CASES
-from tests.support.stores import FACTS, SEEDS, Raw, StoreMaker, claim, event, figure
+from tests.support.stores import FACTS, Raw, StoreMaker, claim, event, figure
 
 runner = CliRunner()
 
@@ -35,16 +35,28 @@ def test_missing_folder_exits_2_with_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--facts", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert result.stderr == (
+        f"store: {tmp_path / 'none'} (from --facts)\n"
         f"{tmp_path / 'none'}: facts folder not found\n"
         "Error: the fact store is invalid (1 problem)\n"
     )
 
 
-def test_validate_with_texts_passes_on_the_shipped_store() -> None:
-    result = runner.invoke(app, ["validate", "--facts", str(FACTS), "--texts", str(SEEDS)])
+def test_validate_checks_quotes_against_the_stores_own_documents() -> None:
+    result = runner.invoke(app, ["validate", "--facts", str(FACTS)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("ok: 5 sources, ")
     assert result.stdout.rstrip().endswith("every quote found in its document")
+
+
+def test_validate_texts_overrides_the_documents_folder(
+    make_store: StoreMaker, tmp_path: Path
+) -> None:
+    make_store(texts={"alpha.txt": "x", "beta.txt": ""})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = runner.invoke(app, ["validate", "--texts", str(elsewhere)])
+    assert result.exit_code == 2
+    assert f"document '{elsewhere / 'alpha.txt'}' cannot be read" in result.stderr
 
 
 def test_validate_reports_a_quote_missing_from_its_document(make_store: StoreMaker) -> None:
@@ -52,7 +64,8 @@ def test_validate_reports_a_quote_missing_from_its_document(make_store: StoreMak
         figures=figure("t", "$6 billion", 6e9, quote="trade reached $7 billion"),
         texts={"alpha.txt": "trade reached $6 billion", "beta.txt": ""},
     )
-    result = runner.invoke(app, ["validate", "--texts", str(root.parent / "texts")])
+    assert (root / "documents" / "alpha.txt").is_file()
+    result = runner.invoke(app, ["validate"])
     assert result.exit_code == 2
     assert "figure t: quote: quote not found in alpha.txt: 'trade reached $7 billion'" in (
         result.stderr

@@ -16,7 +16,7 @@ import pytest
 from kzkr_cli.core.checker import Checker, CheckResult, Verdict
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.store import load_store
-from tests.support.stores import SEEDS
+from tests.support.stores import DOCUMENTS as DOCUMENTS_FOLDER
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CORPORA: dict[str, list[dict[str, Any]]] = {
@@ -220,7 +220,7 @@ def test_the_misfires_of_issue_5(
         assert subject in {f.subject for f in result.findings}
 
 
-DOCUMENTS = sorted(SEEDS.glob("*.txt"))
+DOCUMENTS = sorted(DOCUMENTS_FOLDER.glob("*.txt"))
 
 
 def quote_span(text: str, quote: str) -> tuple[int, int] | None:

@@ -490,3 +490,18 @@ def test_part_of_must_name_another_metric_in_the_same_unit(make_store: StoreMake
         StoreError, match=r"part_of: investor-rank must be another metric in the same unit"
     ):
         load_store(make_store(metrics=metrics))
+
+
+def test_a_one_off_quantity_is_compared_whatever_its_dates(make_store: StoreMaker) -> None:
+    """A plant's cost stated by two articles months apart: the same thing, so compared."""
+    figures = figure(
+        "early", "$270 million", 270e6, {"as_of": "2024-08-21"}, metric="plant-cost"
+    ) + figure(
+        "late", "$310 million", 310e6, {"as_of": "2025-03-27"}, metric="plant-cost", source="beta"
+    )
+    moving = metric("plant-cost", "Cost of the plant", "USD")
+    assert conflicts_in(make_store, figures=figures, metrics=moving) == []
+    fixed = metric("plant-cost", "Cost of the plant", "USD", one_off=True)
+    [conflict] = conflicts_in(make_store, figures=figures, metrics=fixed)
+    assert conflict.id == "figure:plant-cost:one-off"
+    assert '"$270 million" (alpha, as of 2024-08-21)' in conflict.explanation

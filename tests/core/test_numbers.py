@@ -28,3 +28,29 @@ def test_a_bare_quarter_after_an_ordinal_is_not_a_share() -> None:
     assert [(q.kind, q.value) for q in find_quantities("in the third quarter of 2024")] == [
         (Kind.RANK, 3.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the fourth-largest trading partner", 4.0),
+        ("the 10th-largest ethnic group", 10.0),
+        ("its fourth largest partner", 4.0),
+    ],
+)
+def test_an_ordinal_joined_to_largest_is_one_rank(text: str, value: float) -> None:
+    """ "fourth-largest" is rank 4, not a 4 and a "largest" (rank 1) side by side."""
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(Kind.RANK, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("one of the key projects", []),
+        ("one of the top five investors", [5.0]),
+        ("opened one store", [1.0]),
+        ("one billion of it", [1e9]),
+    ],
+)
+def test_one_of_names_a_member_not_a_count(text: str, read: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == read

@@ -10,7 +10,8 @@ from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
 from tests.support.broken import BROKEN, CASES
-from tests.support.stores import FACTS, SEEDS, StoreMaker, figure, metric
+from tests.support.stores import DOCUMENTS as DOCUMENTS_FOLDER
+from tests.support.stores import FACTS, StoreMaker, figure, metric
 
 
 @pytest.mark.parametrize(("case", "file", "pattern"), CASES, ids=[c[0] for c in CASES])
@@ -77,13 +78,13 @@ def test_quotes_are_found_modulo_whitespace_and_quote_marks(make_store: StoreMak
         ),
         texts={"alpha.txt": "In 2023 the partners’ trade\nreached $6 billion.", "beta.txt": ""},
     )
-    problems = list(check_quotes(load_store(root), root.parent / "texts"))
+    problems = list(check_quotes(load_store(root)))
     assert [(p.record, p.field) for p in problems] == [("figure u", "quote")]
 
 
 def test_missing_document_is_a_problem(make_store: StoreMaker, tmp_path: Path) -> None:
     root = make_store(texts={"alpha.txt": "x"})
-    problems = list(check_quotes(load_store(root), root.parent / "texts"))
+    problems = list(check_quotes(load_store(root)))
     assert [p.record for p in problems] == ["source beta"]
 
 
@@ -95,14 +96,14 @@ def test_normalise_folds_only_space_and_quote_marks() -> None:
 def test_shipped_store_loads_and_every_quote_is_in_its_document() -> None:
     store = load_store(FACTS)
     assert store.figures and store.events
-    assert list(check_quotes(store, SEEDS)) == []
+    assert list(check_quotes(store)) == []
 
 
-def test_the_source_documents_are_beside_the_project() -> None:
-    """The quote and --file tests read ../shared/seeds; without it they must fail, not pass
-    on nothing (the document tests are parametrized over its files)."""
+def test_the_source_documents_are_inside_the_store() -> None:
+    """The quote and --file tests read facts/documents; without a document they must fail,
+    not pass on nothing (the document tests are parametrized over its files)."""
     store = load_store(FACTS)
-    present = {path.name for path in SEEDS.glob("*.txt")}
+    present = {path.name for path in DOCUMENTS_FOLDER.glob("*.txt")}
     assert {source.document for source in store.sources.values()} <= present
 
 

@@ -28,6 +28,14 @@ CASES = [
     ("negative-count", "store.toml", r"value: -120000 is negative; a count cannot be"),
     ("not-utf8", "store.toml", r"is not UTF-8 text \(byte 0xe9"),
     ("empty", "", r"no \.toml files: the facts folder is empty"),
+    (
+        "reviewed-with-candidates",
+        "store.toml",
+        r"figure alpha-koreans: a reviewed figure has exactly one metric: set metric and remove"
+        r" candidates",
+    ),
+    ("unknown-candidate", "store.toml", r"candidates\.1: unknown metric 'diaspora'"),
+    ("unknown-status", "store.toml", r"status: Input should be 'draft' or 'reviewed'"),
 ]
 """(case, file the problem is in, pattern of the message): the store error each fixture
 gives, asserted by the loader's tests and, as exit 2 and message, by the CLI's."""

@@ -97,9 +97,19 @@ MUTATIONS: dict[str, Callable[[st.DataObject, bytes], bytes]] = {
 }
 
 
+DOCUMENTS = {
+    "alpha.txt": "Overall trade reached $6 billion in 2023, during the visit of 11-13 June;"
+    " Korea is among the top five investors.",
+    "beta.txt": "Trade was about $9.2 billion last year; the talks were held on 12 June.",
+}
+
+
 def write_synthetic(root: Path) -> None:
     for name, body in SYNTHETIC.items():
         (root / name).write_text(body, encoding="utf-8")
+    (root / "documents").mkdir()
+    for name, body in DOCUMENTS.items():
+        (root / "documents" / name).write_text(body, encoding="utf-8")
 
 
 def copy_shipped(root: Path) -> None:

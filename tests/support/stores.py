@@ -11,7 +11,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
+DOCUMENTS = FACTS / "documents"
+"""The text of every source, inside the store."""
 StoreMaker = Callable[..., Path]
 """The make_store fixture: make_store(figures=..., events=...) -> the store's folder."""
 

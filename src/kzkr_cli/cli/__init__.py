@@ -12,8 +12,10 @@ import typer
 from kzkr_cli.cli import (
     check_command,
     conflict_commands,
+    grow_commands,
     query_commands,
     report_command,
+    review_command,
     store_commands,
 )
 
@@ -55,6 +57,9 @@ app.command()(store_commands.schema)
 app.command()(store_commands.sources)
 app.command()(check_command.check)
 app.command()(report_command.report)
+app.command()(grow_commands.init)
+app.command()(grow_commands.add)
+app.command()(review_command.review)
 
 
 def main() -> None:

@@ -14,8 +14,9 @@ import typer
 
 from kzkr_cli.cli.progress import stderr_progress
 from kzkr_cli.core.cache import cache_folder, load_store_cached
-from kzkr_cli.core.errors import StoreError
-from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, find_facts
+from kzkr_cli.core.errors import ReadOnlyStoreError, StoreError
+from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, StoreLocation, locate_facts
+from kzkr_cli.core.new_store import writable
 from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.writers import neutralise
@@ -87,12 +88,16 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def open_store(facts: Path | None) -> Store:
-    """Load the store (through its cache), or report every problem and exit 2."""
+def open_store(facts: Path | None, *, announce: bool = False) -> Store:
+    """Load the store (through its cache), or report every problem and exit 2; with
+    ``announce``, first say on stderr which store is read."""
+    location = locate_facts(facts)
+    if announce:
+        warn(location.describe())
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
-        store = load_store_cached(find_facts(facts), progress, cache_folder())
+        store = load_store_cached(location.path, progress, cache_folder())
     except StoreError as exc:
         for problem in exc.problems:
             warn(str(problem))
@@ -103,6 +108,19 @@ def open_store(facts: Path | None) -> Store:
         gc.freeze()
         gc.enable()
     return store
+
+
+def writable_store(facts: Path | None) -> StoreLocation:
+    """The store a command will write to, or exit 2 when it is the installed copy."""
+    location = locate_facts(facts)
+    try:
+        writable(location)
+    except ReadOnlyStoreError as exc:
+        fail(
+            f"{exc}; make a store to grow with `kzkr init DIR` and give it with --facts DIR"
+            f" (or ${ENVIRONMENT_VARIABLE})"
+        )
+    return location
 
 
 def stdout_is_terminal() -> bool:

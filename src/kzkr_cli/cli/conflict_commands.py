@@ -24,6 +24,7 @@ from kzkr_cli.core.conflicts import (
     find_conflicts,
 )
 from kzkr_cli.core.contract import conflict_object
+from kzkr_cli.core.drafts import draft_keys
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.render import Column, Listing
 from kzkr_cli.render.listing import Cell
@@ -103,20 +104,25 @@ def conflicts_command(
         fail(str(exc))
     if not found:
         raise typer.Exit(int(ExitCode.OK if check else ExitCode.NO_MATCH))
-    emit(_listing(found, explain=explain), fmt, no_color)
+    emit(_listing(found, draft_keys(store), explain=explain), fmt, no_color)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
 
 
-def _claims(conflict: Conflict) -> list[str]:
-    """One line per agreeing group; each claim's period too when the periods differ."""
+def _claims(conflict: Conflict, drafts: frozenset[str]) -> list[str]:
+    """One line per agreeing group; each claim's period too when the periods differ, and
+    a draft marked as one."""
     dated = len({claim.period for claim in conflict.claims}) > 1
     return [
-        ", ".join(claim.label(with_period=dated) for claim in side) for side in conflict.sides()
+        ", ".join(
+            claim.label(with_period=dated) + (" draft" if claim.key in drafts else "")
+            for claim in side
+        )
+        for side in conflict.sides()
     ]
 
 
-def _listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
+def _listing(found: Sequence[Conflict], drafts: frozenset[str], *, explain: bool) -> Listing:
     rows: list[dict[str, Cell]] = [
         {
             "id": conflict.id,
@@ -124,7 +130,7 @@ def _listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
             "severity": round(conflict.severity, 3),
             "subject": conflict.subject,
             "period": conflict.period,
-            "claims": _claims(conflict),
+            "claims": _claims(conflict, drafts),
             "explanation": conflict.explanation,
         }
         for conflict in found
@@ -143,7 +149,11 @@ def _listing(found: Sequence[Conflict], *, explain: bool) -> Listing:
             Column("explanation", "Explanation", in_table=explain),
         ],
         rows=rows,
-        objects=[conflict_object(conflict) for conflict in found],
+        objects=[
+            conflict_object(conflict)
+            | {"drafts": [c.key for c in conflict.claims if c.key in drafts]}
+            for conflict in found
+        ],
         title="Conflicts",
         summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
     )

@@ -22,6 +22,7 @@ from kzkr_cli.cli.common import (
     warn,
     write_text,
 )
+from kzkr_cli.core.drafts import DraftCount, count_drafts
 from kzkr_cli.core.errors import KzkrError
 from kzkr_cli.core.export import store_schema, write_export
 from kzkr_cli.core.files import write_atomically
@@ -35,26 +36,40 @@ def validate(
         Path | None,
         typer.Option(
             "--texts",
-            help="Folder of the source documents: also check every quote occurs in its document.",
+            help="Read the source documents from this folder instead of the store's documents/.",
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail while any draft awaits review.")
+    ] = False,
     facts: FactsOption = None,
 ) -> None:
-    """Check the store: syntax, types, unique ids, references, values; with --texts, quotes."""
-    store = open_store(facts)
-    if texts is not None:
-        problems = list(check_quotes(store, texts))
-        if problems:
-            for problem in problems:
-                warn(str(problem))
-            fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    """Check the store: syntax, types, unique ids, references, values, and every quote."""
+    store = open_store(facts, announce=True)
+    problems = list(check_quotes(store, texts))
+    if problems:
+        for problem in problems:
+            warn(str(problem))
+        fail(f"{len(problems)} quote problem{'s' if len(problems) != 1 else ''}")
+    drafts = count_drafts(store)
+    if strict and drafts.total:
+        fail(f"{_drafts_line(drafts)} (--strict)")
     claims = sum(len(e.claims) for e in store.events.values())
     write_text(
         f"ok: {len(store.sources)} sources, {len(store.metrics)} metrics, "
         f"{len(store.figures)} figures, {len(store.events)} events ({claims} date claims)"
-        + (", every quote found in its document" if texts is not None else "")
+        + ", every quote found in its document"
+        + (f"; {_drafts_line(drafts)}" if drafts.total else "")
         + "\n"
+    )
+
+
+def _drafts_line(drafts: DraftCount) -> str:
+    undecided = f", {drafts.undecided} with the metric undecided" if drafts.undecided else ""
+    return (
+        f"{drafts.total} draft{' awaits' if drafts.total == 1 else 's await'} review"
+        f" ({drafts.figures} figures{undecided}, {drafts.claims} date claims)"
     )
 
 
@@ -103,7 +118,7 @@ def sources(
     fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
 ) -> None:
     """The sources, with how many figures and events each backs."""
-    store = open_store(facts)
+    store = open_store(facts, announce=True)
     summaries = source_summaries(store)
     if not summaries:
         raise typer.Exit(int(ExitCode.NO_MATCH))

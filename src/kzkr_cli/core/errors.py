@@ -45,3 +45,20 @@ class QueryError(KzkrError):
     def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
         self.suggestions = list(suggestions)
         super().__init__(message)
+
+
+class ReadOnlyStoreError(KzkrError):
+    """A write was asked of the store installed inside the package, which a reinstall
+    replaces: edits there would be lost, so kzkr never makes them."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path} is the read-only copy of the store installed with kzkr")
+
+
+class TargetExistsError(KzkrError):
+    """A new store or document would replace something already there."""
+
+    def __init__(self, path: str, what: str) -> None:
+        self.path = path
+        super().__init__(f"{path} {what}")

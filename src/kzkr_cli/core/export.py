@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from kzkr_cli.core.models import Event, Figure, Metric, Source
+from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
 from kzkr_cli.core.store import Store
 
 
@@ -50,6 +51,36 @@ def figure_object(store: Store, figure: Figure) -> dict[str, Any]:
         "quote": figure.quote,
         "note": figure.note,
         "change": figure.change.model_dump(mode="json") if figure.change else None,
+        "status": figure.status.value,
+        "candidates": [],
+    }
+
+
+def undecided_object(figure: UndecidedFigure) -> dict[str, Any]:
+    """A draft figure whose metric is undecided: no metric, unit or interval yet."""
+    period = figure.period
+    return {
+        "id": figure.id,
+        "metric": None,
+        "value": number(figure.value),
+        "unit": None,
+        "as_written": figure.as_written,
+        "qualifier": figure.qualifier.value,
+        "low": None,
+        "high": None,
+        "period": {
+            "start": period.start.iso() if period.start else None,
+            "end": period.last.iso() if period.is_span else None,
+            "as_of": period.as_of.iso() if period.as_of else None,
+            "text": period.text,
+        },
+        "source": figure.source,
+        "published": None,
+        "quote": figure.quote,
+        "note": figure.note,
+        "change": None,
+        "status": figure.status.value,
+        "candidates": list(figure.candidates),
     }
 
 
@@ -74,6 +105,7 @@ def event_object(event: Event) -> dict[str, Any]:
                 "quote": claim.quote,
                 "derivation": claim.derivation,
                 "note": claim.note,
+                "status": claim.status.value,
             }
             for claim in event.claims
         ],
@@ -84,7 +116,10 @@ def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     return {
         "sources": (source_object(s) for s in store.sources.values()),
         "metrics": (metric_object(m) for m in store.metrics.values()),
-        "figures": (figure_object(store, f) for f in store.figures.values()),
+        "figures": itertools.chain(
+            (figure_object(store, f) for f in store.figures.values()),
+            (undecided_object(f) for f in store.undecided.values()),
+        ),
         "events": (event_object(e) for e in store.events.values()),
     }
 

@@ -85,6 +85,8 @@ class Source(Record):
     published: DateOrRange
     published_note: Text | None = None
     document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/]+\S*$", max_length=2000)] | None = None
+    """Where the document was published, when it has an address."""
 
 
 class Unit(StrEnum):
@@ -114,6 +116,10 @@ class Metric(Record):
     description: Text
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.0
     tolerance_note: Text | None = None
+    one_off: bool = False
+    """A quantity fixed once, not a level that moves with time (a plant's cost, an
+    agreement's value): every figure of it speaks of the same thing whatever period or
+    publication date it is dated to, so all of them are compared with each other."""
     part_of: MetricId | None = None
     """A metric whose figure over a span includes this one's over any span inside it (a
     year's inflow is part of a total over years that include it), so it cannot be less."""
@@ -137,6 +143,15 @@ class Metric(Record):
         if self.tolerance > 0 and not self.tolerance_note:
             raise ValueError("a tolerance needs a tolerance_note saying why")
         return self
+
+
+class Status(StrEnum):
+    """Whether a person has checked a record against its document: ``kzkr add`` drafts,
+    ``kzkr review`` (or an edit by hand) makes it reviewed. Absent means reviewed, so a
+    store written by hand needs no extra field."""
+
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
 
 
 class Qualifier(StrEnum):
@@ -217,6 +232,32 @@ class Figure(Record):
     quote: Quote
     note: Text | None = None
     change: Change | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+
+
+class UndecidedFigure(Record):
+    """A drafted figure whose reader could not decide its metric (none fits, or several):
+    it names no metric and lists the ``candidates`` (possibly none) for a reviewer to pick
+    from. It stays out of comparisons until decided; only a draft may be undecided."""
+
+    id: FactId
+    candidates: list[MetricId] = []
+    value: float
+    as_written: Text
+    qualifier: Annotated[Qualifier, _FROM_TEXT] = Qualifier.EXACT
+    period: Period
+    source: SourceId
+    quote: Quote
+    note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
+
+    @model_validator(mode="after")
+    def _only_drafts(self) -> UndecidedFigure:
+        if self.status is not Status.DRAFT:
+            raise ValueError(
+                "a reviewed figure has exactly one metric: set metric and remove candidates"
+            )
+        return self
 
 
 class EventKind(StrEnum):
@@ -244,6 +285,7 @@ class DateClaim(Record):
     quote: Quote
     derivation: Text | None = None
     note: Text | None = None
+    status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
 
     @model_validator(mode="after")
     def _ordered(self) -> DateClaim:

@@ -180,7 +180,7 @@ _PATTERN = re.compile(
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)}))
-        (?P<largest>\s+(?:largest|biggest|most\s+important|place|position))?
+        (?P<largest>(?:\s+|-)(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
@@ -340,12 +340,18 @@ def _sign(match: re.Match[str], text: str) -> int:
     return 1
 
 
+_ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+"""After a lone "one": "one of the key projects" names a member of a group, not a count."""
+
+
 def find_quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in free text, in order; bare years are dates, not quantities."""
     for match in _PATTERN.finditer(text):
         if not match.group(0).strip():
             continue
         if match.start() > 0 and (text[match.start() - 1].isalnum()):
+            continue
+        if match.group(0).strip().lower() == "one" and _ONE_OF.match(text, match.end()):
             continue
         quantity = _quantity(match, text)
         if quantity is not None:

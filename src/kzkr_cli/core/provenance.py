@@ -9,9 +9,15 @@ from typing import Any
 
 from kzkr_cli.core.conflicts import Conflict
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.core.export import event_object, figure_object, metric_object, source_object
+from kzkr_cli.core.export import (
+    event_object,
+    figure_object,
+    metric_object,
+    source_object,
+    undecided_object,
+)
 from kzkr_cli.core.formatting import human_number
-from kzkr_cli.core.models import Event, Figure, Metric, Source
+from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
 from kzkr_cli.core.sources import source_summaries
 from kzkr_cli.core.store import Store
 
@@ -103,6 +109,17 @@ def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Des
         fields = [*_source_fields(record), ("kind", record.kind.value)]
         fields += [("figures", str(summary["figures"])), ("events", str(summary["events"]))]
         return Described(f"Source {record.id}", fields, source_object(record) | summary)
+    if isinstance(record, UndecidedFigure):
+        fields = [
+            ("figure", record.id),
+            ("status", "draft, metric undecided"),
+            ("candidates", ", ".join(record.candidates) or "none in the vocabulary"),
+            ("as written", record.as_written),
+            ("period", record.period.label()),
+            ("quote", record.quote),
+            ("source", record.source),
+        ]
+        return Described(f"Figure {record.id}", fields, undecided_object(record))
     metric: Metric = record
     figures = [f.id for f in store.figures_of(metric.id)]
     fields = [

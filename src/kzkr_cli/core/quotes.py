@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kzkr_cli.core.errors import Problem
+from kzkr_cli.core.locate import documents_folder
 from kzkr_cli.core.store import Store
 
 _QUOTE_MARKS = str.maketrans(
@@ -30,8 +31,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS)).strip()
 
 
-def check_quotes(store: Store, texts: Path) -> Iterator[Problem]:
-    """Yield a problem for each source whose document is missing and each quote not found."""
+def check_quotes(store: Store, texts: Path | None = None) -> Iterator[Problem]:
+    """Yield a problem for each source whose document is missing and each quote not found;
+    documents are read from ``texts``, by default the store's own ``documents/`` folder."""
+    if texts is None:
+        texts = documents_folder(store.root)
     documents: dict[str, str | None] = {}
     for source in store.sources.values():
         path = texts / source.document

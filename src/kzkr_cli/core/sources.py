@@ -13,6 +13,7 @@ SourceSummary = dict[str, Any]
 
 def source_summaries(store: Store) -> list[SourceSummary]:
     figures = Counter(f.source for f in store.figures.values())
+    figures.update(f.source for f in store.undecided.values())
     events = Counter(s for e in store.events.values() for s in e.sources)
     return [
         {

@@ -18,7 +18,15 @@ from pydantic import BaseModel, ValidationError
 from kzkr_cli.core.errors import Problem, StoreError
 from kzkr_cli.core.formatting import format_number
 from kzkr_cli.core.intervals import Interval, interval_of
-from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source, Unit
+from kzkr_cli.core.models import (
+    Event,
+    Figure,
+    Metric,
+    Qualifier,
+    Source,
+    UndecidedFigure,
+    Unit,
+)
 from kzkr_cli.core.numbers import Kind, parse_quantity
 
 if sys.version_info >= (3, 11):  # noqa: UP036  (tomli stays declared for older Pythons)
@@ -47,6 +55,8 @@ class Store:
     metrics: dict[str, Metric] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    undecided: dict[str, UndecidedFigure] = field(default_factory=dict)
+    """Drafted figures whose metric is still to be chosen: kept out of every comparison."""
     steps: dict[str, float] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
 
@@ -72,8 +82,8 @@ class Store:
     def figures_of(self, metric_id: str) -> list[Figure]:
         return [f for f in self.figures.values() if f.metric == metric_id]
 
-    def record(self, record_id: str) -> Source | Metric | Figure | Event | None:
-        for table in (self.sources, self.metrics, self.figures, self.events):
+    def record(self, record_id: str) -> Source | Metric | Figure | Event | UndecidedFigure | None:
+        for table in (self.sources, self.metrics, self.figures, self.events, self.undecided):
             if record_id in table:
                 return table[record_id]
         return None
@@ -223,6 +233,11 @@ def _load_record(
     store: Store,
     problems: list[Problem],
 ) -> None:
+    table_name = key
+    if key == "figure" and (
+        "candidates" in row or ("metric" not in row and row.get("status") == "draft")
+    ):
+        model, table_name = UndecidedFigure, "undecided"
     record_id = row.get("id") if isinstance(row.get("id"), str) else None
     label = f"{key} {record_id}" if record_id else f"{key} #{index + 1}"
     line = locator.record(key, index, record_id)
@@ -234,7 +249,9 @@ def _load_record(
             message = error["msg"].removeprefix("Value error, ")
             problems.append(Problem(name, message, line=line, record=label, field=where))
         return
-    table: dict[str, Any] = getattr(store, key + "s")
+    table: dict[str, Any] = getattr(
+        store, table_name if table_name == "undecided" else table_name + "s"
+    )
     rid = str(row["id"])
     if rid in store.files:
         problems.append(
@@ -315,6 +332,15 @@ def _check_references(store: Store) -> Iterator[Problem]:
                         figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
                     )
         yield from _check_value(store, figure, metric)
+    for undecided in store.undecided.values():
+        if undecided.source not in store.sources:
+            yield problem(undecided.id, "figure", "source", f"unknown source {undecided.source!r}")
+        for index, candidate in enumerate(undecided.candidates):
+            if candidate not in store.metrics:
+                yield problem(
+                    undecided.id, "figure", f"candidates.{index}", f"unknown metric {candidate!r}"
+                )
+        yield from _check_value(store, undecided, None)
     for metric in store.metrics.values():
         yield from _check_relations(store, metric)
     for event in store.events.values():
@@ -358,7 +384,9 @@ def _check_relations(store: Store, metric: Metric) -> Iterator[Problem]:
         yield problem(metric.id, "metric", based[1], f"give only one of {', '.join(_BASED_ON)}")
 
 
-def _check_value(store: Store, figure: Figure, metric: Metric | None) -> Iterable[Problem]:
+def _check_value(
+    store: Store, figure: Figure | UndecidedFigure, metric: Metric | None
+) -> Iterable[Problem]:
     problem = store.problem
     if not math.isfinite(figure.value):
         yield problem(figure.id, "figure", "value", "must be a finite number")

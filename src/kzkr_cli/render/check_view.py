@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kzkr_cli.core.checker import CheckResult, Verdict
+from kzkr_cli.core.checker import CheckResult, Evidence, Verdict
+from kzkr_cli.core.models import Status
 from kzkr_cli.render.listing import Column, Listing, Style
 
 _STYLE = {
@@ -11,6 +12,11 @@ _STYLE = {
     Verdict.DISPUTED: Style.CONFLICT,
     Verdict.UNVERIFIABLE: Style.MUTED,
 }
+
+
+def _evidence(item: Evidence) -> str:
+    draft = ", draft" if item.status is Status.DRAFT else ""
+    return f"{item.fact} ({item.source}{draft})"
 
 
 def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
@@ -28,7 +34,7 @@ def check_listing(results: list[CheckResult], *, single: bool) -> Listing:
             "verdict": r.verdict.value,
             "claim": r.claim,
             "explanation": r.explanation,
-            "evidence": ", ".join(dict.fromkeys(f"{e.fact} ({e.source})" for e in r.evidence)),
+            "evidence": ", ".join(dict.fromkeys(_evidence(e) for e in r.evidence)),
         }
         for r in results
     ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from kzkr_cli.core.dates import Dating
+from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
+from kzkr_cli.core.models import Status
 from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
@@ -27,7 +29,10 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
             dated = list(event.sources)
         # Sources that date an event differently at different precisions still agree; the
         # mark says only when their dates cannot all be true.
-        mark = "conflict" if entry.in_conflict else ""
+        mark = _marks(
+            "conflict" if entry.in_conflict else "",
+            "draft" if event_is_draft(event) else "",
+        )
         rows.append(
             {
                 "date": headline.date.iso(),
@@ -80,7 +85,10 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
                 "period": figure.period.label(),
                 "source": figure.source,
                 "published": store.sources[figure.source].published.iso(),
-                "mark": "conflict" if row.in_conflict else "",
+                "mark": _marks(
+                    "conflict" if row.in_conflict else "",
+                    "draft" if figure.status is Status.DRAFT else "",
+                ),
                 "quote": figure.quote,
             }
         )
@@ -111,6 +119,10 @@ def figure_listing(store: Store, comparison: FigureComparison, *, quotes: bool) 
         chart_unit=unit,
         styles=[Style.CONFLICT if r.in_conflict else Style.PLAIN for r in comparison.rows],
     )
+
+
+def _marks(*marks: str) -> str:
+    return ", ".join(m for m in marks if m)
 
 
 def _span(start: Dating, end: Dating | None) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kzkr_cli.core.checker.index import StoreIndex, fits
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
+from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
@@ -139,8 +140,12 @@ def _gap(
     return inside + BOUNDARY_WORDS * len(_BOUNDARY.findall(text, low, high))
 
 
-def read_sentence(index: StoreIndex, text: str) -> ReadSentence:
-    times = list(find_times(text))
+def read_sentence(
+    index: StoreIndex, text: str, reference: PartialDate | None = None
+) -> ReadSentence:
+    """What one sentence states; with a ``reference`` date (its publication), times
+    relative to it are placed (``when.find_times``)."""
+    times = list(find_times(text, reference))
     found = [q for q in find_quantities(text) if not _reference(text, q)]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:

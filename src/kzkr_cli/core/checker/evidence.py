@@ -301,7 +301,16 @@ def _figure_finding(
         disputed=conflict is not None,
     )
     evidence = tuple(
-        Evidence(f.id, f.source, f.value, None, f.quote, agrees[f.id], period=f.period.label())
+        Evidence(
+            f.id,
+            f.source,
+            f.value,
+            None,
+            f.quote,
+            agrees[f.id],
+            period=f.period.label(),
+            status=f.status,
+        )
         for f in figures
     )
     name = index.metric(metric_id).name
@@ -490,7 +499,14 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
     )
     evidence = tuple(
         Evidence(
-            event.id, c.source, None, c.date.iso(), c.quote, a, end=c.end.iso() if c.end else None
+            event.id,
+            c.source,
+            None,
+            c.date.iso(),
+            c.quote,
+            a,
+            end=c.end.iso() if c.end else None,
+            status=c.status,
         )
         for c, a in zip(event.claims, agrees, strict=True)
     )

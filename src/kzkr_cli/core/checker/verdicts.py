@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from kzkr_cli.core.export import number
+from kzkr_cli.core.models import Status
 
 
 class Verdict(StrEnum):
@@ -53,6 +54,7 @@ class Evidence:
     """A date claim's ISO end, for a span."""
     period: str | None = None
     """A figure's period ("2023", "2006/2023", "as of 2024"); None for a date claim."""
+    status: Status = Status.REVIEWED
 
     def to_object(self) -> dict[str, Any]:
         return {
@@ -64,6 +66,7 @@ class Evidence:
             "period": self.period,
             "quote": self.quote,
             "agrees": self.agrees,
+            "status": self.status.value,
         }
 
 

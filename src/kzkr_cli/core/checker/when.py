@@ -8,9 +8,10 @@ a date without a year ("on June 12", "in May") keeps only its month and days. A 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.numbers import find_quantities
@@ -71,7 +72,35 @@ def _day(name: str) -> str:
     return _DAY.replace("{name}", name)
 
 
+_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+
+_RELATIVE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "relative-year",
+        re.compile(
+            r"\b(?:(?:the|in)\s+)?(?P<which>last|previous|this|current|next)\s+year\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(r"\b(?:on\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE),
+    ),
+]
+"""Times that only a reference date places ("last year", "on Tuesday"): read only when the
+caller gives one (a source's publication date), so a claim in free text is not placed in
+a calendar it does not name."""
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "part-of-year",
+        re.compile(
+            r"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>first|second|third|fourth)"
+            r"\s+(?P<unit>quarter|half)\s+of\s+(?:(?P<this>this\s+year)|" + _year("y") + r")",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "first-months",
         re.compile(
@@ -235,6 +264,10 @@ class When:
     months: tuple[int, int] | None = None
     years: float | None = None
     as_of: bool = False
+    year_offset: int | None = None
+    """Years from the reference date's ("last year": -1); placed by ``resolve``."""
+    weekday: int | None = None
+    """0 for Monday ("on Tuesday": 1); placed by ``resolve``."""
 
     @property
     def dated(self) -> bool:
@@ -280,6 +313,20 @@ def _safe(year: int, month: int | None = None, day: int | None = None) -> Partia
 def _read(kind: str, match: re.Match[str]) -> When | None:
     text, start, end = match.group(0), match.start(), match.end()
     groups = match.groupdict()
+    if kind == "part-of-year":
+        size = 3 if groups["unit"].lower() == "quarter" else 6
+        nth = _PARTS[groups["part"].lower()]
+        if nth * size > 12:
+            return None
+        months = ((nth - 1) * size + 1, nth * size)
+        if groups.get("this"):
+            return When(text, start, end, months=months)
+        year = int(groups["y"])
+        return When(text, start, end, first=_safe(year, months[0]), last=_safe(year, months[1]))
+    if kind == "relative-year":
+        return When(text, start, end, year_offset=_OFFSETS[groups["which"].lower()])
+    if kind == "weekday":
+        return When(text, start, end, weekday=_WEEKDAYS.index(groups["wd"].lower()))
     if kind == "first-months":
         n = _count(groups["n"])
         if n is None or not 1 <= n <= 12:
@@ -365,17 +412,61 @@ def _day_range(match: re.Match[str]) -> When | None:
     return When(match.group(0), match.start(), match.end(), first=first, last=last)
 
 
-def find_times(text: str) -> Iterator[When]:
-    """Every mention of time in ``text``, in order; longer, more specific forms win."""
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+
+
+def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When]:
+    """Every mention of time in ``text``, in order; longer, more specific forms win. With a
+    ``reference`` date (when the text was published), times relative to it ("last year",
+    "on Tuesday", "in May", "the first nine months of this year") are placed in its
+    calendar, and those it cannot place are left out."""
     taken: list[tuple[int, int]] = []
     found: list[When] = []
-    for kind, pattern in _PATTERNS:
+    patterns = _PATTERNS if reference is None else [*_PATTERNS, *_RELATIVE]
+    for kind, pattern in patterns:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             when = _read(kind, match)
             if when is None:
                 continue
+            if when.first is not None and _AS_OF.search(text, max(0, when.start - 8), when.start):
+                when = replace(when, as_of=True)
+            if reference is not None:
+                placed = resolve(when, reference)
+                if placed is None:
+                    continue
+                when = placed
             taken.append((match.start(), match.end()))
             found.append(when)
     yield from sorted(found, key=lambda w: w.start)
+
+
+def resolve(when: When, reference: PartialDate) -> When | None:
+    """A time placed against a reference date: a relative year, a weekday (the last such
+    day on or before the reference day), or a month or days without a year (in the
+    reference year). Dated times and durations come back as they are; None when the
+    reference is too coarse to place it (a weekday against a month)."""
+    if when.dated or when.is_duration:
+        return when
+    year = reference.year
+    if when.year_offset is not None:
+        date = _safe(year + when.year_offset)
+        return replace(when, first=date, last=date)
+    if when.weekday is not None:
+        if reference.day is None or reference.month is None:
+            return None
+        day = dt.date(year, reference.month, reference.day)
+        back = (day.weekday() - when.weekday) % 7
+        placed = day - dt.timedelta(days=back)
+        date = _safe(placed.year, placed.month, placed.day)
+        return replace(when, first=date, last=date)
+    if when.months is not None:
+        return replace(when, first=_safe(year, when.months[0]), last=_safe(year, when.months[1]))
+    if when.month is not None and when.days is not None:
+        first, last = _safe(year, when.month, when.days[0]), _safe(year, when.month, when.days[1])
+        return None if first is None or last is None else replace(when, first=first, last=last)
+    if when.month is not None:
+        date = _safe(year, when.month)
+        return replace(when, first=date, last=date)
+    return None

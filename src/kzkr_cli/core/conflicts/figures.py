@@ -39,17 +39,23 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
     the same days; moments (``as_of``) when one date contains the other ("2024" and
     "2024-11-05"). Dates at year, month and day nest, so a moment is compared with the
     figures at its own date and at the coarser dates containing it, and a conflict is
-    reported at the finer date of the two claims.
+    reported at the finer date of the two claims. A one-off metric's figures (a plant's
+    cost) are all about one thing, so they are compared whatever their periods.
     """
     spans: dict[tuple[str, dt.date, dt.date], list[_Stated]] = defaultdict(list)
     moments: dict[tuple[str, PartialDate], list[_Stated]] = defaultdict(list)
+    once: dict[str, list[_Stated]] = defaultdict(list)
     for figure in store.figures.values():
         stated = _Stated(figure, store.interval(figure))
         period = figure.period
-        if period.is_span:
+        if store.metrics[figure.metric].one_off:
+            once[figure.metric].append(stated)
+        elif period.is_span:
             spans[(figure.metric, *span_days(period))].append(stated)
         else:
             moments[(figure.metric, period.first)].append(stated)
+    for metric_id, here in once.items():
+        yield from _compare(store, metric_id, "one-off", "one-off", here, [])
     for (metric_id, first, last), here in spans.items():
         label = span_label(first, last)
         yield from _compare(store, metric_id, label, label, here, [])

@@ -1,0 +1,397 @@
+"""From a document's text to draft records, through the readers ``kzkr check`` uses."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
+from kzkr_cli.core.checker.index import KIND_WORDS, StoreIndex
+from kzkr_cli.core.checker.sentences import Sentence, split_sentences
+from kzkr_cli.core.checker.when import CALENDAR, When, find_times
+from kzkr_cli.core.checker.words import stem, tokens
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.models import (
+    DateClaim,
+    Event,
+    EventKind,
+    Figure,
+    Period,
+    Qualifier,
+    Source,
+    Status,
+    UndecidedFigure,
+    Unit,
+)
+from kzkr_cli.core.numbers import Kind, Quantity, parse_quantity
+from kzkr_cli.core.store import Store
+
+QUOTE_LIMIT = 300
+"""The longest quote a record holds (``models.Quote``)."""
+TITLE_LIMIT = 160
+"""A new event's title: its clause, cut at a word to about this many characters."""
+STOCK_UNITS = frozenset({Unit.COUNT, Unit.RANK})
+"""Units whose figures, when a metric has none yet to follow, are stocks (as of a moment);
+the others are flows over a span."""
+WIDEN_WORDS = 3
+"""How many words before a number may hold its direction ("fell by 44%")."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s+|\s[—–-]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Something the reader found and did not draft, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftedClaim:
+    """A drafted date: a new claim on an event the store has, or on a new event."""
+
+    event_id: str
+    claim: DateClaim
+    new_event: Event | None = None
+    line: int = 0
+
+
+@dataclass
+class Drafting:
+    source: Source
+    figures: list[Figure | UndecidedFigure] = field(default_factory=list)
+    claims: list[DraftedClaim] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    """The document line each drafted figure was read from."""
+
+    @property
+    def drafted(self) -> int:
+        return len(self.figures) + len(self.claims)
+
+
+def draft_records(store: Store, source: Source, text: str, index: StoreIndex) -> Drafting:
+    """Every figure and every dated event the readers find in ``text``, as drafts of
+    ``source``; what they find and cannot draft is listed in ``skipped`` with the reason."""
+    drafting = Drafting(source)
+    ids = _Ids(store, source.id)
+    reference = source.published if isinstance(source.published, PartialDate) else None
+    for sentence in split_sentences(text):
+        read = read_sentence(index, sentence.text, reference)
+        if not read.figures and not read.dates:
+            continue
+        if _furniture(text, sentence):
+            for found in read.figures:
+                drafting.skipped.append(
+                    Skipped(sentence.line, found.quantity.text, "not a sentence (page furniture)")
+                )
+            continue
+        for found in read.figures:
+            _draft_figure(store, drafting, ids, sentence, found, reference)
+        for dated in read.dates:
+            _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
+    return drafting
+
+
+def _furniture(text: str, sentence: Sentence) -> bool:
+    """A line that is not a sentence: a headline, a dateline, a caption, a link."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return line == sentence.text and _SENTENCE_END.search(line) is None
+
+
+class _Ids:
+    """Fresh record ids for one source, unused anywhere in the store."""
+
+    def __init__(self, store: Store, source_id: str) -> None:
+        self._taken = set(store.files)
+        self._source = source_id
+        self._count: dict[str, int] = {}
+
+    def next(self, kind: str) -> str:
+        while True:
+            n = self._count[kind] = self._count.get(kind, 0) + 1
+            candidate = f"{self._source}-{kind}-{n}"
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+
+
+def _draft_figure(
+    store: Store,
+    drafting: Drafting,
+    ids: _Ids,
+    sentence: Sentence,
+    found: FigureClaim,
+    reference: PartialDate | None,
+) -> None:
+    quantity = found.quantity
+    skip = drafting.skipped.append
+    if found.metric is None and found.bare and not _counts_something(sentence.text, quantity):
+        skip(Skipped(sentence.line, quantity.text, "a bare number or ordinal with no subject"))
+        return
+    if _in_name(sentence.text, quantity):
+        skip(Skipped(sentence.line, quantity.text, "a number inside a name"))
+        return
+    if found.metric is None and quantity.kind is Kind.YEARS:
+        skip(Skipped(sentence.line, quantity.text, "a duration with no subject"))
+        return
+    as_written = _as_written(sentence.text, quantity)
+    if as_written is None:
+        skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
+        return
+    stock = _is_stock(store, found.metric)
+    when = (
+        found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
+    )
+    period = _period(when, reference, stock, _since(sentence.text, when))
+    if period is None:
+        skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
+        return
+    quote = _clause(sentence.text, (quantity.start, quantity.end), when)
+    candidates = (
+        sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
+    )
+    common = {
+        "value": quantity.value,
+        "as_written": as_written,
+        "qualifier": quantity.qualifier,
+        "period": period,
+        "source": drafting.source.id,
+        "quote": quote,
+        "status": Status.DRAFT,
+    }
+    record: Figure | UndecidedFigure
+    if found.metric is not None and not candidates and quantity.kind is not Kind.OTHER_CURRENCY:
+        record = Figure(id=ids.next("figure"), metric=found.metric, **common)  # type: ignore[arg-type]
+    else:
+        note = (
+            "Another currency: no metric of the vocabulary measures it."
+            if quantity.kind is Kind.OTHER_CURRENCY
+            else "Several metrics fit equally well."
+            if candidates
+            else "No metric of the vocabulary fits."
+        )
+        record = UndecidedFigure(
+            id=ids.next("figure"),
+            candidates=[] if quantity.kind is Kind.OTHER_CURRENCY else candidates,
+            note=note,
+            **common,  # type: ignore[arg-type]
+        )
+    drafting.figures.append(record)
+    drafting.lines[record.id] = sentence.line
+
+
+def _nearest_time(text: str, quantity: Quantity, reference: PartialDate | None) -> When | None:
+    """For a number the checker placed under no metric (so gave no period): the mention of
+    time nearest it, not inside it, as the checker pairs them."""
+    times = [
+        w for w in find_times(text, reference) if w.end <= quantity.start or w.start >= quantity.end
+    ]
+    if not times:
+        return None
+    return min(
+        times,
+        key=lambda w: quantity.start - w.end if w.end <= quantity.start else w.start - quantity.end,
+    )
+
+
+_COUNTED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b")
+
+
+def _counts_something(text: str, quantity: Quantity) -> bool:
+    """A count in digits followed by a plural noun ("70,000 vehicles", "118,450 people")
+    states a figure even when no metric names it: drafted undecided, not skipped."""
+    return (
+        quantity.kind is Kind.NUMBER
+        and quantity.text[:1].isdigit()
+        and quantity.value >= 10
+        and _COUNTED_NOUN.match(text, quantity.end) is not None
+    )
+
+
+_NAMED = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w-]*)\.?\s$")
+
+
+def _in_name(text: str, quantity: Quantity) -> bool:
+    """A plain number right after a capitalised word inside the sentence, or joined by a
+    hyphen to the number before it, is part of a name ("Terminal 2", "Boeing 787-9",
+    "School No. 128"), not a count; a month or weekday before it is a date."""
+    if quantity.kind is not Kind.NUMBER or quantity.qualifier is not Qualifier.EXACT:
+        return False
+    if not quantity.text[:1].isdigit():
+        return False
+    start = quantity.start
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
+        return True  # the second part of a code such as "787-9"
+    before = _NAMED.search(text, 0, quantity.start)
+    if before is None or before.start("word") == 0:
+        return False
+    return before.group("word").lower().rstrip(".") not in CALENDAR
+
+
+def _as_written(text: str, quantity: Quantity) -> str | None:
+    """The words that state the quantity, exactly as written, such that they read back as
+    the same value and hedge: the reader's own match, or it with the few words before it
+    that give its direction ("fell by 44%")."""
+    start = quantity.start
+    for _ in range(WIDEN_WORDS + 1):
+        phrase = text[start : quantity.end].strip()
+        try:
+            read = parse_quantity(phrase)
+        except ValueError:
+            read = None
+        if (
+            read is not None
+            and abs(read.value - quantity.value) <= 1e-9 * max(1.0, abs(quantity.value))
+            and read.qualifier is quantity.qualifier
+        ):
+            return phrase
+        previous = text.rfind(" ", 0, max(0, start - 1))
+        if start == 0:
+            break
+        start = previous + 1 if previous != -1 else 0
+    return None
+
+
+def _is_stock(store: Store, metric: str | None) -> bool:
+    """Whether a metric's figures are stocks (as of a moment): as its figures in the store
+    are, else as its unit suggests."""
+    if metric is None:
+        return False
+    periods = [f.period.as_of is not None for f in store.figures_of(metric)]
+    if periods:
+        return sum(periods) * 2 > len(periods)
+    return store.metrics[metric].unit in STOCK_UNITS
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _since(text: str, when: When | None) -> bool:
+    return when is not None and _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+
+
+def _period(
+    when: When | None, published: PartialDate | None, stock: bool, since: bool = False
+) -> Period | None:
+    """The period a figure is for. Unstated: as of the publication date. "Over the past N
+    years": the N complete years before the publication year (the store's rule). "Since
+    2005": from then to the publication year."""
+    if when is None:
+        return None if published is None else Period(as_of=published)
+    if when.is_duration and when.years is not None:
+        if published is None:
+            return None
+        years = int(when.years)
+        return Period(
+            start=PartialDate(published.year - years),
+            end=PartialDate(published.year - 1),
+            text=when.text,
+        )
+    first, last = when.first, when.last
+    if first is None or last is None:
+        return None if published is None else Period(as_of=published, text=when.text)
+    if since and published is not None and published.year >= first.year:
+        return Period(start=first, end=PartialDate(published.year), text=f"since {when.text}")
+    if when.as_of or (stock and first == last):
+        return Period(as_of=last, text=when.text)
+    return Period(start=first, end=last if last != first else None, text=when.text)
+
+
+def _clause(text: str, span: tuple[int, int], when: When | None) -> str:
+    """The shortest run of the sentence's clauses holding the number (and its period, when
+    that fits), at most ``QUOTE_LIMIT`` characters; verbatim but for folded whitespace."""
+    cuts = [0]
+    for match in _CLAUSE_BOUNDARY.finditer(text):
+        cuts.append(match.end())
+    cuts.append(len(text) + 1)
+    bounds = list(itertools.pairwise(cuts))
+
+    def clause_at(position: int) -> int:
+        return next(i for i, (a, b) in enumerate(bounds) if a <= position < b)
+
+    low = high = clause_at(span[0])
+    high = max(high, clause_at(max(span[0], span[1] - 1)))
+    if when is not None and when.end <= len(text):
+        wanted = (min(low, clause_at(when.start)), max(high, clause_at(max(0, when.end - 1))))
+        if _length(text, bounds, *wanted) <= QUOTE_LIMIT:
+            low, high = wanted
+    quote = _piece(text, bounds, low, high)
+    if len(quote) > QUOTE_LIMIT:
+        start = max(0, span[0] - QUOTE_LIMIT // 2)
+        quote = " ".join(text[start : start + QUOTE_LIMIT].split()[1:-1]) or text[span[0] : span[1]]
+    return quote
+
+
+def _piece(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> str:
+    piece = text[bounds[low][0] : min(bounds[high][1], len(text))]
+    return " ".join(piece.split()).rstrip(",;:—–- ")
+
+
+def _length(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> int:
+    return len(_piece(text, bounds, low, high))
+
+
+_KIND_STEMS = {
+    kind: frozenset(stem(w) for w in (*words, kind.value)) for kind, words in KIND_WORDS.items()
+}
+
+
+def _draft_date(
+    index: StoreIndex,
+    drafting: Drafting,
+    ids: _Ids,
+    sentence: Sentence,
+    when: When,
+    events: tuple[str, ...],
+) -> None:
+    skip = drafting.skipped.append
+    if when.first is None or when.last is None:
+        skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
+        return
+    if len(events) > 1:
+        skip(
+            Skipped(
+                sentence.line, when.text, "it may date any of these events: " + ", ".join(events)
+            )
+        )
+        return
+    quote = _clause(sentence.text, (when.start, when.end), None)
+    claim = DateClaim(
+        source=drafting.source.id,
+        date=when.first,
+        end=when.last if when.last != when.first else None,
+        quote=quote,
+        status=Status.DRAFT,
+    )
+    if events:
+        drafting.claims.append(DraftedClaim(events[0], claim, line=sentence.line))
+        return
+    kind = _kind(sentence.text, when)
+    if kind is None:
+        skip(Skipped(sentence.line, when.text, "nothing in the sentence says what happened then"))
+        return
+    title = quote if len(quote) <= TITLE_LIMIT else quote[:TITLE_LIMIT].rsplit(" ", 1)[0] + " …"
+    event_id = ids.next("event")
+    event = Event(id=event_id, kind=kind, title=title, claims=[claim])
+    drafting.claims.append(DraftedClaim(event_id, claim, event, sentence.line))
+
+
+def _kind(text: str, when: When) -> EventKind | None:
+    """The kind of event the sentence names nearest the date ("opened", "visited")."""
+    words_of = tokens(text)
+    stems = {t.stem for t in words_of}
+    best: tuple[int, EventKind] | None = None
+    for kind, words in _KIND_STEMS.items():
+        if not words & stems:
+            continue
+        distance = min(abs(t.start - when.start) for t in words_of if t.stem in words)
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None

@@ -1,0 +1,86 @@
+"""Drafting as a rule over any text: what it drafts is always quoted verbatim, reads back
+as its value, and validates; nothing it is given makes it fail."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.drafting import draft_records
+from kzkr_cli.core.models import Figure, Source
+from kzkr_cli.core.numbers import parse_quantity
+from kzkr_cli.core.quotes import normalise
+from tests.drafting_articles import ARTICLES, shipped
+
+PIECES = [
+    sentence.strip() + "."
+    for path in sorted(ARTICLES.glob("*.txt"))
+    for sentence in path.read_text(encoding="utf-8").split(".")
+    if sentence.strip()
+]
+SOURCE = Source(
+    id="anything",
+    title="Anything",
+    publisher="Test",
+    kind="news",  # type: ignore[arg-type]
+    published=PartialDate(2024, 10, 17),
+    document="anything.txt",
+)
+
+texts = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.text(alphabet=st.sampled_from(list("0123456789 $%.,-–\n abcKZT")), max_size=40),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_every_draft_is_quoted_verbatim_and_reads_back(text: str) -> None:
+    store, index = shipped()
+    drafting = draft_records(store, SOURCE, text, index)
+    document = normalise(text)
+    for figure in drafting.figures:
+        assert normalise(figure.quote) in document
+        assert figure.as_written in text
+        read = parse_quantity(figure.as_written)
+        assert math.isclose(read.value, figure.value, rel_tol=1e-9, abs_tol=1e-9)
+        if isinstance(figure, Figure):
+            assert figure.metric in store.metrics
+    for drafted in drafting.claims:
+        assert normalise(drafted.claim.quote) in document
+        assert drafted.new_event is not None or drafted.event_id in store.events
+
+
+def test_numbers_inside_names_are_skipped_with_the_reason() -> None:
+    store, index = shipped()
+    text = "Flights land at Terminal 2 of the airport, flown by a Boeing 787-9 of Air Astana.\n"
+    drafting = draft_records(store, SOURCE, text, index)
+    assert drafting.figures == []
+    assert [(s.text, s.reason) for s in drafting.skipped if s.reason.endswith("name")] == [
+        ("2", "a number inside a name"),
+        ("787", "a number inside a name"),
+    ]
+
+
+def test_a_total_since_a_year_runs_to_the_publication_year() -> None:
+    store, index = shipped()
+    text = "Trade turnover since 2019 totalled $30 billion.\n"
+    (figure,) = draft_records(store, SOURCE, text, index).figures
+    assert figure.period.label() == "2019/2024"
+    assert figure.period.text == "since 2019"
+
+
+def test_a_count_in_digits_before_a_plural_noun_is_drafted_undecided() -> None:
+    store, index = shipped()
+    text = "The factory will employ 2,300 workers, and the two countries will share nine rooms.\n"
+    drafting = draft_records(store, SOURCE, text, index)
+    assert [(f.as_written, type(f).__name__) for f in drafting.figures] == [
+        ("2,300", "UndecidedFigure")
+    ]
+    assert "nine" in {s.text for s in drafting.skipped}
