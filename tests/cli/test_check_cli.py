@@ -145,6 +145,28 @@ def test_unreadable_file_exits_2(shipped_facts: Path, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, f"Error: {binary} is not UTF-8 text\n")
 
 
+def test_a_file_over_the_limit_is_refused_with_exit_2(shipped_facts: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Trade was $6 billion in 2023. " * (1024 * 1024 // 30 + 1))
+    result = runner.invoke(app, ["check", "--file", str(big)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {big} is larger than 1048576 bytes, the most check --file reads\n"
+    )
+    result = runner.invoke(app, ["check", "--file", "-"], input=big.read_bytes())
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: standard input is larger than 1048576 bytes, the most check --file reads\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_file_is_refused_not_read(shipped_facts: Path) -> None:
+    result = runner.invoke(app, ["check", "--file", "/dev/zero"])
+    assert result.exit_code == 2
+    assert "larger than 1048576 bytes" in result.stderr
+
+
 def test_claim_text_is_data_not_markup(shipped_facts: Path) -> None:
     result = runner.invoke(
         app, ["check", "[bold]Trade[/bold] \x1b[31m was $6 billion", "-f", "table"]

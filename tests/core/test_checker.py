@@ -315,8 +315,9 @@ def test_a_duration_matches_spans_of_that_length(make_store: StoreMaker) -> None
         ("The Fisheries treaty was signed in Ulsan in 2003.", Verdict.DISPUTED),
         ("The Fisheries treaty was signed in Ulsan in 2015.", Verdict.CONTRADICTED),
         ("The two countries will open a spaceport in 2030.", Verdict.UNVERIFIABLE),
-        # A year in an event's name names it; it does not date it.
-        ("The Harbour Action Plan for 2025-2027 was signed.", None),
+        # A span in an event's name is the thing's period, not its date: the plan is for it.
+        ("The Harbour Action Plan for 2025-2027 was signed.", Verdict.SUPPORTED),
+        ("The Harbour Action Plan for 2024-2026 was signed.", Verdict.CONTRADICTED),
         ("The Harbour Action Plan for 2025-2027 was signed in November 2024.", Verdict.SUPPORTED),
     ],
 )

@@ -38,7 +38,6 @@ KNOWN_MISSES: dict[str, str] = {
     "04_astana-times-tourism-flights:figure8:4.1 percent": "period 2024-01, not 2024-01/2024-09",
     "04_astana-times-tourism-flights:figure9:top three Central Asian destinations": "not drafted",
     "04_astana-times-tourism-flights:event1:2024-06-15": "not drafted",
-    "04_astana-times-tourism-flights:event3:2024-11-04/2024-11-05": "dated on the wrong event (or of the wrong kind)",
     "04_astana-times-tourism-flights:event4:2025-01": "not drafted",
     "05_korea-herald-koryo-saram:figure1:118,450": "not drafted",
     "05_korea-herald-koryo-saram:figure2:about 0.6 percent": "period 2021, not as of 2021",

@@ -31,6 +31,58 @@ def test_a_bare_quarter_after_an_ordinal_is_not_a_share() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["the tender for the plant", "a clear tendency", "an onerous task", "firstly, trade", "tenth"],
+)
+def test_a_number_word_inside_another_word_is_no_number(text: str) -> None:
+    assert [q.text for q in find_quantities(text) if q.kind is Kind.NUMBER] == []
+
+
+@pytest.mark.parametrize("verb", ["exceeds", "exceeded", "exceeding", "surpassed", "topped"])
+def test_a_verb_of_exceeding_is_a_lower_bound(verb: str) -> None:
+    (quantity,) = find_quantities(f"investment {verb} $9 billion")
+    assert (quantity.qualifier, quantity.value) == (Qualifier.MORE_THAN, 9e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("one of its ten largest investors", 10.0, Qualifier.TOP),
+        ("the 5 biggest partners", 5.0, Qualifier.TOP),
+        ("among the top ten", 10.0, Qualifier.TOP),
+        ("not among Kazakhstan's ten biggest investors", 11.0, Qualifier.AT_LEAST),
+        ("Korea is not among the top ten", 11.0, Qualifier.AT_LEAST),
+        ("outside the top 5", 6.0, Qualifier.AT_LEAST),
+    ],
+)
+def test_n_largest_is_a_top_n_rank_and_not_among_them_is_below(
+    text: str, value: float, qualifier: Qualifier
+) -> None:
+    (rank,) = [q for q in find_quantities(text) if q.kind is Kind.RANK]
+    assert (rank.value, rank.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("about half a billion dollars", 5e8, Kind.USD),
+        ("half a million people", 5e5, Kind.NUMBER),
+        ("half of the rights", 50.0, Kind.PERCENT),
+    ],
+)
+def test_half_a_scale_is_half_of_one(text: str, value: float, kind: Kind) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.kind) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    "text", ["the fourth-biggest partner", "its 4th-largest", "fourth largest"]
+)
+def test_a_hyphenated_superlative_is_one_rank(text: str) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(Kind.RANK, 4.0)]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("the fourth-largest trading partner", 4.0),

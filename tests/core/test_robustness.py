@@ -169,6 +169,43 @@ def test_any_claim_in_the_store_s_own_words_gets_a_verdict(text: str) -> None:
     _judge(text)
 
 
+number_heavy = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.integers(0, 10**12).map(str),
+        st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
+        st.sampled_from(["$", "%", "th", "-", "–", ",", " to ", " billion", "st"]),
+    ),
+    min_size=50,
+    max_size=400,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(number_heavy)
+def test_a_long_number_heavy_text_gets_a_verdict(text: str) -> None:
+    _judge(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="0123456789,. $%", min_size=1, max_size=6000))
+def test_digits_alone_get_a_verdict(text: str) -> None:
+    _judge(text)
+
+
+@pytest.mark.parametrize("digits", [310, 400, 4300, 4301, 10_000])
+@pytest.mark.parametrize("shape", ["${} in 2023", "{} people", "the {}th largest investor"])
+def test_a_number_too_large_for_a_float_is_unverifiable_with_the_reason(
+    digits: int, shape: str
+) -> None:
+    from kzkr_cli.core.checker import Verdict
+
+    claim = "Trade reached " + shape.format("9" * digits) + "."
+    result = shipped_checker().check_claim(claim)
+    assert result.verdict is Verdict.UNVERIFIABLE
+    assert f"A number of {digits} digits is too large" in result.explanation
+
+
 def test_loading_reports_progress_file_by_file(make_store: Callable[..., Path]) -> None:
     root = make_store(figures=FIGURES, events=EVENTS)
     told: list[tuple[int, int]] = []

@@ -169,11 +169,22 @@ def _publication(
     )
 
 
+MAX_TEXT_BYTES = 1024 * 1024
+"""The most ``check --file`` reads (1 MiB, a long report several times over): the read stops
+one byte past it, so an endless input (``/dev/zero``) is refused, never read to exhaustion."""
+
+
 def _read(file: str) -> str:
     try:
         if file == "-":
-            return sys.stdin.read()
-        return Path(file).read_text(encoding="utf-8")
+            data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        else:
+            with Path(file).open("rb") as handle:
+                data = handle.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            name = "standard input" if file == "-" else file
+            fail(f"{name} is larger than {MAX_TEXT_BYTES} bytes, the most check --file reads")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         fail(f"{file} is not UTF-8 text")
     except OSError as exc:

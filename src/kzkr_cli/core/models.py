@@ -132,6 +132,9 @@ class Metric(Record):
     look_alikes: list[MetricId] = []
     """Metrics named alike that a sentence must tell apart by their own words (an annual
     and a cumulative inflow); the relation holds both ways, so one side may declare it."""
+    age_of: FactId | None = None
+    """The event a years metric counts from (the partnership's establishment): an age stated
+    at a moment implies when that event happened, and leans on its date."""
 
     @property
     def based_on(self) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from kzkr_cli.core.errors import ReadOnlyStoreError, TargetExistsError
 from kzkr_cli.core.locate import StoreLocation, documents_folder, shipped_facts
 
 VOCABULARY = "metrics.toml"
+_AGE_OF = re.compile(r"^age_of = .*\n", re.MULTILINE)
 EMPTY_SOURCES = """\
 # The sources of this store: `kzkr add` appends one per document; `document` names its text
 # in documents/.
@@ -35,7 +37,10 @@ def init_store(target: Path, *, empty: bool = False, template: Path | None = Non
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         if empty:
-            shutil.copy2(template / VOCABULARY, building / VOCABULARY)
+            # An age counts from an event (age_of), and an empty store has no events yet.
+            vocabulary = (template / VOCABULARY).read_text(encoding="utf-8")
+            vocabulary = _AGE_OF.sub("", vocabulary)
+            (building / VOCABULARY).write_text(vocabulary, encoding="utf-8")
             (building / "sources.toml").write_text(EMPTY_SOURCES, encoding="utf-8")
             documents_folder(building).mkdir()
         else:

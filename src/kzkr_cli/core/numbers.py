@@ -8,12 +8,14 @@ checker (free text), so a claim and a stored figure become intervals by the same
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.models import Qualifier
 
 
@@ -42,85 +44,25 @@ class Quantity:
     exact_step: float | None = None
     """The step if a whole number's trailing zeros were significant ("1,000" exactly): the
     strict reading, where ``step`` is the generous one. None when both are the same."""
+    ordinal: bool = False
+    """An ordinal that may count the years of an age: in digits ("15th"), or in words before
+    a word of age ("the fifteenth anniversary", "the twenty-first year")."""
+
+    @property
+    def placeable(self) -> bool:
+        """Whether the number fits a float: one of 310 digits is text, not a quantity any
+        store records, and no interval can be made of it."""
+        return math.isfinite(self.value) and math.isfinite(self.step)
 
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "twentieth": 20,
-}
-_SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(10) ** 3,
-    "k": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-}
-_TIMES = {"twice": 2, "thrice": 3}
-"""How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
-_FRACTIONS = {
-    "half": Decimal(50),
-    "third": Decimal(100) / 3,
-    "quarter": Decimal(25),
-    "twothirds": Decimal(200) / 3,
-    "threequarters": Decimal(75),
-}
-"""Shares written as words, in percent ("more than half" is more than 50 %)."""
-_MULTIPLES = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
-_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
+_UNITS = lexicon.NUMBER_WORDS
+_TENS = lexicon.TENS_WORDS
+_ORDINALS = lexicon.ORDINAL_WORDS
+_SCALES = {word: Decimal(10) ** power for word, power in lexicon.SCALE_WORDS.items()}
+_TIMES = lexicon.TIMES_WORDS
+_FRACTIONS = {word: Decimal(n) / d for word, (n, d) in lexicon.FRACTION_WORDS.items()}
+_MULTIPLES = lexicon.MULTIPLE_WORDS
+_VAGUE = lexicon.VAGUE_COUNTS
 
 _WORD_NUMBER = (
     r"(?:(?:"
@@ -129,69 +71,56 @@ _WORD_NUMBER = (
     + "|".join(k for k in _UNITS if k != "zero")
     + r"))?|"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")"
+    + r")(?![^\W_])"
 )
-_HEDGE = (
-    r"(?P<hedge>about|approximately|approx\.|around|some|roughly|circa|nearly|almost|"
-    r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+less\s+than|"
-    r"less\s+than|fewer\s+than|under|below|up\s+to|as\s+many\s+as|as\s+much\s+as)"
+"""A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
+_ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
+"""An ordinal in words: "fifth", "twentieth", "twenty-first"."""
+_AGE_AFTER = re.compile(
+    rf"\s+(?:[^\W\d_]+\s+)?(?:{lexicon.alternation(lexicon.AGE_WORDS)})\b", re.IGNORECASE
 )
-_HEDGES = {
-    "about": Qualifier.ABOUT,
-    "approximately": Qualifier.ABOUT,
-    "approx.": Qualifier.ABOUT,
-    "around": Qualifier.ABOUT,
-    "some": Qualifier.ABOUT,
-    "roughly": Qualifier.ABOUT,
-    "circa": Qualifier.ABOUT,
-    "nearly": Qualifier.NEARLY,
-    "almost": Qualifier.NEARLY,
-    "more than": Qualifier.MORE_THAN,
-    "over": Qualifier.MORE_THAN,
-    "above": Qualifier.MORE_THAN,
-    "in excess of": Qualifier.MORE_THAN,
-    "upwards of": Qualifier.MORE_THAN,
-    "at least": Qualifier.AT_LEAST,
-    "no less than": Qualifier.AT_LEAST,
-    "less than": Qualifier.LESS_THAN,
-    "fewer than": Qualifier.LESS_THAN,
-    "under": Qualifier.LESS_THAN,
-    "below": Qualifier.LESS_THAN,
-    "up to": Qualifier.UP_TO,
-    "as many as": Qualifier.UP_TO,
-    "as much as": Qualifier.UP_TO,
-}
-_OTHER_CURRENCY = r"(?:€|£|¥|₩|₸|₽|eur|euros?|won|krw|tenge|kzt|rubles?|roubles?|yuan|yen)"
+_SUPERLATIVES = lexicon.alternation(lexicon.SUPERLATIVES)
+_OUTSIDE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.NEGATED_RANKS)})\s+(?:the\s+|its\s+|[^\W\d_]+['’]s\s+)?$",
+    re.IGNORECASE,
+)
+_HEDGE = rf"(?P<hedge>{lexicon.alternation(lexicon.HEDGES)})"
+_HEDGES = lexicon.HEDGES
+_OTHER_CURRENCY = rf"(?:{lexicon.alternation(lexicon.OTHER_CURRENCIES)})"
 _USD_BEFORE = r"(?:us\s?\$|usd\s?|\$)"
 _USD_AFTER = r"(?:us\s+dollars|u\.s\.\s+dollars|dollars|usd)"
-_ONE_BEFORE_SCALE = r"an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
-"""'a thousand', 'a billion': one of the scale."""
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|k|m|b)\b"
-_DOWN = (
-    r"less|lower|fewer|decline|declined|decrease|decreased|drop|dropped|fall|fell|down|"
-    r"shrank|shrunk|contracted|slid|sank|tumbled|plummeted"
+_BIG_SCALES = lexicon.alternation(w for w in lexicon.SCALE_WORDS if len(w) > 3)
+_ONE_BEFORE_SCALE = rf"(?:half\s+)?an?(?=\s+(?:{_BIG_SCALES})\b)"
+"""'a thousand', 'a billion': one of the scale; 'half a billion': half of one."""
+_SECOND_SCALES = lexicon.alternation(
+    w for w, power in lexicon.SCALE_WORDS.items() if len(w) > 3 and 3 <= power <= 9
 )
-_UP = r"increase|increased|rise|rose|growth|grew|up|more"
+"""A scale after a scale ("seven hundred million")."""
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:{lexicon.alternation(lexicon.SCALE_WORDS)})\b"
+_DOWN = lexicon.alternation(lexicon.FALL_WORDS)
+_UP = lexicon.alternation(lexicon.RISE_WORDS)
 
 _PATTERN = re.compile(
     rf"""
     (?:{_HEDGE}\s+(?:the\s+)?)?
     (?:
-        (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER}))
-      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{"|".join(_ORDINALS)}))
-        (?P<largest>(?:\s+|-)(?:largest|biggest|most\s+important|place|position))?
+        (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER})
+          | (?P<topn2>\d+|{_WORD_NUMBER})\s+(?:{_SUPERLATIVES})\b)
+      | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
+        (?P<largest>[\s\-\u2010\u2011]+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
-      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters|half)
+      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters
+                |half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
             (?P<cur_before>{_USD_BEFORE}|{_OTHER_CURRENCY}\s?)?
             (?P<num>{_DIGITS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
             (?:\s*(?P<scale>{_SCALE}))?
-            (?:\s+(?P<scale2>thousand|million|billion)\b)?
+            (?:\s+(?P<scale2>{_SECOND_SCALES})\b)?
             (?:\s+(?P<cur_after>{_USD_AFTER}|{_OTHER_CURRENCY})\b)?
             (?P<percent>\s*(?:%|percent\b|per\s+cent\b|pct\b))?
             (?P<years>\s+years?\b)?
@@ -201,12 +130,12 @@ _PATTERN = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_SHARP = lexicon.alternation((*lexicon.SHARP_RISE_WORDS, *lexicon.SHARP_FALL_WORDS))
 _BEFORE_DIRECTION = re.compile(
-    rf"\b(?P<word>{_DOWN}|{_UP}|increased|decreased|jumped|surged|plunged|slumped)"
-    rf"(?:\s+by)?\s*$",
+    rf"\b(?P<word>{_DOWN}|{_UP}|{_SHARP})(?:\s+by)?\s*$",
     re.IGNORECASE,
 )
-_DOWN_WORDS = set(_DOWN.split("|")) | {"plunged", "slumped"}
+_DOWN_WORDS = {*lexicon.FALL_WORDS, *lexicon.SHARP_FALL_WORDS}
 
 
 def _words_to_int(text: str) -> int:
@@ -216,6 +145,11 @@ def _words_to_int(text: str) -> int:
     return total
 
 
+def _ordinal_value(words: str) -> int:
+    *tens, last = re.split(r"[- ]", words)
+    return sum(_TENS[t] for t in tens) + _ORDINALS[last]
+
+
 def _step_of(digits: str) -> Decimal:
     """The unit of the last significant digit. Trailing zeros of a whole number are read as
     rounding, but never coarser than its two leading digits ("120,000" → 10,000; "700" → 10;
@@ -223,7 +157,7 @@ def _step_of(digits: str) -> Decimal:
     plain = digits.replace(",", "")
     if "." in plain:
         return Decimal(1).scaleb(-len(plain.split(".")[1]))
-    if int(plain) == 0:
+    if not plain.strip("0."):
         return Decimal(1)
     zeros = len(plain) - len(plain.rstrip("0"))
     return Decimal(10) ** max(0, min(zeros, len(plain) - 2))
@@ -242,15 +176,21 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     hedge = match.group("hedge")
     qualifier = _HEDGES[re.sub(r"\s+", " ", hedge.lower())] if hedge else Qualifier.EXACT
     kind = Kind.NUMBER
+    ordinal = False
     step = Decimal(0)
     exact: Decimal | None = None
     if match.group("top"):
-        topn = match.group("topn")
-        value = Decimal(int(topn) if topn.isdigit() else _words_to_int(topn))
+        topn = match.group("topn") or match.group("topn2")
+        value = Decimal(topn if topn.isdigit() else _words_to_int(topn))
+        top = Qualifier.TOP
+        before = text[max(0, match.start() - 40) : match.start()]
+        among = match.group(0).lower().startswith("among")
+        if _OUTSIDE.search(before) or (among and re.search(r"\bnot\s+$", before, re.I)):
+            value, top = value + 1, Qualifier.AT_LEAST  # "not among the top ten": 11th or below
         return Quantity(
             float(value),
             0.0,
-            Qualifier.TOP,
+            top,
             Kind.RANK,
             match.group(0).strip(),
             match.start(),
@@ -263,8 +203,11 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         value, kind = Decimal(1), Kind.RANK
     elif match.group("ordinal"):
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
-        value = Decimal(int(ordnum) if ordnum else _ORDINALS[ordword.lower()])
+        value = Decimal(ordnum if ordnum else _ordinal_value(ordword.lower()))
         kind = Kind.RANK
+        ordinal = not match.group("largest") and (
+            bool(ordnum) or _AGE_AFTER.match(text, match.end()) is not None
+        )
     elif match.group("multiple"):
         word = match.group("multiple").lower().split()[-1]
         value = Decimal(_MULTIPLES[word])
@@ -281,7 +224,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         qualifier = Qualifier.MORE_THAN
     elif match.group("decades"):
         decn = match.group("decn")
-        value = Decimal(int(decn) if decn.isdigit() else _words_to_int(decn)) * 10
+        value = Decimal(decn if decn.isdigit() else _words_to_int(decn)) * 10
         kind, step = Kind.YEARS, Decimal(10)
     else:
         if _looks_like_year(match):
@@ -292,13 +235,15 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             if num[0].isdigit()
             else "1"
             if num.lower() in ("a", "an")
+            else "0.5"
+            if num.lower().startswith("half")
             else str(_words_to_int(num))
         )
         value, step = Decimal(digits.replace(",", "")), _step_of(digits)
         exact = step if "." in digits else Decimal(1)
         if scale:
             factor = _SCALES[scale.lower()]
-            if scale.lower() in {"m", "b", "k"} and not (
+            if scale.lower() in lexicon.BARE_LETTER_SCALES and not (
                 match.group("cur_before") or match.group("cur_after")
             ):
                 return None
@@ -324,6 +269,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         match.start(),
         match.end(),
         float(exact) if exact is not None and exact != step else None,
+        ordinal,
     )
 
 

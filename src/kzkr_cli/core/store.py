@@ -121,7 +121,7 @@ def load_store(
             _add_records(parsed, store, problems)
             if progress is not None:
                 progress(done, len(files))
-        problems.extend(_check_references(store))
+        problems.extend(_check_references(store, parsed=not problems))
     if problems:
         raise StoreError(problems)
     return store
@@ -316,7 +316,7 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, int]]:
         yield match.group(1), line
 
 
-def _check_references(store: Store) -> Iterator[Problem]:
+def _check_references(store: Store, *, parsed: bool = True) -> Iterator[Problem]:
     problem = store.problem
     for figure in store.figures.values():
         if figure.source not in store.sources:
@@ -342,7 +342,7 @@ def _check_references(store: Store) -> Iterator[Problem]:
                 )
         yield from _check_value(store, undecided, None)
     for metric in store.metrics.values():
-        yield from _check_relations(store, metric)
+        yield from _check_relations(store, metric, parsed=parsed)
     for event in store.events.values():
         for index, claim in enumerate(event.claims):
             if claim.source not in store.sources:
@@ -358,9 +358,10 @@ _BASED_ON = ("change_of", "value_of", "plan_of")
 """At most one: a metric measures one thing about one other metric."""
 
 
-def _check_relations(store: Store, metric: Metric) -> Iterator[Problem]:
+def _check_relations(store: Store, metric: Metric, *, parsed: bool = True) -> Iterator[Problem]:
     """Every metric a relation names exists and is another metric; a part shares its
-    whole's unit; a metric is based on at most one other."""
+    whole's unit; a metric is based on at most one other; an age counts from an event (not
+    reported again when a file failed to parse: that failure is the problem)."""
     problem = store.problem
     named = [(name, getattr(metric, name)) for name in (*_SAME_UNIT, *_BASED_ON)]
     named += [(f"look_alikes.{i}", other) for i, other in enumerate(metric.look_alikes)]
@@ -382,6 +383,11 @@ def _check_relations(store: Store, metric: Metric) -> Iterator[Problem]:
     based = [name for name in _BASED_ON if getattr(metric, name) is not None]
     if len(based) > 1:
         yield problem(metric.id, "metric", based[1], f"give only one of {', '.join(_BASED_ON)}")
+    if metric.age_of is not None and parsed:
+        if metric.age_of not in store.events:
+            yield problem(metric.id, "metric", "age_of", f"unknown event {metric.age_of!r}")
+        elif metric.unit is not Unit.YEARS:
+            yield problem(metric.id, "metric", "age_of", "only a metric in years is an age")
 
 
 def _check_value(

@@ -10,8 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from kzkr_cli.core.checker.claims import read_sentence
-from kzkr_cli.core.checker.evidence import beyond_the_store, judge_date, judge_figure
+from kzkr_cli.core.checker.evidence import (
+    beyond_the_parties,
+    beyond_the_store,
+    judge_date,
+    judge_figure,
+)
 from kzkr_cli.core.checker.index import StoreIndex
+from kzkr_cli.core.checker.parties import countries
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
 from kzkr_cli.core.checker.verdicts import CheckResult, Evidence, Finding, Verdict, combine
 from kzkr_cli.core.conflicts import Conflict
@@ -33,7 +39,8 @@ class Checker:
         found += [judge_date(self.index, d) for d in read.dates]
         if read.strangers:
             found = [beyond_the_store(f, read.strangers) for f in found]
-        return found
+        named = countries(text) if found else []  # read once: a long text has many findings
+        return [beyond_the_parties(self.index, f, named) for f in found]
 
     def check_claim(self, claim: str) -> CheckResult:
         """One claim, however it is worded; a claim with nothing checkable is unverifiable."""

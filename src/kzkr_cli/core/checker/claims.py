@@ -13,13 +13,17 @@ number and each metric at most once per sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits
+from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
 from kzkr_cli.core.dates import PartialDate
-from kzkr_cli.core.models import Qualifier
+from kzkr_cli.core.models import EventKind, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
 
 PHRASE_WEIGHT = 10
@@ -63,6 +67,8 @@ class FigureClaim:
     when: When | None
     rivals: tuple[str, ...] = ()
     """Other metrics that fit about as well: the subject is ambiguous."""
+    anniversary: bool = False
+    """An ordinal naming an anniversary ("the 15th anniversary"): years completed exactly."""
 
     @property
     def bare(self) -> bool:
@@ -82,6 +88,18 @@ class DateClaim:
     owned: bool = False
     """The sentence names the occasion as one of its parties' own ("Tokayev's state visit
     took place in ..."): the one the store records, not possibly another."""
+    unnamed: tuple[str, ...] = ()
+    """Events the sentence names by their parties and title words but not by what happened
+    ("Hong Beom-do died in Kyzylorda" and his remains' return): the date may be another
+    happening's, so it cannot rule them out."""
+    misnamed: tuple[str, ...] = ()
+    """Events of another kind than the one the sentence names ("the agreement took effect"
+    and the negotiations): the date neither confirms nor rules them out."""
+    places: frozenset[str] = frozenset()
+    """Where the sentence says it happened: stems of places the store knows ("in Seoul")."""
+    named_span: bool = False
+    """The date is a span of years the thing is for ("an Action Plan for 2025-2027"), to be
+    compared with the span its events' titles name, not with when they happened."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,24 +138,50 @@ def _content(words: list[Token]) -> list[Token]:
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
-def _gap(
-    text: str,
-    words: list[Token],
-    a: tuple[int, int],
-    b: tuple[int, int],
-    skip: list[tuple[int, int]],
-) -> int:
-    """Content words strictly between two character spans, not counting other numbers and
-    dates (``skip``), plus ``BOUNDARY_WORDS`` for each clause boundary; 0 when they touch."""
-    low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    if low >= high:
-        return 0
-    inside = sum(
-        1
-        for t in words
-        if t.start >= low and t.end <= high and not any(s <= t.start < e for s, e in skip)
-    )
-    return inside + BOUNDARY_WORDS * len(_BOUNDARY.findall(text, low, high))
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a sentence's content words and clause boundaries stand, so that the words
+    between two spans are counted by bisection rather than by walking the sentence: reading
+    a sentence stays linear in its length however many numbers and names it holds."""
+
+    words: list[Token]
+    starts: list[int]
+    ends: list[int]
+    counted: list[int]
+    """``counted[i]``: how many of the first ``i`` words are counted (not inside a number or
+    a date)."""
+    boundaries: list[int]
+
+    @classmethod
+    def of(cls, text: str, words: list[Token], skip: list[tuple[int, int]]) -> _Layout:
+        skipped = bytearray(len(text) + 1)
+        for s, e in skip:
+            skipped[s:e] = b"\x01" * (e - s)
+        counted = [0]
+        for t in words:
+            counted.append(counted[-1] + (0 if skipped[t.start] else 1))
+        return cls(
+            words,
+            [t.start for t in words],
+            [t.end for t in words],
+            counted,
+            [m.start() for m in _BOUNDARY.finditer(text)],
+        )
+
+    def position(self, at: int) -> int:
+        """How many counted words end at or before character ``at``."""
+        return self.counted[bisect_right(self.ends, at)]
+
+    def gap(self, a: tuple[int, int], b: tuple[int, int]) -> int:
+        """Content words strictly between two character spans, not counting other numbers
+        and dates, plus ``BOUNDARY_WORDS`` for each clause boundary; 0 when they touch."""
+        low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        if low >= high:
+            return 0
+        first, last = bisect_left(self.starts, low), bisect_right(self.ends, high)
+        inside = self.counted[last] - self.counted[first] if last > first else 0
+        marks = bisect_left(self.boundaries, high) - bisect_left(self.boundaries, low)
+        return inside + BOUNDARY_WORDS * marks
 
 
 def read_sentence(
@@ -146,7 +190,7 @@ def read_sentence(
     """What one sentence states; with a ``reference`` date (its publication), times
     relative to it are placed (``when.find_times``)."""
     times = list(find_times(text, reference))
-    found = [q for q in find_quantities(text) if not _reference(text, q)]
+    found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
@@ -161,10 +205,12 @@ def read_sentence(
         ]
     words = _content(tokens(text))
     stems = {t.stem for t in words}
-    hits = _phrase_hits(index, words)
+    hits = _phrase_hits(index, words, text)
     figures = _assign(index, text, quantities, words, stems, hits, times)
     used = {id(f.when) for f in figures if f.metric is not None and f.when is not None}
-    dates = _dates(index, text, stems, [w for w in times if not w.is_duration], used)
+    dates = _dates(
+        index, text, stems, [w for w in times if not w.is_duration and not w.relative], used
+    )
     return ReadSentence(tuple(figures), tuple(dates), _strangers(index, text))
 
 
@@ -172,7 +218,7 @@ Hit = tuple[str, int, tuple[int, int]]
 """A metric named in the sentence: (metric, phrase length in words, character span)."""
 
 
-def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list[Hit]]:
+def _phrase_hits(index: StoreIndex, words: list[Token], text: str) -> tuple[list[Hit], list[Hit]]:
     """Every phrase naming a metric; and, as a fallback for a plain count that no phrase
     names, every word of a metric's name when the sentence uses ``NAME_WORDS_TO_NAME`` of
     its distinctive name words ("41,370 Kazakh citizens travelled" for "Kazakh citizens
@@ -188,6 +234,18 @@ def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list
                 found.append((metric_id, n, (word.start, words[i + n - 1].end)))
         for metric_id in index.metrics_by_name_word.get(word.stem, []):
             named.setdefault(metric_id, []).append(word)
+    # "Korean companies": a people's adjective before a phrase that names a metric says
+    # whose that metric is, not another metric ("Koreans") of its own.
+    starts = {span[0] for _, _, span in found}
+    owned = {words[i].start for i in range(len(words) - 1) if words[i + 1].start in starts}
+    owned |= {span[0] for _, n, span in found if n > 1}
+    found = [
+        hit
+        for hit in found
+        if not (
+            hit[1] == 1 and hit[2][0] in owned and is_people_adjective(text[hit[2][0] : hit[2][1]])
+        )
+    ]
     fallback = [
         (metric_id, 1, (t.start, t.end))
         for metric_id, used in named.items()
@@ -195,6 +253,22 @@ def _phrase_hits(index: StoreIndex, words: list[Token]) -> tuple[list[Hit], list
         for t in used
     ]
     return found, fallback
+
+
+class _Near:
+    """Phrases in the order they stand, to hand a number only those near enough to name
+    it (within ``MAX_GAP`` counted words): each number looks at a bounded window, not at
+    every phrase of the sentence."""
+
+    def __init__(self, layout: _Layout, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h[2][0])
+        self.places = [layout.position(h[2][0]) for h in self.hits]
+        self.longest = max((h[1] for h in hits), default=0)
+
+    def around(self, layout: _Layout, quantity: Quantity) -> list[Hit]:
+        low = layout.position(quantity.start) - MAX_GAP - self.longest - 1
+        high = layout.position(quantity.end) + MAX_GAP + 1
+        return self.hits[bisect_left(self.places, low) : bisect_right(self.places, high)]
 
 
 def _assign(
@@ -207,20 +281,28 @@ def _assign(
     times: list[When],
 ) -> list[FigureClaim]:
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
+    layout = _Layout.of(text, words, skip)
     said = directions(text)
+    tied = attributions(text)
+    near = [_Near(layout, candidates) for candidates in hits]
     scored: list[tuple[float, int, str]] = []
     for qi, quantity in enumerate(quantities):
-        counted = _counted_words(text, quantity, words)
+        counted = _counted_words(text, quantity, layout)
+        persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
-        for candidates in hits:
-            for metric_id, length, span in candidates:
+        for candidates in near:
+            for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):
                     continue
                 if said and reverses(said, index.directions[metric_id]):
                     continue
+                if tied and misattributed(tied, index.attributions(metric_id)):
+                    continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
                     continue
-                gap = _gap(text, words, (quantity.start, quantity.end), span, skip)
+                if persons and not index.counts_persons(metric_id):
+                    continue
+                gap = layout.gap((quantity.start, quantity.end), span)
                 loose = quantity.kind is not Kind.NUMBER or counted is not None
                 if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
                     continue
@@ -244,17 +326,57 @@ def _assign(
             continue
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
+    settled = _from_now_to_plan(index, text, quantities, chosen)
     periods = _periods(times, quantities, set(chosen))
     rivals = _rivals(scored, chosen)
+    for a, b in settled:
+        rivals.get(a, set()).discard(chosen[b][1])
+        rivals.get(b, set()).discard(chosen[a][1])
     return [
         FigureClaim(
             quantity,
             chosen[qi][1] if qi in chosen else None,
             periods.get(qi),
             tuple(sorted(rivals.get(qi, set()))),
+            quantity.ordinal and _ANNIVERSARY.match(text, quantity.end) is not None,
         )
         for qi, quantity in enumerate(quantities)
     ]
+
+
+_FROM_TO = re.compile(r"\s+to\s+")
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _from_now_to_plan(
+    index: StoreIndex, text: str, quantities: list[Quantity], chosen: dict[int, tuple[float, str]]
+) -> list[tuple[int, int]]:
+    """ "From 10 to 42 flights": where the two numbers of a change from X to Y are read as a
+    metric and its plan (``plan_of``), X is the metric as it is and Y the plan. Returns the
+    pairs so settled, which are then no rivals of each other."""
+    settled: list[tuple[int, int]] = []
+    for a in range(len(quantities) - 1):
+        b = a + 1
+        if a not in chosen or b not in chosen:
+            continue
+        first, then = quantities[a], quantities[b]
+        if not _FROM_TO.fullmatch(text, first.end, then.start):
+            continue
+        if not _FROM.search(text, max(0, first.start - 6), first.start):
+            continue
+        ma, mb = chosen[a][1], chosen[b][1]
+        plan_a, plan_b = index.metric(ma).plan_of, index.metric(mb).plan_of
+        if plan_a == mb:  # read the wrong way round: the plan first
+            chosen[a], chosen[b] = (chosen[a][0], mb), (chosen[b][0], ma)
+        elif plan_b != ma:
+            continue
+        settled.append((a, b))
+    return settled
+
+
+_ANNIVERSARY = re.compile(
+    rf"\s+(?:[^\W\d_]+\s+)?(?:{lexicon.alternation(lexicon.ANNIVERSARY_WORDS)})\b", re.IGNORECASE
+)
 
 
 def _rivals(
@@ -264,27 +386,27 @@ def _rivals(
     ``AMBIGUITY_MARGIN`` of its choice, or the metric of another number when swapping the
     two ("from 10 to 42 flights") scores within the margin of the pairing chosen."""
     score = {(qi, m): s for s, qi, m in scored}
-    taken = {m for _, m in chosen.values()}
+    of_number: dict[int, list[tuple[str, float]]] = {}
+    for s, qi, m in scored:
+        of_number.setdefault(qi, []).append((m, s))
+    taken = {m: qi for qi, (_, m) in chosen.items()}
     rivals: dict[int, set[str]] = {}
-    for qi, (best, metric_id) in chosen.items():
-        for (q, m), s in score.items():
-            if q == qi and m != metric_id and m not in taken and s > best - AMBIGUITY_MARGIN:
-                rivals.setdefault(qi, set()).add(m)
-    pairs = sorted(chosen.items())
-    for a, (score_a, metric_a) in pairs:
-        for b, (score_b, metric_b) in pairs:
-            if a >= b:
+    for a, (score_a, metric_a) in chosen.items():
+        for m, s in of_number.get(a, []):
+            if m != metric_a and m not in taken and s > score_a - AMBIGUITY_MARGIN:
+                rivals.setdefault(a, set()).add(m)
+            b = taken.get(m)
+            if b is None or b <= a:
                 continue
-            swapped_a, swapped_b = score.get((a, metric_b)), score.get((b, metric_a))
-            if swapped_a is None or swapped_b is None:
-                continue
-            if swapped_a + swapped_b > score_a + score_b - AMBIGUITY_MARGIN:
+            score_b, metric_b = chosen[b]
+            swapped_b = score.get((b, metric_a))
+            if swapped_b is not None and s + swapped_b > score_a + score_b - AMBIGUITY_MARGIN:
                 rivals.setdefault(a, set()).add(metric_b)
                 rivals.setdefault(b, set()).add(metric_a)
     return rivals
 
 
-_DEFINITE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.DEFINITE_WORDS)})\s+$", re.IGNORECASE)
 REFERENCE_BELOW = 10
 """A small count after "the" ("the two countries", "the 2 states") points back at things
 already named; it is not a claim about how many there are."""
@@ -299,17 +421,28 @@ def _reference(text: str, quantity: Quantity) -> bool:
     )
 
 
-GENERIC_COUNTED = frozenset(
-    stem(w) for w in ["people", "persons", "individuals", "times", "occasions", "instances"]
+_NOUN_AFTER = re.compile(
+    r"[\s\-\u2010\u2011]+(?!(?:" + "|".join(lexicon.PREPOSITIONS) + r")\b)[^\W\d_]"
 )
-"""Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
-rest of the sentence."""
+
+
+def _pronoun(text: str, quantity: Quantity) -> bool:
+    """ "One" standing for a noun ("had opened one in Almaty", "one of the largest") is a
+    pronoun, not a count: no noun follows it."""
+    return (
+        quantity.text.lower() in lexicon.PRONOUN_NUMBERS
+        and _NOUN_AFTER.match(text, quantity.end) is None
+    )
+
+
+GENERIC_COUNTED = frozenset(stem(w) for w in lexicon.GENERIC_COUNTED)
+PERSONS_COUNTED = frozenset(stem(w) for w in lexicon.PERSONS_COUNTED)
 COUNTED_WORDS = 3
 """A count's noun phrase: at most this many words directly after it ("five Kazakh-Korean
 projects")."""
 
 
-def _counted_words(text: str, quantity: Quantity, words: list[Token]) -> frozenset[str] | None:
+def _counted_words(text: str, quantity: Quantity, layout: _Layout) -> frozenset[str] | None:
     """The words a plain count counts, when they follow it directly ("two countries",
     "10 stores", "five Kazakh-Korean projects"): the count can only be of a metric whose
     vocabulary has one of them. None when nothing restricts it."""
@@ -317,34 +450,53 @@ def _counted_words(text: str, quantity: Quantity, words: list[Token]) -> frozens
         return None
     found: list[str] = []
     end = quantity.end
-    for token in words:
-        if token.start < end:
-            continue
+    first = bisect_left(layout.starts, end)
+    for token in layout.words[first : first + COUNTED_WORDS]:
         between = text[end : token.start]
         if between.strip(" -\u2010\u2011") or token.stem[0].isdigit():
             break
-        found.append(token.stem)
+        if not is_people_adjective(text[token.start : token.end]):
+            found.append(token.stem)  # "Korean students" counts students, not Koreans
         end = token.end
-        if len(found) == COUNTED_WORDS:
-            break
-    if not found or found[0] in GENERIC_COUNTED:
+    if end == quantity.end or (found and found[0] in GENERIC_COUNTED):
         return None
     return frozenset(found)
+
+
+def _counts_persons(text: str, quantity: Quantity, layout: _Layout) -> bool:
+    """A plain count whose noun counts persons ("more than 20,000 people")."""
+    if quantity.kind is not Kind.NUMBER:
+        return False
+    first = bisect_left(layout.starts, quantity.end)
+    following = layout.words[first : first + 1]
+    return (
+        bool(following)
+        and following[0].stem in PERSONS_COUNTED
+        and not text[quantity.end : following[0].start].strip(" -")
+    )
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return a[0] - b[1] if b[1] <= a[0] else max(0, b[0] - a[1])
 
 
+PERIOD_CANDIDATES = 8
+"""Mentions of time on each side of a number that may be its period: the nearest are
+always among them, and a number never looks at every date of a long text."""
+
+
 def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) -> dict[int, When]:
     """The period each placed number is stated for: pairs of a number and a mention of time
     are taken nearest first, each number and each mention at most once, so in "$6 billion
     in 2023, and over the past 18 years ... $9.6 billion" each figure keeps its own."""
-    pairs = sorted(
-        (_distance((quantities[i].start, quantities[i].end), (w.start, w.end)), i, t)
-        for i in placed
-        for t, w in enumerate(times)
-    )
+    starts = [w.start for w in times]
+    pairs = []
+    for i in placed:
+        span = (quantities[i].start, quantities[i].end)
+        at = bisect_left(starts, span[0])
+        for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
+            pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
+    pairs.sort()
     given: dict[int, When] = {}
     used: set[int] = set()
     for _, i, t in pairs:
@@ -355,24 +507,7 @@ def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) ->
     return given
 
 
-OCCASION_NOUNS = frozenset(
-    [
-        "visit",
-        "visits",
-        "trip",
-        "trips",
-        "meeting",
-        "meetings",
-        "talks",
-        "negotiations",
-        "summit",
-        "forum",
-        "festival",
-        "exhibition",
-        "performance",
-    ]
-)
-"""Nouns naming an occasion that may recur, as written (not "visited", not "met")."""
+OCCASION_NOUNS = lexicon.OCCASION_NOUNS
 OWNED_WITHIN = 3
 """An occasion noun at most this many words after a possessive ("Tokayev's first state
 visit") is owned by it."""
@@ -401,10 +536,22 @@ def _dates(
     a year that is part of an event's name ("the Action Plan for 2025-2027") names it rather
     than dates it."""
     matched = match_events(index, stems)
+    scores = _event_scores(index, stems) if matched else {}
+    others = sorted((e for e in scores if e not in matched), key=lambda e: -scores[e])
+    others = others[:NEAREST_CANDIDATES]
+    places = _kind_places(index, text, [*matched, *others]) if others else {}
     owned = _owned_occasions(text) if matched else set()
+    where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
     for when in times:
-        events = matched
+        events = _nearest_happening(index, text, stems, when, matched, others, places)
+        if _is_named_span(text, when):
+            # "a plan for 2025-2027" is the plan's period, never the day it was signed.
+            spanned = tuple(e for e in matched if index.events[e].title_years)
+            if spanned:
+                unnamed = tuple(e for e in spanned if not index.events[e].kinds & stems)
+                found.append(DateClaim(when, spanned, unnamed=unnamed, named_span=True))
+            continue
         if id(when) in used:
             # "marked its 15th anniversary in 2024": the year dates the figure; it dates an
             # event only when the sentence also says what happened ("visited ... in 2024").
@@ -424,10 +571,132 @@ def _dates(
                 for e in events
                 for owner, occasion in owned
             )
-            found.append(DateClaim(when, tuple(events), mine))
+            unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
+            said = _kind_stems() & stems
+            misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
+            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
+
+
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:years\s+|period\s+)?$", re.IGNORECASE)
+
+
+def _is_named_span(text: str, when: When) -> bool:
+    """A span of whole years after "for" ("a Cooperation Action Plan for 2025-2027")."""
+    return (
+        when.first is not None
+        and when.last is not None
+        and when.first.month is None
+        and when.last.year > when.first.year
+        and _FOR.search(text, max(0, when.start - 20), when.start) is not None
+    )
+
+
+@cache
+def _kind_stems() -> frozenset[str]:
+    """Every word that names a kind of event, of any kind."""
+    return frozenset(stem(w) for words in lexicon.KIND_WORDS.values() for w in words)
+
+
+def _event_scores(index: StoreIndex, stems: set[str]) -> dict[str, int]:
+    """Every event the sentence may speak of, with how many of its words it shares."""
+    scores: dict[str, int] = {}
+    for word in stems:
+        for event_id in index.events_by_word.get(word, []):
+            scores[event_id] = scores.get(event_id, 0) + 1
+    qualifying: dict[str, int] = {}
+    for event_id, score in scores.items():
+        entry = index.events[event_id]
+        kind = bool(entry.kinds & stems)
+        titled = len(entry.title_words & stems)
+        named = bool(entry.names & stems)
+        aliases = [len(alias) for alias in entry.aliases if kind and alias <= stems]
+        if titled + kind >= EVENT_MIN_WORDS or (kind and named) or aliases:
+            qualifying[event_id] = score + sum(aliases)  # a curated name outweighs words
+    return qualifying
+
+
+NEAREST_CANDIDATES = 5
+"""Events beyond the best-matching ones that a date may be nearer to: a few, so that a long
+text with many events stays linear."""
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][^\W\d_]*[\s-]*)+)")
+
+
+def _places(index: StoreIndex, text: str) -> frozenset[str]:
+    """The places the store knows that the sentence says something happened in or at."""
+    named = {t.stem for m in _IN_PLACE.finditer(text) for t in tokens(m.group(1))}
+    return frozenset(named & index.place_words)
+
+
+def _aliased(index: StoreIndex, event_id: str, stems: set[str]) -> bool:
+    entry = index.events[event_id]
+    return bool(entry.kinds & stems) and any(alias <= stems for alias in entry.aliases)
+
+
+def _nearest_happening(
+    index: StoreIndex,
+    text: str,
+    stems: set[str],
+    when: When,
+    events: list[str],
+    others: list[str],
+    places: dict[str, list[int]],
+) -> list[str]:
+    """Of the events a sentence speaks of, those whose word of kind stands nearest to the
+    date: in "founded in 2005 in response to Roh's visit", 2005 dates the founding, though
+    the visit shares more words with the sentence."""
+    if not others or any(_aliased(index, e, stems) for e in events):
+        return events  # a name curated for the event, with its kind, outweighs nearness
+
+    bounds = places[_BOUNDS]
+
+    def nearness(event_id: str, *, clause: bool) -> int:
+        at = places[event_id]
+        i = bisect_left(at, when.start)
+        near = [
+            abs(p - when.start)
+            for p in at[max(0, i - 1) : i + 1]
+            if not clause or not _between(bounds, min(p, when.start), max(p, when.start))
+        ]
+        return min(near, default=len(text))
+
+    near = {e: nearness(e, clause=False) for e in events}
+    near |= {e: nearness(e, clause=True) for e in others}  # another event: in the date's clause
+    best = min(near.values())
+    if best == len(text) or any(near[e] == best for e in events):
+        return events
+    return [e for e in others if near[e] == best]
+
+
+_BOUNDS = ""
+"""The key of the clause boundaries' places among the kind words' places."""
+
+
+def _between(bounds: list[int], low: int, high: int) -> bool:
+    return bisect_left(bounds, high) > bisect_left(bounds, low)
+
+
+def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
+    """Where each event's own words of kind stand in the sentence, in order: words shared by
+    several kinds ("date back", "since", "set up") say when something began, not what."""
+    words = [t for t in tokens(text) if t.stem in _one_kind_stems()]
+    places = {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+    places[_BOUNDS] = [m.start() for m in _BOUNDARY.finditer(text)]
+    return places
+
+
+@cache
+def _one_kind_stems() -> frozenset[str]:
+    """The words of kind that name one kind of event only."""
+    kinds: dict[str, set[EventKind]] = {}
+    for kind, words in lexicon.KIND_WORDS.items():
+        for word in words:
+            kinds.setdefault(stem(word), set()).add(kind)
+    return frozenset(w for w, k in kinds.items() if len(k) == 1)
 
 
 def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
@@ -435,21 +704,9 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
     (with their kind as a word: "opened" for an opening), above a minimum, or using all the
     words of one of its aliases with a word of its kind ("diplomatic ties date back to");
     ties kept, in the store's order (never by how their ids sort)."""
-    scores: dict[str, int] = {}
-    for word in stems:
-        for event_id in index.events_by_word.get(word, []):
-            scores[event_id] = scores.get(event_id, 0) + 1
     best: list[str] = []
     top = 0
-    for event_id, score in scores.items():
-        entry = index.events[event_id]
-        kind = bool(entry.kinds & stems)
-        titled = len(entry.title_words & stems)
-        named = bool(entry.names & stems)
-        aliases = [len(alias) for alias in entry.aliases if kind and alias <= stems]
-        if not (titled + kind >= EVENT_MIN_WORDS or (kind and named) or aliases):
-            continue
-        score += sum(aliases)  # a name curated for the event outweighs words in common
+    for event_id, score in _event_scores(index, stems).items():
         if score > top:
             best, top = [event_id], score
         elif score == top:

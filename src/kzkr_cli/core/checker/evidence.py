@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kzkr_cli.core.checker import parties
 from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
@@ -32,6 +33,8 @@ RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
 the sentence names the occasion as its party's own ("Tokayev's state visit"), the one the
 store records."""
 
+QUOTED_DIGITS = 12
+"""A number too large to place is quoted by its first this many characters."""
 NEARLY_SHARE = 0.1
 """A claim of "nearly X" or "almost X" says the value is just below X: within this share of
 X (or one step of its last digit, if that is more)."""
@@ -92,8 +95,39 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
     )
 
 
+def beyond_the_parties(
+    index: StoreIndex, finding: Finding, named: list[parties.Country]
+) -> Finding:
+    """A sentence about a country the record is not about ("Japan ranks third among
+    Kazakhstan's trade partners" against South Korea's rank) is not settled by it."""
+    if finding.verdict is Verdict.UNVERIFIABLE or finding.incidental or finding.subject is None:
+        return finding
+    own = index.parties(finding.subject)
+    strange = [mention for mention in named if not mention & own]
+    if not strange:
+        return finding
+    codes = ", ".join(sorted({min(m) for m in strange}))
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        f"The sentence speaks of a country ({codes}) that the matching records are not"
+        " about, so they cannot settle it.",
+        finding.evidence,
+    )
+
+
 def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
     quantity = claim.quantity
+    if not quantity.placeable:
+        digits = sum(c.isdigit() for c in quantity.text)
+        return Finding(
+            f"{quantity.text[:QUOTED_DIGITS]}… ({digits} digits)",
+            claim.metric,
+            Verdict.UNVERIFIABLE,
+            f"A number of {digits} digits is too large to compare with anything the store"
+            " records, so it cannot be placed.",
+        )
     if claim.metric is None:
         return Finding(
             quantity.text,
@@ -111,10 +145,10 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
             f'The store gives {metric.name} in US dollars; "{quantity.text}" is in another'
             " currency, which it cannot compare.",
         )
-    finding = _judge_metric(index, claim, metric.id)
-    finding = _read_exactly(index, claim, metric.id, finding)
+    judge = _Judgements(index, claim)
+    finding = judge(metric.id)
     for rival in claim.rivals:
-        other = _read_exactly(index, claim, rival, _judge_metric(index, claim, rival))
+        other = judge(rival)
         if other.verdict is not finding.verdict:
             names = f"{metric.name} or {index.metric(rival).name}"
             return Finding(
@@ -126,12 +160,78 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
                 finding.evidence + other.evidence,
             )
     if finding.verdict is Verdict.CONTRADICTED:
-        return _unless_a_variant_agrees(index, claim, metric.id, finding)
+        finding = _unless_a_variant_agrees(index, judge, metric.id, finding)
+    return _leaning_on_the_start(index, claim, finding)
+
+
+class _Judgements:
+    """A claim judged against each candidate subject once (its metric, rivals, look-alikes),
+    however many of the rules ask about that subject."""
+
+    def __init__(self, index: StoreIndex, claim: FigureClaim) -> None:
+        self.index = index
+        self.claim = claim
+        self._found: dict[str, Finding] = {}
+
+    def __call__(self, metric_id: str) -> Finding:
+        found = self._found.get(metric_id)
+        if found is None:
+            judged = _judge_metric(self.index, self.claim, metric_id)
+            found = _read_exactly(self.index, self.claim, metric_id, judged)
+            self._found[metric_id] = found
+        return found
+
+
+AGE_SLACK = 1
+"""An age in years stated at a moment puts its start within this many years either way
+("the Nth year" and "for N years" count differently, and the moment has no day); an
+anniversary falls in the very year its count completes, so it puts the start exactly."""
+
+
+def _leaning_on_the_start(index: StoreIndex, claim: FigureClaim, finding: Finding) -> Finding:
+    """An age at a moment ("the 15th anniversary" in June 2024, "partners for twenty years"
+    by 2023) implies when the thing began (``age_of``): a start the sources dispute makes the
+    claim disputed, whatever the store's ages say (each of them stands on one side of that
+    dispute), and where the store has no age for that moment the start decides."""
+    metric = index.metric(finding.subject) if finding.subject else None
+    when = claim.when
+    if metric is None or metric.age_of is None or when is None or when.last is None:
+        return finding
+    if finding.verdict is Verdict.DISPUTED:
+        return finding
+    ages = claim_interval(claim.quantity)
+    at = when.last.year
+    slack = 0 if claim.anniversary else AGE_SLACK
+    low = at - ages.high - slack if math.isfinite(ages.high) else 1
+    high = at - ages.low + slack
+    if not 1 <= low <= high <= 9999:
+        return finding
+    first, last = PartialDate(math.ceil(low)), PartialDate(math.floor(high))
+    start = When(f"{first.iso()}-{last.iso()}", 0, 0, first=first, last=last)
+    event = index.events[metric.age_of].event
+    implied = _judge_event(index, start, event)
+    said = f'"{claim.quantity.text}" at {when.label()} puts the start between {start.text}'
+    if implied.verdict is Verdict.DISPUTED:
+        return Finding(
+            finding.stated,
+            finding.subject,
+            Verdict.DISPUTED,
+            f"{said}, and {implied.explanation[0].lower()}{implied.explanation[1:]}",
+            finding.evidence + implied.evidence,
+        )
+    if finding.verdict is Verdict.UNVERIFIABLE and implied.verdict is not Verdict.UNVERIFIABLE:
+        return Finding(
+            finding.stated,
+            event.id,
+            implied.verdict,
+            f"{said}: {implied.explanation}",
+            implied.evidence,
+        )
     return finding
 
 
 def _unless_a_variant_agrees(
-    index: StoreIndex, claim: FigureClaim, metric_id: str, finding: Finding
+    index: StoreIndex, judge: _Judgements, metric_id: str, finding: Finding
 ) -> Finding:
     """A look-alike of the metric ("flights a week" now, or as agreed) that the sentence
     does not rule out and that supports the number: not a contradiction."""
@@ -139,14 +239,14 @@ def _unless_a_variant_agrees(
     for sibling in index.kin.get(metric_id, []):
         if sibling == metric_id or index.metric(sibling).unit is not unit:
             continue
-        other = _read_exactly(index, claim, sibling, _judge_metric(index, claim, sibling))
+        other = judge(sibling)
         if other.verdict is Verdict.SUPPORTED:
             names = f"{index.metric(metric_id).name} or {index.metric(sibling).name}"
             return Finding(
-                claim.quantity.text,
+                judge.claim.quantity.text,
                 metric_id,
                 Verdict.UNVERIFIABLE,
-                f'"{claim.quantity.text}" could be {names}; the store supports it as the'
+                f'"{judge.claim.quantity.text}" could be {names}; the store supports it as the'
                 " second and not as the first, and the sentence does not say which.",
                 finding.evidence + other.evidence,
             )
@@ -455,8 +555,18 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             Verdict.UNVERIFIABLE,
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
+    if claim.named_span:
+        return _judge_named_span(index, claim)
     findings = [
-        _judge_event(index, when, index.events[e].event, owned=claim.owned) for e in claim.events
+        _unless_unnamed(
+            _judge_event(index, when, index.events[e].event, owned=claim.owned),
+            misnamed=e in claim.misnamed,
+        )
+        if e in claim.unnamed
+        else _elsewhere(
+            index, claim, e, _judge_event(index, when, index.events[e].event, owned=claim.owned)
+        )
+        for e in claim.events
     ]
     if len(findings) == 1:
         return findings[0]
@@ -470,6 +580,84 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
         Verdict.UNVERIFIABLE,
         f'Several events fit the sentence ({titles}) and none is dated "{when.text}".',
         tuple(e for f in findings for e in f.evidence),
+    )
+
+
+def _judge_named_span(index: StoreIndex, claim: DateClaim) -> Finding:
+    """A span of years a thing is for ("a plan for 2024-2026") against the span the
+    matching event's own title names: agreeing, or (when the sentence says what happened)
+    another span than the store's."""
+    when = claim.when
+    assert when.first is not None and when.last is not None
+    asked = {when.first.year, when.last.year}
+    entries = [index.events[e] for e in claim.events]
+    for entry in entries:
+        if entry.title_years == asked:
+            return Finding(
+                when.text,
+                entry.event.id,
+                Verdict.SUPPORTED,
+                f'{entry.event.title}: its name gives the span "{when.text}".',
+            )
+    titles = "; ".join(e.event.title for e in entries)
+    if len(entries) == 1 and not claim.unnamed:
+        return Finding(
+            when.text,
+            entries[0].event.id,
+            Verdict.CONTRADICTED,
+            f'{titles}: its name gives another span than "{when.text}".',
+        )
+    return Finding(
+        when.text,
+        None,
+        Verdict.UNVERIFIABLE,
+        f'No event the sentence names is for "{when.text}" ({titles}).',
+    )
+
+
+def _elsewhere(index: StoreIndex, claim: DateClaim, event_id: str, finding: Finding) -> Finding:
+    """A date that agrees, in a place the event was not ("talks in Seoul" for talks in New
+    York): another occasion where such things recur, else a contradiction of the place."""
+    own = index.own_place(event_id)
+    if finding.verdict is not Verdict.SUPPORTED or own is None or not claim.places:
+        return finding
+    if claim.places & own:
+        return finding
+    event = index.events[event_id].event
+    if event.kind in RECURRING:
+        return Finding(
+            finding.stated,
+            finding.subject,
+            Verdict.UNVERIFIABLE,
+            f"{event.title}: the store places it in {event.place}, not where the sentence"
+            f" does; a {event.kind.value} can happen more than once, so this may be another.",
+            finding.evidence,
+        )
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.CONTRADICTED,
+        f"{event.title}: the store places it in {event.place}, not where the sentence does.",
+        finding.evidence,
+    )
+
+
+def _unless_unnamed(finding: Finding, *, misnamed: bool) -> Finding:
+    """Unknown is never false: a sentence that does not say what happened (no word of the
+    event's kind) may date another happening of the same people and places, so it cannot
+    contradict the event; one that names another kind of happening ("the agreement" for
+    negotiations) cannot be confirmed by it either."""
+    keep = (Verdict.UNVERIFIABLE,) if misnamed else (Verdict.UNVERIFIABLE, Verdict.SUPPORTED)
+    if finding.verdict in keep:
+        return finding
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        finding.explanation.removesuffix(".")
+        + "; but the sentence does not say it is this event that happened, so"
+        f' "{finding.stated}" may date something else.',
+        finding.evidence,
     )
 
 

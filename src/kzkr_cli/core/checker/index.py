@@ -3,12 +3,20 @@ figures by metric and the conflict engine's verdict on which records disagree.""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kzkr_cli.core import lexicon
+from kzkr_cli.core.checker.parties import (
+    Attribution,
+    attributions,
+    countries,
+    gazetteer,
+    is_people_noun,
+    parties_of,
+)
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -24,45 +32,14 @@ from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Unit
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.store import Store, collector_paused
 
-GENERIC_WORDS = frozenset(
-    stem(w) for w in ["rank", "share", "number", "value", "change", "total", "count"]
-)
+GENERIC_WORDS = frozenset(stem(w) for w in lexicon.GENERIC_WORDS)
 """Words that name a measure, not what is measured: alone they never select a metric."""
 
 COMMON_SHARE = 0.2
 """A word found in more than this share of the metric names or of the events (Kazakhstan,
 Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
 
-_ORIGIN = (
-    "established",
-    "set",
-    "formed",
-    "began",
-    "started",
-    "launched",
-    "since",
-    "date",
-    "dates",
-    "became",
-)
-"""Words saying when something began ("set up in", "dates back to", "since", "became
-partners in")."""
-KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured"),
-    EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *_ORIGIN),
-    EventKind.MEETING: ("meeting", "met", "talks", "negotiations", "summit", "forum"),
-    EventKind.OPENING: ("opening", "opened", "inaugurated", *_ORIGIN),
-    EventKind.FOUNDING: ("founding", "founded", "created", *_ORIGIN),
-    EventKind.APPOINTMENT: ("appointment", "appointed", "named", "became"),
-    EventKind.ANNOUNCEMENT: ("announcement", "announced", "declared"),
-    EventKind.ACQUISITION: ("acquisition", "acquired", "bought", "purchased", "buys"),
-    EventKind.CULTURAL: ("cultural", "festival", "exhibition", "performance", "staged"),
-    EventKind.DEPORTATION: ("deportation", "deported", "exiled"),
-    EventKind.REPATRIATION: ("repatriation", "repatriated", "returned", "reburied"),
-}
-"""Words by which English names what kind of thing happened: "bought" an acquisition,
-"set up" a founding. Language, not knowledge of any one event: which event a sentence means
-is still decided by the store's own titles, actors, places and aliases."""
+KIND_WORDS = lexicon.KIND_WORDS
 
 _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.USD: frozenset({Kind.USD, Kind.OTHER_CURRENCY}),
@@ -71,15 +48,14 @@ _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.YEARS: frozenset({Kind.YEARS}),
 }
 _COUNTED = frozenset({Kind.NUMBER})
-_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def fits(quantity: Quantity, unit: Unit) -> bool:
     """Whether a number can be a value of this unit: money a USD metric (other currencies
     too, to say they cannot be compared), a percentage a percent metric, a rank a rank
-    metric, a duration or a numbered ordinal a years metric ("15th anniversary"), a plain
+    metric, a duration or an ordinal a years metric ("15th anniversary"), a plain
     number any count."""
-    if unit is Unit.YEARS and _NUMBERED_ORDINAL.fullmatch(quantity.text):
+    if unit is Unit.YEARS and quantity.ordinal:
         return True
     return quantity.kind in _FITS.get(unit, _COUNTED)
 
@@ -127,6 +103,8 @@ class StoreIndex:
     events_by_word: dict[str, list[str]] = field(default_factory=dict)
     disagreements: Disagreements = field(default_factory=lambda: Disagreements([]))
     """Which records the conflict engine reports in conflict, and on which side."""
+    _parties: dict[str, frozenset[str]] = field(default_factory=dict)
+    _attributions: dict[str, frozenset[Attribution]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
@@ -227,6 +205,86 @@ class StoreIndex:
     def event_order(self) -> dict[str, int]:
         """Each event's position in the store: how ties between events are listed."""
         return {event_id: n for n, event_id in enumerate(self.store.events)}
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The stems of the places the store's events happened in, below the level of a
+        country ("Seoul", "New York", "Almaty"): a sentence naming one says where."""
+        found: set[str] = set()
+        for entry in self.events.values():
+            place = entry.event.place or ""
+            countries = {(m.start, m.end) for m in gazetteer().mentions(place)}
+            for token in tokens(place):
+                word = place[token.start : token.end]
+                inside = any(s <= token.start < e for s, e in countries)
+                if word[:1].isupper() and not inside and token.stem not in STOP_WORDS:
+                    found.add(token.stem)
+        return frozenset(found)
+
+    def own_place(self, event_id: str) -> frozenset[str] | None:
+        """The words naming where an event happened (its place, title and actors), or None
+        when its place is a country, which may hold any city a sentence names."""
+        event = self.events[event_id].event
+        if not event.place or (countries(event.place) and len(tokens(event.place)) <= 2):
+            return None
+        return frozenset(
+            t.stem for text in (event.place, event.title, *event.actors) for t in tokens(text)
+        )
+
+    def counts_persons(self, metric_id: str) -> bool:
+        """Whether a count metric counts persons: its words name persons ("students",
+        "visitors") or a people ("Koreans")."""
+        words = self._person_words
+        texts = (self.metric(metric_id).name, *self.metric(metric_id).aliases)
+        return bool(self.vocabulary[metric_id] & words) or any(
+            is_people_noun(w) for t in texts for w in t.split()
+        )
+
+    @cached_property
+    def _person_words(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in lexicon.PERSON_NOUNS)
+
+    def attributions(self, metric_id: str) -> frozenset[Attribution]:
+        """The nouns a metric's name and aliases (with those of the metric it is based on)
+        tie to a country: "Kazakh students", "Kazakhstan's trade partners"."""
+        if metric_id not in self._attributions:
+            texts: list[str] = []
+            metric: Metric | None = self.store.metrics.get(metric_id)
+            while metric is not None:
+                texts += [metric.name, *metric.aliases]
+                metric = self.store.metrics.get(metric.based_on) if metric.based_on else None
+            self._attributions[metric_id] = frozenset().union(*map(attributions, texts))
+        return self._attributions[metric_id]
+
+    def parties(self, subject: str) -> frozenset[str]:
+        """The countries a metric (with the one it is based on) or an event is about: those
+        its own words name (name, aliases and description; title, actors, place, aliases),
+        and the store's own parties, which a record need not name."""
+        if subject not in self._parties:
+            self._parties[subject] = parties_of(self._own_words(subject)) | self.home_parties
+        return self._parties[subject]
+
+    @cached_property
+    def home_parties(self) -> frozenset[str]:
+        """The countries named by more than ``COMMON_SHARE`` of the metrics or of the events
+        (Kazakhstan, Korea): what the store as a whole is about."""
+        home: set[str] = set()
+        for subjects in (list(self.store.metrics), list(self.events)):
+            counts = Counter(c for s in subjects for c in parties_of(self._own_words(s)))
+            home.update(c for c, n in counts.items() if n > COMMON_SHARE * len(subjects))
+        return frozenset(home)
+
+    def _own_words(self, subject: str) -> Iterator[str]:
+        event = self.events.get(subject)
+        if event is not None:
+            e = event.event
+            yield from (e.title, *e.actors, e.place or "", *e.aliases)
+            return
+        metric: Metric | None = self.store.metrics.get(subject)
+        while metric is not None:
+            yield from (metric.name, metric.description, *metric.aliases)
+            based = metric.based_on
+            metric = self.store.metrics.get(based) if based else None
 
     def metric(self, metric_id: str) -> Metric:
         return self.store.metrics[metric_id]

@@ -6,49 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# A full stop after one of these does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "vs",
-        "approx",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jr",
-        "sr",
-        "prof",
-        "gen",
-        "gov",
-        "lt",
-        "col",
-        "sen",
-        "rep",
-    ]
-)
+from kzkr_cli.core import lexicon
+
+_ABBREVIATIONS = lexicon.ABBREVIATIONS
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 

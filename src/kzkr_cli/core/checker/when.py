@@ -13,39 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.numbers import find_quantities
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CALENDAR = frozenset([*_MONTHS, *_ABBREVIATIONS, *_WEEKDAYS])
+_MONTHS = lexicon.MONTHS
+_ABBREVIATIONS = lexicon.MONTH_ABBREVIATIONS
+_WEEKDAYS = lexicon.WEEKDAYS
+CALENDAR = lexicon.CALENDAR_WORDS
 """Capitalised words that name a time, never a party."""
 _MONTH = (
     r"(?P<{name}>"
@@ -72,14 +47,14 @@ def _day(name: str) -> str:
     return _DAY.replace("{name}", name)
 
 
-_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+_PARTS = lexicon.YEAR_PARTS
+_OFFSETS = lexicon.YEAR_OFFSETS
 
 _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative-year",
         re.compile(
-            r"\b(?:(?:the|in)\s+)?(?P<which>last|previous|this|current|next)\s+year\b",
+            r"\b(?:(?:the|in)\s+)?(?P<which>" + "|".join(_OFFSETS) + r")\s+year\b",
             re.IGNORECASE,
         ),
     ),
@@ -92,11 +67,24 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
 caller gives one (a source's publication date), so a claim in free text is not placed in
 a calendar it does not name."""
 
+_UNPLACED: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "relative",
+        re.compile(
+            rf"\b(?:{lexicon.alternation(lexicon.RELATIVE_WORDS)})\s+"
+            rf"(?:{lexicon.alternation(lexicon.RELATIVE_UNITS)})\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+"""The same times read with no reference date: a period the text does not place, which a
+figure takes as its own so that it reaches for no other date of the sentence."""
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part-of-year",
         re.compile(
-            r"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>first|second|third|fourth)"
+            r"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>" + "|".join(_PARTS) + r")"
             r"\s+(?P<unit>quarter|half)\s+of\s+(?:(?P<this>this\s+year)|" + _year("y") + r")",
             re.IGNORECASE,
         ),
@@ -268,6 +256,9 @@ class When:
     """Years from the reference date's ("last year": -1); placed by ``resolve``."""
     weekday: int | None = None
     """0 for Monday ("on Tuesday": 1); placed by ``resolve``."""
+    relative: bool = False
+    """A time counted from when the text was written ("last year"), read with no reference
+    date to place it: a period, but not one the sentence places in the calendar."""
 
     @property
     def dated(self) -> bool:
@@ -293,14 +284,21 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(key) or _ABBREVIATIONS[key]
 
 
+COUNT_DIGITS = 4
+"""The most digits a count of months or years may have ("the first 9 months", "the past 18
+years"); a longer run of digits counts no period."""
+
+
 def _count(word: str) -> int | None:
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= COUNT_DIGITS else None
     try:
         found = list(find_quantities(word))
     except ValueError:
         return None
-    return int(found[0].value) if len(found) == 1 else None
+    if len(found) != 1 or not found[0].placeable:
+        return None
+    return int(found[0].value)
 
 
 def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
@@ -389,6 +387,8 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
     if kind in ("as-of", "year"):
         date = _safe(int(groups["y"]))
         return When(text, start, end, first=date, last=date, as_of=kind == "as-of")
+    if kind == "relative":
+        return When(text, start, end, relative=True)
     if kind == "month":
         return When(text, start, end, month=_month_number(groups["m"]))
     return None
@@ -419,13 +419,16 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
     """Every mention of time in ``text``, in order; longer, more specific forms win. With a
     ``reference`` date (when the text was published), times relative to it ("last year",
     "on Tuesday", "in May", "the first nine months of this year") are placed in its
-    calendar, and those it cannot place are left out."""
-    taken: list[tuple[int, int]] = []
+    calendar, and those it cannot place are left out; without one, "last year" is a period
+    the text does not place (``When.relative``)."""
+    taken = bytearray(len(text))
+    """The characters an earlier form has read: checking a match costs its own length, so
+    finding every mention stays linear in the text."""
     found: list[When] = []
-    patterns = _PATTERNS if reference is None else [*_PATTERNS, *_RELATIVE]
+    patterns = [*_PATTERNS, *(_UNPLACED if reference is None else _RELATIVE)]
     for kind, pattern in patterns:
         for match in pattern.finditer(text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if any(taken[match.start() : match.end()]):
                 continue
             when = _read(kind, match)
             if when is None:
@@ -437,7 +440,7 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
                 if placed is None:
                     continue
                 when = placed
-            taken.append((match.start(), match.end()))
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
     yield from sorted(found, key=lambda w: w.start)
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from kzkr_cli.core import lexicon
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SUFFIXES = (
@@ -29,63 +31,7 @@ _SUFFIXES = (
     "s",
 )
 
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "between",
-        "both",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "over",
-        "s",
-        "she",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "while",
-        "who",
-        "will",
-        "with",
-        "within",
-    ]
-)
+STOP_WORDS = lexicon.STOP_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +90,7 @@ Direction = tuple[str, str]
 """A way a text points at a place: ("from", stem) or ("to", stem)."""
 
 _DIRECTED = re.compile(
-    r"\b(?P<way>(?i:from|to|into|towards?))\s+(?:(?i:the)\s+)?"
+    rf"\b(?P<way>(?i:{lexicon.alternation(lexicon.DIRECTION_WORDS)}))\s+(?:(?i:the)\s+)?"
     r"(?P<place>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?)"
 )
 
@@ -154,7 +100,7 @@ def directions(text: str) -> frozenset[Direction]:
     "exports to South Korea"), each word of the place's name with its direction."""
     found: set[Direction] = set()
     for match in _DIRECTED.finditer(text):
-        way = "from" if match.group("way").lower() == "from" else "to"
+        way = lexicon.DIRECTION_WORDS[match.group("way").lower()]
         found.update((way, stem(word)) for word in _WORD.findall(match.group("place")))
     return frozenset(found)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.conflicts.model import ConflictClaim
 from kzkr_cli.core.store import Store
 
 _ANNOUNCED = re.compile(
-    r"\b(will|shall|is to|are to|plans? to|is scheduled|are scheduled|is expected|are expected)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(map(re.escape, lexicon.ANNOUNCED_WORDS)) + r")\b", re.IGNORECASE
 )
 _NOTE_LENGTH = 360
 

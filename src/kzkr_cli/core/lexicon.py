@@ -1,0 +1,509 @@
+"""Every English word the engines know, in one place: plain data, no rules.
+
+Like dateutil's ``parserinfo``, the readers of text (numbers, dates, the claim checker, the
+conflict engine's likely causes) hold no word lists of their own; they ask this module.
+Adding a hedge word, a month's abbreviation or an event kind's verb touches this file only.
+Words are written as a reader sees them; an engine that compares stems stems them itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kzkr_cli.core.models import EventKind, Qualifier
+
+# ---------------------------------------------------------------- calendar
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+YEAR_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+"""Which quarter or half of a year ("the second quarter of 2024")."""
+YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+"""Years from the date of writing ("last year": -1), placed against a reference date."""
+RELATIVE_WORDS = ("last", "this", "next", "past")
+RELATIVE_UNITS = ("year", "month", "week")
+"""A time counted from the moment of writing ("last year", "this month"): it gives a claim a
+period the text cannot place without knowing when it was written."""
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
+"""Capitalised words that name a time, never a party."""
+
+ABBREVIATIONS = frozenset(
+    [
+        *MONTH_ABBREVIATIONS,
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "approx",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "gov",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+    ]
+)
+"""Words after whose full stop a sentence goes on."""
+
+# ---------------------------------------------------------------- numbers
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+"""Ordinals written as one word; a tens word joins one of the first nine ("twenty-first")."""
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 2,
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mln": 6,
+    "mn": 6,
+    "m": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "b": 9,
+    "trillion": 12,
+    "tn": 12,
+}
+"""A scale word and the power of ten it multiplies by."""
+BARE_LETTER_SCALES = frozenset({"m", "b", "k"})
+"""Scale letters that are a scale only beside a currency ("$5m"), never alone ("5 m")."""
+TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
+"""How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
+FRACTION_WORDS: dict[str, tuple[int, int]] = {
+    "half": (50, 1),
+    "third": (100, 3),
+    "quarter": (25, 1),
+    "twothirds": (200, 3),
+    "threequarters": (75, 1),
+}
+"""Shares written as words, in percent as a fraction ("a third" is 100/3 %)."""
+MULTIPLE_WORDS: dict[str, int] = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
+"""Verbs of growth by a multiple, as a change in percent."""
+VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
+"""Plurals of a scale that state more than a number ("thousands of students")."""
+
+HEDGES: dict[str, Qualifier] = {
+    "about": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "approx.": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+    "roughly": Qualifier.ABOUT,
+    "circa": Qualifier.ABOUT,
+    "nearly": Qualifier.NEARLY,
+    "almost": Qualifier.NEARLY,
+    "more than": Qualifier.MORE_THAN,
+    "over": Qualifier.MORE_THAN,
+    "above": Qualifier.MORE_THAN,
+    "in excess of": Qualifier.MORE_THAN,
+    "upwards of": Qualifier.MORE_THAN,
+    "exceeds": Qualifier.MORE_THAN,
+    "exceeded": Qualifier.MORE_THAN,
+    "exceeding": Qualifier.MORE_THAN,
+    "surpassed": Qualifier.MORE_THAN,
+    "topped": Qualifier.MORE_THAN,
+    "at least": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST,
+    "less than": Qualifier.LESS_THAN,
+    "fewer than": Qualifier.LESS_THAN,
+    "under": Qualifier.LESS_THAN,
+    "below": Qualifier.LESS_THAN,
+    "up to": Qualifier.UP_TO,
+    "as many as": Qualifier.UP_TO,
+    "as much as": Qualifier.UP_TO,
+}
+"""Words before a number that widen it, and how (tried in this order)."""
+
+SUPERLATIVES = ("largest", "biggest", "leading", "most important")
+"""Words after a number that make it a top-N rank ("its ten largest investors")."""
+NEGATED_RANKS = ("not among", "not in", "not one of", "outside")
+"""Words before a top-N rank that put it outside ("not among the ten biggest")."""
+
+OTHER_CURRENCIES = (
+    "€",
+    "£",
+    "¥",
+    "₩",
+    "₸",
+    "₽",
+    "eur",
+    "euros",
+    "euro",
+    "won",
+    "krw",
+    "tenge",
+    "kzt",
+    "rubles",
+    "ruble",
+    "roubles",
+    "rouble",
+    "yuan",
+    "yen",
+)
+"""Currencies other than the dollar: a sum in one of them cannot be compared with a USD figure."""
+
+FALL_WORDS = (
+    "less",
+    "lower",
+    "fewer",
+    "decline",
+    "declined",
+    "decrease",
+    "decreased",
+    "drop",
+    "dropped",
+    "fall",
+    "fell",
+    "down",
+    "shrank",
+    "shrunk",
+    "contracted",
+    "slid",
+    "sank",
+    "tumbled",
+    "plummeted",
+)
+"""Words next to a number that make it a fall ("44% less", "fell by 3%")."""
+RISE_WORDS = ("increase", "increased", "rise", "rose", "growth", "grew", "up", "more")
+"""Words next to a number that make it a rise."""
+SHARP_FALL_WORDS = ("plunged", "slumped")
+SHARP_RISE_WORDS = ("jumped", "surged")
+"""Verbs read as a direction only before a number ("surged 40%")."""
+
+# ---------------------------------------------------------------- parties
+
+DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish", "ean", "n")
+"""Endings English adds to a country's name, or to it without its last letter, to make its
+people's name: Japan-ese, Chin-ese, Russia-n, Ital-ian, Iraq-i. A "-stan" country's people
+are its name without "-stan" (Kazakh, Uzbek, Kyrgyz)."""
+STATE_WORDS = ("federation", "republic")
+"""Words a state's formal name adds after its people's name ("Russian Federation")."""
+
+# ---------------------------------------------------------------- words the checker weighs
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "between",
+        "both",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "over",
+        "s",
+        "she",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "within",
+    ]
+)
+"""Words that say nothing about a subject."""
+
+GENERIC_WORDS = ("rank", "share", "number", "value", "change", "total", "count")
+"""Words that name a measure, not what is measured: alone they never select a metric."""
+
+GENERIC_COUNTED = ("people", "persons", "individuals", "times", "occasions", "instances")
+"""Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
+rest of the sentence."""
+PERSONS_COUNTED = ("people", "persons", "individuals")
+"""Of those, the nouns that count persons: "20,000 people" is no count of companies."""
+PERSON_NOUNS = (
+    *PERSONS_COUNTED,
+    "citizens",
+    "students",
+    "tourists",
+    "visitors",
+    "travellers",
+    "travelers",
+    "arrivals",
+    "residents",
+    "workers",
+    "employees",
+    "migrants",
+    "diaspora",
+)
+"""Nouns naming persons: a metric whose words use one (or a people's name, "Koreans")
+counts persons."""
+
+PREPOSITIONS = (
+    "about",
+    "across",
+    "after",
+    "against",
+    "among",
+    "at",
+    "before",
+    "between",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "per",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "with",
+    "within",
+)
+"""Words that end a noun phrase: "South Korea's rank among investors" owns the rank only."""
+
+PRONOUN_NUMBERS = ("one",)
+"""Number words that also stand for a noun ("opened one in Almaty"): a count only when a
+noun follows."""
+
+DEFINITE_WORDS = ("the", "these", "those", "both", "all")
+"""Words before a small count that point back at things already named ("the two countries")."""
+
+DIRECTION_WORDS: dict[str, str] = {
+    "from": "from",
+    "to": "to",
+    "into": "to",
+    "toward": "to",
+    "towards": "to",
+}
+"""Prepositions that point a flow at a place, and which way."""
+
+ORIGIN_WORDS = (
+    "established",
+    "set",
+    "formed",
+    "began",
+    "started",
+    "launched",
+    "since",
+    "date",
+    "dates",
+    "became",
+)
+"""Words saying when something began ("set up in", "dates back to", "since", "became
+partners in")."""
+
+KIND_WORDS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.VISIT: ("visit", "went", "trip", "travelled", "traveled", "toured", "stayed"),
+    EventKind.AGREEMENT: ("agreement", "agreed", "signed", "concluded", *ORIGIN_WORDS),
+    EventKind.MEETING: ("meeting", "met", "talks", "negotiations", "summit", "forum"),
+    EventKind.OPENING: ("opening", "opened", "inaugurated", *ORIGIN_WORDS),
+    EventKind.FOUNDING: ("founding", "founded", "created", *ORIGIN_WORDS),
+    EventKind.APPOINTMENT: ("appointment", "appointed", "named", "became", "post", "since"),
+    EventKind.ANNOUNCEMENT: ("announcement", "announced", "declared"),
+    EventKind.ACQUISITION: ("acquisition", "acquired", "bought", "purchased", "buys"),
+    EventKind.CULTURAL: (
+        "cultural",
+        "festival",
+        "exhibition",
+        "performance",
+        "staged",
+        "hosted",
+        "play",
+        "concert",
+    ),
+    EventKind.DEPORTATION: ("deportation", "deported", "exiled"),
+    EventKind.REPATRIATION: (
+        "repatriation",
+        "repatriated",
+        "returned",
+        "reburied",
+        "brought",
+    ),
+}
+"""Words by which English names what kind of thing happened: "bought" an acquisition,
+"set up" a founding. Language, not knowledge of any one event: which event a sentence means
+is still decided by the store's own titles, actors, places and aliases."""
+
+OCCASION_NOUNS = frozenset(
+    [
+        "visit",
+        "visits",
+        "trip",
+        "trips",
+        "meeting",
+        "meetings",
+        "talks",
+        "negotiations",
+        "summit",
+        "forum",
+        "festival",
+        "exhibition",
+        "performance",
+    ]
+)
+"""Nouns naming an occasion that may recur, as written (not "visited", not "met")."""
+
+ANNIVERSARY_WORDS = ("anniversary", "jubilee")
+"""Words after an ordinal that make it an anniversary: a count of years completed that
+very year ("the 15th anniversary in 2024" began in 2009), not an age within a year."""
+
+AGE_WORDS = (*ANNIVERSARY_WORDS, "year", "birthday")
+"""Words after an ordinal in words that make it a count of years ("the twenty-first year");
+without one, "first" or "fifth" is a place in a row, not an age."""
+
+ANNOUNCED_WORDS = (
+    "will",
+    "shall",
+    "is to",
+    "are to",
+    "plan to",
+    "plans to",
+    "is scheduled",
+    "are scheduled",
+    "is expected",
+    "are expected",
+)
+"""Words by which a source announces a date in advance ("the plant will open in 2025")."""
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first, a space as any space."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

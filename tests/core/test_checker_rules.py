@@ -1,0 +1,501 @@
+"""Rules of issue 11, each on a small synthetic store: what the checker will not judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzkr_cli.core.checker import Checker, Verdict, evidence
+from kzkr_cli.core.errors import StoreError
+from kzkr_cli.core.store import load_store
+from tests.conftest import StoreMaker
+
+RETURN = """
+[[event]]
+id = "return"
+kind = "repatriation"
+title = "Remains of General Ahn returned from Kyzylorda to South Korea"
+actors = ["General Ahn"]
+
+[[event.claim]]
+source = "alpha"
+date = "2021"
+quote = "his remains were returned in 2021"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("General Ahn's remains were returned from Kyzylorda in 2021.", Verdict.SUPPORTED),
+        ("General Ahn's remains were brought home from Kyzylorda in 2019.", Verdict.CONTRADICTED),
+        ("General Ahn died in Kyzylorda in 1943.", Verdict.UNVERIFIABLE),
+        ("General Ahn lived in Kyzylorda in 1950.", Verdict.UNVERIFIABLE),
+        # another kind of happening is neither confirmed nor ruled out by this one
+        ("General Ahn signed an accord in Kyzylorda in 2021.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_date_is_judged_only_against_what_the_sentence_says_happened(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=RETURN)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+PLAN = """
+[[event]]
+id = "plan"
+kind = "agreement"
+title = "Steppe Cooperation Programme for 2031-2033 signed"
+actors = ["Minister Arman", "Minister Bora"]
+
+[[event.claim]]
+source = "alpha"
+date = "2030-11"
+quote = "signed a Steppe Cooperation Programme for 2031-2033"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Arman and Bora signed a Steppe Cooperation Programme for 2031-2033.", Verdict.SUPPORTED),
+        (
+            "Arman and Bora signed a Steppe Cooperation Programme for 2030-2032.",
+            Verdict.CONTRADICTED,
+        ),
+        ("Arman and Bora signed the Steppe Cooperation Programme in 2030.", Verdict.SUPPORTED),
+        ("Arman and Bora signed the Steppe Cooperation Programme in 2029.", Verdict.CONTRADICTED),
+        # a span after "for" is the plan's period, never the day it was signed
+        (
+            "A Steppe Cooperation Programme for 2030-2031 was signed in November 2030.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_a_plans_span_is_its_period_not_its_date(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=PLAN)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+AGE_METRICS = """
+[[metric]]
+id = "pact-age"
+name = "Age of the Steppe pact"
+unit = "years"
+aliases = ["Steppe pact"]
+description = "Years since the Steppe pact was concluded, at a moment."
+age_of = "pact"
+"""
+
+PACT = """
+[[event]]
+id = "pact"
+kind = "agreement"
+title = "Steppe pact concluded"
+aliases = ["Steppe pact"]
+
+[[event.claim]]
+source = "alpha"
+date = "2003-11"
+quote = "the Steppe pact of November 2003"
+
+[[event.claim]]
+source = "beta"
+date = "2009"
+quote = "the Steppe pact's 15th anniversary in 2024"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the start the age implies is one the sources dispute ...
+        ("The Steppe pact marked its 15th anniversary in 2024.", Verdict.DISPUTED),
+        ("The Steppe pact was twenty years old in 2023.", Verdict.DISPUTED),
+        ("2024 was the twenty-first year of the Steppe pact.", Verdict.DISPUTED),
+        # ... or one no source gives: an anniversary completes in its own year
+        ("The Steppe pact marked its 18th anniversary in 2024.", Verdict.CONTRADICTED),
+        ("The Steppe pact marked its 20th anniversary in 2024.", Verdict.CONTRADICTED),
+    ],
+)
+def test_an_age_leans_on_the_date_it_counts_from(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=AGE_METRICS, events=PACT)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("age_of", "unit", "message"),
+    [
+        ("nothing", "years", "pact-age: age_of: unknown event 'nothing'"),
+        ("pact", "count", "pact-age: age_of: only a metric in years is an age"),
+    ],
+)
+def test_an_age_must_count_from_a_known_event_in_years(
+    make_store: StoreMaker, age_of: str, unit: str, message: str
+) -> None:
+    metrics = AGE_METRICS.replace('"pact"', f'"{age_of}"').replace('"years"', f'"{unit}"')
+    with pytest.raises(StoreError) as raised:
+        load_store(make_store(metrics=metrics, events=PACT))
+    assert any(message in str(p) for p in raised.value.problems), raised.value.problems
+
+
+OWNED_METRICS = """
+[[metric]]
+id = "students"
+name = "Kazakh students studying in South Korea"
+unit = "count"
+aliases = ["students"]
+description = "Students from Kazakhstan enrolled in South Korea, at a moment."
+
+[[metric]]
+id = "partner-rank"
+name = "South Korea's rank among Kazakhstan's trade partners"
+unit = "rank"
+aliases = ["trade partner"]
+description = "South Korea's position among Kazakhstan's trade partners, at a moment."
+"""
+
+OWNED = """
+[[figure]]
+id = "alpha-students"
+metric = "students"
+value = 1000
+as_written = "over 1,000"
+qualifier = "more_than"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "over 1,000 Kazakh students"
+
+[[figure]]
+id = "alpha-rank"
+metric = "partner-rank"
+value = 4
+as_written = "fourth"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "Korea is Kazakhstan's fourth-largest trade partner"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("More than 1,000 Kazakh students study in South Korea.", Verdict.SUPPORTED),
+        # a people's name ties the noun after it to its country ...
+        ("More than 1,000 South Korean students study in Kazakhstan.", Verdict.UNVERIFIABLE),
+        ("About 5,000 Korean students are studying in Kazakhstan.", Verdict.UNVERIFIABLE),
+        # ... and a possessive the words it owns
+        ("Korea is Kazakhstan's fourth-largest trade partner.", Verdict.SUPPORTED),
+        ("Korea is Kazakhstan's third-largest trade partner.", Verdict.CONTRADICTED),
+        ("Kazakhstan is South Korea's fourth-largest trade partner.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_noun_tied_to_another_country_is_not_the_metrics(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=OWNED_METRICS, figures=OWNED)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+COMPANY_METRICS = """
+[[metric]]
+id = "companies"
+name = "Companies with Korean capital"
+unit = "count"
+aliases = ["Korean companies"]
+description = "Companies with Korean capital operating in Kazakhstan, at a moment."
+
+[[metric]]
+id = "diaspora"
+name = "Ethnic Koreans living in Kazakhstan"
+unit = "count"
+aliases = ["koreans"]
+description = "People of Korean descent living in Kazakhstan, at a moment."
+"""
+
+COMPANIES = """
+[[figure]]
+id = "alpha-companies"
+metric = "companies"
+value = 740
+as_written = "about 740"
+qualifier = "about"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "about 740 companies with Korean capital"
+
+[[figure]]
+id = "alpha-diaspora"
+metric = "diaspora"
+value = 120000
+as_written = "120,000"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "120,000 ethnic Koreans"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("There are about 740 Korean companies in Kazakhstan.", Verdict.SUPPORTED),
+        # a count of people is no count of companies, nor of Koreans for "Korean companies"
+        ("Korean companies employ more than 20,000 people in Kazakhstan.", Verdict.UNVERIFIABLE),
+        ("Kazakhstan has 120,000 Koreans.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_count_of_people_counts_persons(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    root = make_store(metrics=COMPANY_METRICS, figures=COMPANIES)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("South Korea had opened one in Almaty.", []),
+        ("It is one of the largest investors.", []),
+        ("Only one, in Almaty, is open.", []),
+        ("One store opened in Almaty.", ["One"]),
+        ("They opened one new store.", ["one"]),
+    ],
+)
+def test_one_standing_for_a_noun_is_no_count(text: str, counts: list[str]) -> None:
+    from kzkr_cli.core.checker.claims import _pronoun
+    from kzkr_cli.core.numbers import find_quantities
+
+    assert [q.text for q in find_quantities(text) if not _pronoun(text, q)] == counts
+
+
+TRADE = """
+[[figure]]
+id = "alpha-trade"
+metric = "trade"
+value = 6e9
+as_written = "$6 billion"
+period = { start = "2023" }
+source = "alpha"
+quote = "trade reached $6 billion in 2023"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "Turnover reached $6 billion last year.",
+            Verdict.SUPPORTED,
+        ),
+        # "last year" has no place in the calendar: it cannot rule a figure out
+        (
+            "Turnover reached $9 billion last year.",
+            Verdict.UNVERIFIABLE,
+        ),
+        ("Turnover reached $9 billion in 2023.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_time_counted_from_the_writing_is_no_date(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(figures=TRADE))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+FOUNDING_AND_VISIT = """
+[[event]]
+id = "founding"
+kind = "founding"
+title = "Society for Steppe Studies founded"
+actors = ["Society for Steppe Studies"]
+
+[[event.claim]]
+source = "alpha"
+date = "2005"
+quote = "In 2005 the Society for Steppe Studies was founded"
+
+[[event]]
+id = "visit"
+kind = "visit"
+title = "President Arman Bekov visits Busan"
+actors = ["Arman Bekov"]
+
+[[event.claim]]
+source = "alpha"
+date = "2004"
+quote = "In 2004 President Arman Bekov visited Busan"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the date goes with the happening named next to it, not the best-matching event
+        (
+            "The Society for Steppe Studies was founded in 2005 after President Arman Bekov's"
+            " visit to Busan.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "The Society for Steppe Studies was founded in 2007 after President Arman Bekov's"
+            " visit to Busan.",
+            Verdict.CONTRADICTED,
+        ),
+        ("President Arman Bekov's visit to Busan came in 2004.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_dates_the_happening_named_nearest(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(events=FOUNDING_AND_VISIT))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+PLACED = """
+[[event]]
+id = "talks"
+kind = "meeting"
+title = "Bekov–Arman talks in Ulsan"
+actors = ["Arman Bekov", "Bora Kim"]
+place = "Ulsan"
+
+[[event.claim]]
+source = "alpha"
+date = "2023-09"
+quote = "Bekov and Kim held talks in Ulsan in September 2023"
+
+[[event]]
+id = "opening"
+kind = "opening"
+title = "Steppe Bank opens its first branch"
+actors = ["Steppe Bank"]
+place = "Almaty"
+
+[[event.claim]]
+source = "alpha"
+date = "2019"
+quote = "Steppe Bank opened its first branch in Almaty in 2019"
+
+[[event]]
+id = "other"
+kind = "visit"
+title = "Kim visits Busan"
+actors = ["Bora Kim"]
+place = "Busan"
+
+[[event.claim]]
+source = "beta"
+date = "2020"
+quote = "Kim visited Busan in 2020"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Bekov and Kim held talks in Ulsan in September 2023.", Verdict.SUPPORTED),
+        # another place the store knows: another occasion of a meeting, ...
+        ("Bekov and Kim held talks in Busan in September 2023.", Verdict.UNVERIFIABLE),
+        # ... a contradiction of a one-off
+        ("Steppe Bank opened its first branch in Busan in 2019.", Verdict.CONTRADICTED),
+        ("Steppe Bank opened its first branch in Almaty in 2019.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_in_another_place_is_not_the_events(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(load_store(make_store(events=PLACED))).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+FLIGHT_METRICS = """
+[[metric]]
+id = "flights"
+name = "Flights between Aral and Busan in operation"
+unit = "flights/week"
+aliases = ["flights"]
+description = "Scheduled flights a week between Aral and Busan, at a moment."
+
+[[metric]]
+id = "flights-agreed"
+name = "Flights between Aral and Busan agreed by aviation authorities"
+unit = "flights/week"
+aliases = ["flights agreed"]
+description = "Flights a week the aviation authorities agreed to allow, at a moment."
+plan_of = "flights"
+"""
+
+FLIGHTS = """
+[[figure]]
+id = "alpha-flights"
+metric = "flights"
+value = 10
+as_written = "10"
+period = { as_of = "2024-03" }
+source = "alpha"
+quote = "10 flights a week"
+
+[[figure]]
+id = "alpha-agreed"
+metric = "flights-agreed"
+value = 42
+as_written = "42"
+period = { as_of = "2024-03" }
+source = "alpha"
+quote = "agreed to increase flights to 42 a week"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # in a change from X to Y between a metric and its plan, X is now and Y the plan
+        (
+            "Aviation authorities agreed to lift Aral-Busan flights from 10 to 42 a week.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Aviation authorities agreed to lift Aral-Busan flights from 10 to 50 a week.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_from_now_to_the_plan(make_store: StoreMaker, claim: str, verdict: Verdict) -> None:
+    root = make_store(metrics=FLIGHT_METRICS, figures=FLIGHTS)
+    result = Checker(load_store(root)).check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+
+
+def test_a_claim_is_judged_once_per_candidate_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rivals, look-alikes and the round-number re-read all ask about the same subjects;
+    each (reading of the claim, subject) pair is judged once."""
+    calls: list[tuple[int, str]] = []
+    real = evidence._judge_metric
+
+    def counting(index: Any, claim: Any, metric_id: str) -> Any:
+        calls.append((id(claim), metric_id))
+        return real(index, claim, metric_id)
+
+    monkeypatch.setattr(evidence, "_judge_metric", counting)
+    checker = Checker(load_store(Path(__file__).resolve().parents[2] / "facts"))
+    for text in [
+        "Almaty-Seoul flights rose from 10 to 42 a week.",
+        "About 300 Kazakh students study in South Korea.",
+        "Korean FDI into Kazakhstan reached $1,000 million in 2023.",
+    ]:
+        calls.clear()
+        checker.check_claim(text)
+        assert calls, text
+        assert len(calls) == len(set(calls)), text

@@ -1,0 +1,71 @@
+"""Countries read from the gazetteer: a claim about a country its record is not about is
+never settled by that record."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzkr_cli.core.checker import Checker, Verdict
+from kzkr_cli.core.checker.parties import countries
+from kzkr_cli.core.store import load_store
+from tests.conftest import StoreMaker
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Japan ranks third", [{"JP"}]),
+        ("trade with the Russian Federation and Russia", [{"RU"}, {"RU"}]),
+        ("Chinese and Italian firms", [{"CN"}, {"IT"}]),
+        ("ethnic Koreans in Uzbekistan", [{"KR", "KP"}, {"UZ"}]),
+        ("Kazakh and Kyrgyz herders", [{"KZ"}, {"KG"}]),
+        ("South Korea, not South Africa", [{"KR"}, {"ZA"}]),
+        ("the United States and New Zealand", [{"US"}, {"NZ"}]),
+        ("Children and George met Chile's", [{"CL"}]),
+        ("trade rose, Korea said", [{"KR", "KP"}]),
+        ("a japanese word in lower case", []),
+    ],
+)
+def test_countries_by_name_and_by_their_people(text: str, named: list[set[str]]) -> None:
+    assert [set(c) for c in countries(text)] == named
+
+
+DIASPORA_METRICS = """
+[[metric]]
+id = "diaspora"
+name = "Ethnic Koreans living in Kazakhstan"
+unit = "count"
+aliases = ["ethnic Koreans"]
+description = "People of Korean descent living in Kazakhstan, at a moment."
+"""
+
+DIASPORA = """
+[[figure]]
+id = "alpha-diaspora"
+metric = "diaspora"
+value = 120000
+as_written = "120,000"
+period = { as_of = "2024" }
+source = "alpha"
+quote = "home to 120,000 ethnic Koreans"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Kazakhstan is home to 120,000 ethnic Koreans.", Verdict.SUPPORTED),
+        ("Kazakhstan is home to 170,000 ethnic Koreans.", Verdict.CONTRADICTED),
+        ("Uzbekistan is home to 120,000 ethnic Koreans.", Verdict.UNVERIFIABLE),
+        ("170,000 ethnic Koreans live in Uzbekistan.", Verdict.UNVERIFIABLE),
+        ("Kyrgyzstan, like Kazakhstan, has 170,000 ethnic Koreans.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_country_the_record_is_not_about_is_unverifiable(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(figures=DIASPORA, metrics=DIASPORA_METRICS)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation
+    if verdict is Verdict.UNVERIFIABLE:
+        assert "speaks of" in result.explanation
