@@ -175,3 +175,29 @@ def test_58_implemented_and_55_joint_projects_are_not_one_figure(
     # A sentence that does not say which count it means is not settled by either.
     ambiguous = checker.check_claim("There are 58 joint investment projects in Kazakhstan.")
     assert ambiguous.verdict is Verdict.UNVERIFIABLE
+
+
+# -------------------------------------------------- 6. smaller readings
+
+
+def test_the_undated_zhambyl_terms_are_not_tied_to_the_revision_year(tmp_path: Path) -> None:
+    """'Under the agreement, the consortium will own 27%': the agreement is undated, so the
+    revision's 2024 does not decide what the share is compared with; another source's 40%
+    under the agreement, dated 2010, disagrees with it."""
+    copy = tmp_path / "facts"
+    shutil.copytree(FACTS, copy)
+    (copy / "figures" / "extra.toml").write_text(
+        "[[figure]]\n"
+        'id = "extra-zhambyl-share"\n'
+        'metric = "zhambyl-consortium-share"\n'
+        "value = 40\n"
+        'as_written = "40%"\n'
+        'period = { as_of = "2010" }\n'
+        'source = "kazinform-2024"\n'
+        'quote = "40%"\n',
+        encoding="utf-8",
+    )
+    found = _conflicts_with(find_conflicts(load_store(copy)), "extra-zhambyl-share")
+    assert [{c.fact for c in conflict.claims} for conflict in found] == [
+        {"extra-zhambyl-share", "wiki-zhambyl-share"}
+    ]
