@@ -16,18 +16,21 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-WIDTH = "100"
+WIDTH = "80"
+"""The tour shows what a terminal of 80 columns shows."""
+HELP_WIDTH = "100"
+"""The command reference is wider, so that each command's summary fits on its line."""
 
 
-def _run(command: str) -> str:
+def _run(command: str, width: str = WIDTH) -> str:
     """Run a kzkr command line (with an optional `| head -N`) on the shipped store."""
     words, _, pipe = command.partition(" | ")
     args = shlex.split(words)[1:]
-    env = {"KZKR_FACTS": str(ROOT / "facts"), "COLUMNS": WIDTH, "NO_COLOR": "1"}
+    env = {"KZKR_FACTS": str(ROOT / "facts"), "COLUMNS": width, "NO_COLOR": "1"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(WIDTH))
+        result = CliRunner().invoke(app, args, prog_name="kzkr", terminal_width=int(width))
     finally:
         for key, value in saved.items():
             if value is None:
@@ -63,7 +66,7 @@ def reference() -> None:
         title = f"kzkr {name}".strip()
         cog.outl(f"### `{title}`")
         cog.outl("```text")
-        cog.outl(_run(f"{title} --help"))
+        cog.outl(_run(f"{title} --help", HELP_WIDTH))
         cog.outl("```")
 
 

@@ -122,9 +122,10 @@ def test_options_select_conflicts(store: Path, args: list[str], ids: list[str]) 
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
 
 
-def test_no_conflict_exits_1_with_no_output(store: Path) -> None:
+def test_no_conflict_exits_1_saying_what_matched_nothing(store: Path) -> None:
     result = runner.invoke(app, ["conflicts", "--metric", "rank"])
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "no conflict matches --metric rank\n"
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,8 @@ def test_on_a_terminal_store_text_cannot_steer_it(
     result = runner.invoke(app, [*command, "--format", fmt])
     assert result.exit_code == 0, result.stderr
     out = result.stdout
+    if fmt == "markdown":  # as it reads once rendered: Markdown's backslash escapes undone
+        out = re.sub(r"\\(.)", r"\1", out)
     # The store's own escapes, links and bidi overrides arrive as visible text ...
     assert "\x1b[31m" not in out
     assert "\x1b]8;" not in out
@@ -304,3 +306,56 @@ def test_no_progress_when_stderr_is_not_a_terminal(shipped_facts: Path) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0
     assert result.stderr == f"store: {shipped_facts} (from $KZKR_FACTS)\n"
+
+
+def test_a_newline_in_an_id_cannot_fake_a_problem_line(make_store: StoreMaker) -> None:
+    make_store(
+        figures="""
+        [[figure]]
+        id = "x\\nfacts/fake.toml:1: figure ok: value: forged"
+        metric = "trade"
+        value = 6e9
+        as_written = "$6 billion"
+        period = { start = "2023" }
+        source = "alpha"
+        quote = "q"
+        """
+    )
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()[1:]  # after the line naming the store
+    assert len(lines) == 2, lines
+    assert lines[0].endswith(
+        "figure x\\u000afacts/fake.toml:1: figure ok: value: forged: id: String should match"
+        " pattern '^[a-z0-9][a-z0-9._-]*$'"
+    )
+    assert lines[1] == "Error: the fact store is invalid (1 problem)"
+
+
+def test_export_on_a_terminal_neutralises_bidi_overrides_and_stays_json(
+    hostile_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzkr_cli.cli.store_commands.stdout_is_terminal", lambda: True)
+    on_terminal = runner.invoke(app, ["export"])
+    assert on_terminal.exit_code == 0
+    assert "\u202e" not in on_terminal.stdout and "\\u202e" in on_terminal.stdout
+    piped = runner.invoke(app, ["export"])
+    assert json.loads(on_terminal.stdout) == json.loads(piped.stdout)
+
+
+def test_piped_export_carries_bidi_overrides_as_data(hostile_store: Path) -> None:
+    assert "\u202e" in runner.invoke(app, ["export"]).stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "tsv", "csv", "json", "markdown"])
+def test_the_largest_float_does_not_break_any_format(
+    make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    make_store(figures=figure("huge", "$17" + "0" * 307, 1.7e308, quote="a huge number"))
+    monkeypatch.setattr("kzkr_cli.cli.common.stdout_is_terminal", lambda: fmt == "table")
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["figure", "trade", "--format", fmt, "--no-color"])
+    assert result.exit_code == 0, result.output
+    if fmt == "table":
+        assert "1.7e+308" in result.stdout
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout

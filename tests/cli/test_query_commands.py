@@ -96,7 +96,7 @@ def test_figure_table_has_summary_and_chart(make_store: StoreMaker, terminal: No
     assert result.exit_code == 0
     assert "$6 billion" in result.stdout and "about $6.2 billion" in result.stdout
     assert "2 figures from 2 sources: agree within their stated precision" in result.stdout
-    assert "spread 6 billion–6.2 billion USD (3.2%)" in result.stdout
+    assert "spread 6 billion–6.2 billion USD (3.2%)" in " ".join(result.stdout.split())
     assert "█" in result.stdout
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +13,7 @@ from kzkr_cli.core.quotes import check_quotes, normalise
 from kzkr_cli.core.store import load_store
 from tests.support.broken import BROKEN, CASES
 from tests.support.stores import DOCUMENTS as DOCUMENTS_FOLDER
-from tests.support.stores import FACTS, StoreMaker, figure, metric
+from tests.support.stores import FACTS, StoreMaker, event, figure, metric, source
 
 
 @pytest.mark.parametrize(("case", "file", "pattern"), CASES, ids=[c[0] for c in CASES])
@@ -120,3 +122,41 @@ def test_streamed_export_is_the_same_json_as_the_whole(make_store: StoreMaker) -
             streamed.getvalue()
             == json.dumps(export_store(store), indent=2, ensure_ascii=False) + "\n"
         )
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem_naming_it(
+    make_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root, which can list any folder, so listing is refused the way the
+    operating system would refuse it to another user."""
+    root = make_store()
+    hidden = root / "figures"
+    hidden.mkdir()
+    (hidden / "more.toml").write_text("", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> Any:
+        if Path(path) == hidden:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(StoreError) as caught:
+        load_store(root)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{hidden}: folder cannot be read: Permission denied"
+    ]
+
+
+def test_a_nul_in_any_text_field_is_refused(make_store: StoreMaker) -> None:
+    root = make_store(
+        sources=source("alpha", document="al\x00pha.txt") + source("beta"),
+        events=event("visit", ("alpha", "2024-06-11", None), actors=["Yoon\x00"]),
+    )
+    with pytest.raises(StoreError) as caught:
+        load_store(root)
+    fields = sorted((p.record, p.field, p.message) for p in caught.value.problems)
+    assert fields == [
+        ("event visit", "actors.0", "contains a NUL character (\\u0000)"),
+        ("source alpha", "document", "contains a NUL character (\\u0000)"),
+    ]

@@ -36,6 +36,7 @@ CASES = [
     ),
     ("unknown-candidate", "store.toml", r"candidates\.1: unknown metric 'diaspora'"),
     ("unknown-status", "store.toml", r"status: Input should be 'draft' or 'reviewed'"),
+    ("nul-in-text", "store.toml", r"alpha-koreans: quote: contains a NUL character \(\\u0000\)"),
 ]
 """(case, file the problem is in, pattern of the message): the store error each fixture
 gives, asserted by the loader's tests and, as exit 2 and message, by the CLI's."""

@@ -17,6 +17,7 @@ from kzkr_cli.cli.common import (
     ExitCode,
     FactsOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
@@ -85,6 +86,7 @@ def check(
     ] = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Check a claim against the store: supported, contradicted, disputed or unverifiable.
 
@@ -109,18 +111,19 @@ def check(
         fail("give a claim to check, or --file PATH")
     # The checker is imported here, not at the top, so other commands do not pay for it.
     from kzkr_cli.core.checker import Checker
-    from kzkr_cli.render.check_view import check_listing
+    from kzkr_cli.render.views import check_listing
 
     store = open_store(facts)
     checker = Checker(store)
     if file is None:
+        _warn_if_the_shell_ate_a_number(text)
         results = [checker.check_claim(text)]
     else:
         results = list(checker.check_text(text))
         if not results:
             warn("no sentence with a figure, rank or date the store can check")
     if publication is None:
-        emit(check_listing(results, single=file is None), fmt, no_color)
+        emit(check_listing(results, single=file is None), fmt, no_color, wide)
     else:
         from kzkr_cli.render.claimreview import write_claim_reviews
 
@@ -132,6 +135,18 @@ def check(
         )
         write_text(out.getvalue())
     raise typer.Exit(int(_exit_code(results)))
+
+
+def _warn_if_the_shell_ate_a_number(claim: str) -> None:
+    from kzkr_cli.core.checker.claims import scales_without_number
+
+    bare = scales_without_number(claim)
+    if bare:
+        words = ", ".join(f'"{word}"' for word in dict.fromkeys(bare))
+        warn(
+            f"warning: no number before {words}: inside double quotes the shell replaces"
+            " $7 with nothing; put the claim in single quotes ('... $7 billion ...')"
+        )
 
 
 def _publication(

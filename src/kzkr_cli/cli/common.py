@@ -19,7 +19,7 @@ from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, StoreLocation, locate_fac
 from kzkr_cli.core.new_store import writable
 from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
-from kzkr_cli.render.writers import neutralise
+from kzkr_cli.render.text import one_line
 
 
 class ExitCode(IntEnum):
@@ -77,15 +77,30 @@ CheckFormatOption = Annotated[OutputFormat | None, _format_option(list(OutputFor
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
 ]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="In a table, show every column even when the terminal is too narrow for them.",
+    ),
+]
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(neutralise(message) + "\n")
+    """One line on stderr: text from the store inside it (an id with a newline) cannot
+    start a line of its own or steer the terminal."""
+    sys.stderr.write(one_line(message) + "\n")
 
 
 def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     warn(f"Error: {message}")
     raise typer.Exit(int(code))
+
+
+def nothing(message: str) -> NoReturn:
+    """A valid query that matched nothing: say what would match, on stderr, and exit 1."""
+    warn(message)
+    raise typer.Exit(int(ExitCode.NO_MATCH))
 
 
 def open_store(facts: Path | None, *, announce: bool = False) -> Store:
@@ -131,10 +146,19 @@ def use_color(no_color: bool) -> bool:
     return stdout_is_terminal() and not no_color and not os.environ.get("NO_COLOR")
 
 
-def emit(listing: Listing, fmt: OutputFormat | None, no_color: bool = False) -> None:
+def emit(
+    listing: Listing, fmt: OutputFormat | None, no_color: bool = False, wide: bool = False
+) -> None:
     """Write a listing to stdout; a reader that closed the pipe ends the command quietly."""
     try:
-        render(listing, fmt, sys.stdout, tty=stdout_is_terminal(), color=use_color(no_color))
+        render(
+            listing,
+            fmt,
+            sys.stdout,
+            tty=stdout_is_terminal(),
+            color=use_color(no_color),
+            wide=wide,
+        )
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_closed_pipe()

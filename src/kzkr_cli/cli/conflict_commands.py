@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -13,21 +11,18 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
+    nothing,
     open_store,
 )
-from kzkr_cli.core.conflicts import (
-    Conflict,
-    ConflictKind,
-    ConflictQuery,
-    find_conflicts,
-)
-from kzkr_cli.core.contract import conflict_object
+from kzkr_cli.cli.completion import complete_events, complete_metrics, complete_sources
+from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
 from kzkr_cli.core.drafts import draft_keys
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.render import Column, Listing
-from kzkr_cli.render.listing import Cell
+from kzkr_cli.core.query import require_known
+from kzkr_cli.render.views import conflicts_listing
 
 
 def conflicts_command(
@@ -48,12 +43,16 @@ def conflicts_command(
             "-m",
             help="Only conflicts among this metric's figures (an id or alias).",
             show_default=False,
+            autocompletion=complete_metrics,
         ),
     ] = None,
     event: Annotated[
         str | None,
         typer.Option(
-            "--event", help="Only the date conflict of this event (an id).", show_default=False
+            "--event",
+            help="Only the date conflict of this event (an id).",
+            show_default=False,
+            autocompletion=complete_events,
         ),
     ] = None,
     source: Annotated[
@@ -62,6 +61,7 @@ def conflicts_command(
             "--source",
             help="Only conflicts in which this source makes a claim.",
             show_default=False,
+            autocompletion=complete_sources,
         ),
     ] = None,
     min_severity: Annotated[
@@ -86,6 +86,7 @@ def conflicts_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Where sources disagree beyond the precision they state: figures, ranks, dates and
     stated changes, most severe first. Exits 1 when there are none (with --check: 1 when
@@ -99,61 +100,26 @@ def conflicts_command(
         min_severity=min_severity,
     )
     try:
+        require_known(store, source=source, event=event)
         found = find_conflicts(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not found:
-        raise typer.Exit(int(ExitCode.OK if check else ExitCode.NO_MATCH))
-    emit(_listing(found, draft_keys(store), explain=explain), fmt, no_color)
+        if check:
+            raise typer.Exit(int(ExitCode.OK))
+        nothing(why_no_conflicts(query))
+    emit(conflicts_listing(found, draft_keys(store), explain=explain), fmt, no_color, wide)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
 
 
-def _claims(conflict: Conflict, drafts: frozenset[str]) -> list[str]:
-    """One line per agreeing group; each claim's period too when the periods differ, and
-    a draft marked as one."""
-    dated = len({claim.period for claim in conflict.claims}) > 1
-    return [
-        ", ".join(
-            claim.label(with_period=dated) + (" draft" if claim.key in drafts else "")
-            for claim in side
-        )
-        for side in conflict.sides()
+def why_no_conflicts(query: ConflictQuery) -> str:
+    asked = [
+        *(f"--kind {k.value}" for k in sorted(query.kinds)),
+        f"--metric {query.metric}" if query.metric else "",
+        f"--event {query.event}" if query.event else "",
+        f"--source {query.source}" if query.source else "",
+        f"--min-severity {query.min_severity:g}" if query.min_severity else "",
     ]
-
-
-def _listing(found: Sequence[Conflict], drafts: frozenset[str], *, explain: bool) -> Listing:
-    rows: list[dict[str, Cell]] = [
-        {
-            "id": conflict.id,
-            "kind": conflict.kind.value,
-            "severity": round(conflict.severity, 3),
-            "subject": conflict.subject,
-            "period": conflict.period,
-            "claims": _claims(conflict, drafts),
-            "explanation": conflict.explanation,
-        }
-        for conflict in found
-    ]
-    counts = Counter(conflict.kind for conflict in found)
-    by_kind = ", ".join(f"{counts[kind]} {kind.value}" for kind in ConflictKind if counts[kind])
-    total = len(found)
-    return Listing(
-        columns=[
-            Column("id", "Conflict", in_table=False),
-            Column("severity", "Severity", numeric=True, no_wrap=True),
-            Column("kind", "Kind", no_wrap=True),
-            Column("subject", "Subject"),
-            Column("period", "Period"),
-            Column("claims", "Claims that cannot all be right", in_table=not explain),
-            Column("explanation", "Explanation", in_table=explain),
-        ],
-        rows=rows,
-        objects=[
-            conflict_object(conflict)
-            | {"drafts": [c.key for c in conflict.claims if c.key in drafts]}
-            for conflict in found
-        ],
-        title="Conflicts",
-        summary=[f"{total} conflict{'s' if total != 1 else ''} ({by_kind})"],
-    )
+    filters = " ".join(a for a in asked if a)
+    return f"no conflict matches {filters}" if filters else "the sources disagree nowhere"

@@ -12,6 +12,7 @@ from kzkr_cli.cli.common import (
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
     open_store,
@@ -74,6 +75,7 @@ def add(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Add a source: copy its document into the store and draft a record for every figure
     and dated event in it. Exit 0 drafted something, 1 found nothing, 2 bad input (nothing
@@ -106,4 +108,4 @@ def add(
     if not drafting.drafted:
         warn(f"added source {drafting.source.id}; found nothing to draft")
         raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(drafts_listing(drafting), fmt, no_color)
+    emit(drafts_listing(drafting), fmt, no_color, wide)

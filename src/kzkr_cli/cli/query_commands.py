@@ -7,21 +7,34 @@ from typing import Annotated
 import typer
 
 from kzkr_cli.cli.common import (
-    ExitCode,
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
+    nothing,
     open_store,
+    warn,
 )
-from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
+from kzkr_cli.cli.completion import (
+    complete_event_kinds,
+    complete_metrics,
+    complete_records,
+    complete_sources,
+)
 from kzkr_cli.core.conflicts import conflicting_records, find_conflicts
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.provenance import describe
-from kzkr_cli.core.query import TimelineQuery, compare_figures, parse_when, timeline
-from kzkr_cli.core.vocabulary import resolve_metric
+from kzkr_cli.core.query import (
+    TimelineQuery,
+    answer_figures,
+    parse_when,
+    timeline,
+    why_no_events,
+    why_no_figures,
+)
 from kzkr_cli.render.views import figure_listing, metrics_listing, record_listing, timeline_listing
 
 SourceOption = Annotated[
@@ -55,6 +68,7 @@ def timeline_command(
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Events in chronological order, each date at the precision its sources give."""
     store = open_store(facts)
@@ -71,8 +85,8 @@ def timeline_command(
     except QueryError as exc:
         fail(str(exc))
     if not entries:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(timeline_listing(entries), fmt, no_color)
+        nothing(why_no_events(store, query))
+    emit(timeline_listing(entries), fmt, no_color, wide)
 
 
 def figure_command(
@@ -85,36 +99,50 @@ def figure_command(
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Only figures whose period covers this year.")
+        int | None,
+        typer.Option("--year", min=1, max=9999, help="Only figures whose period covers this year."),
     ] = None,
     source: SourceOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Show each figure's quote.")] = False,
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
-    """Every source's figure for one metric side by side, and whether they agree."""
+    """Every source's figure for one metric side by side, and whether they agree; with
+    --year or --source and no metric, every metric's."""
     store = open_store(facts)
-    if metric is None:
-        emit(metrics_listing(store), fmt, no_color)
+    if metric is None and year is None and source is None:
+        emit(metrics_listing(store), fmt, no_color, wide)
         return
     try:
-        chosen = resolve_metric(store, metric)
-        comparison = compare_figures(store, chosen, find_conflicts(store), year, source)
+        answer = answer_figures(store, metric, find_conflicts(store), year, source)
     except QueryError as exc:
         fail(str(exc))
-    if not comparison.rows:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(figure_listing(store, comparison, quotes=quotes), fmt, no_color)
+    if answer.also:
+        others = ", ".join(m.id for m in answer.also)
+        warn(f"{metric!r} also fits {others}; give an id to see its figures")
+    if not answer.comparisons:
+        nothing(why_no_figures(store, answer.asked, year, source))
+    listing = figure_listing(
+        store, answer.comparisons, quotes=quotes, across=metric is None, year=year, source=source
+    )
+    emit(listing, fmt, no_color, wide)
 
 
 def show_command(
     record_id: Annotated[
-        str, typer.Argument(help="A figure, event, source or metric id.", metavar="ID")
+        str,
+        typer.Argument(
+            help="A figure, event, source or metric id, or a metric's alias.",
+            metavar="ID",
+            autocompletion=complete_records,
+        ),
     ],
     fmt: FormatOption = None,
     facts: FactsOption = None,
     no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """One record with its full provenance: source, quote, interval, conflicts."""
     store = open_store(facts)
@@ -122,4 +150,4 @@ def show_command(
         described = describe(store, record_id, find_conflicts(store))
     except QueryError as exc:
         fail(str(exc))
-    emit(record_listing(described), fmt, no_color)
+    emit(record_listing(described), fmt, no_color, wide)

@@ -10,7 +10,7 @@ import typer
 
 from kzkr_cli.cli.common import ExitCode, FactsOption, fail, open_store, writable_store
 from kzkr_cli.core.store import Store
-from kzkr_cli.render.writers import neutralise
+from kzkr_cli.render.text import neutralise
 
 if TYPE_CHECKING:
     from kzkr_cli.core.drafting.review import Draft

@@ -6,19 +6,21 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO, cast
 
 import typer
 
 from kzkr_cli.cli.common import (
-    ExitCode,
     FactsOption,
     FormatOption,
     NoColorOption,
+    WideOption,
     emit,
     fail,
+    nothing,
     open_store,
     quiet_closed_pipe,
+    stdout_is_terminal,
     warn,
     write_text,
 )
@@ -28,6 +30,7 @@ from kzkr_cli.core.export import store_schema, write_export
 from kzkr_cli.core.files import write_atomically
 from kzkr_cli.core.quotes import check_quotes
 from kzkr_cli.core.sources import source_summaries
+from kzkr_cli.render.text import NeutralisingWriter
 from kzkr_cli.render.views import sources_listing
 
 
@@ -93,8 +96,11 @@ def export(
     """The whole store as one JSON object: sources, metrics, figures, events."""
     store = open_store(facts)
     if output is None:
+        stream: TextIO = sys.stdout
+        if stdout_is_terminal():
+            stream = cast(TextIO, NeutralisingWriter(sys.stdout))
         try:
-            write_export(store, sys.stdout)
+            write_export(store, stream)
             sys.stdout.flush()
         except BrokenPipeError:
             quiet_closed_pipe()
@@ -115,11 +121,14 @@ def schema() -> None:
 
 
 def sources(
-    fmt: FormatOption = None, facts: FactsOption = None, no_color: NoColorOption = False
+    fmt: FormatOption = None,
+    facts: FactsOption = None,
+    no_color: NoColorOption = False,
+    wide: WideOption = False,
 ) -> None:
     """The sources, with how many figures and events each backs."""
     store = open_store(facts, announce=True)
     summaries = source_summaries(store)
     if not summaries:
-        raise typer.Exit(int(ExitCode.NO_MATCH))
-    emit(sources_listing(summaries), fmt, no_color)
+        nothing("the store holds no sources")
+    emit(sources_listing(summaries), fmt, no_color, wide)

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 def format_number(value: float | int) -> str:
     """Numbers as plain decimals, without exponent or trailing ``.0``."""
+    if math.isnan(value):
+        return "nan"
     if isinstance(value, int) or (math.isfinite(value) and value == int(value)):
         return str(int(value))
     if not math.isfinite(value):
@@ -23,12 +25,19 @@ def _plain(value: float, digits: int) -> str:
 
 
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_BEYOND_WORDS = 1e18
+"""From a million trillion on, a number is written with an exponent (1.7e+308): no reader
+of a table counts that many digit groups."""
 
 
 def human_number(value: float | int) -> str:
     """Numbers for people: "6 billion", "735.8 million", "120,000", "44"."""
+    if math.isnan(value):
+        return "NaN"
     if not math.isfinite(value):
         return "∞" if value > 0 else "-∞"
+    if abs(value) >= _BEYOND_WORDS:
+        return f"{value:.4g}"
     for size, word in _SCALE_WORDS:
         if abs(value) >= size:
             return f"{_plain(value / size, 4)} {word}"

@@ -171,6 +171,11 @@ SCALE_WORDS: dict[str, int] = {
 """A scale word and the power of ten it multiplies by."""
 BARE_LETTER_SCALES = frozenset({"m", "b", "k"})
 """Scale letters that are a scale only beside a currency ("$5m"), never alone ("5 m")."""
+BEFORE_A_BARE_SCALE = frozenset(
+    {"a", "an", "one", "several", "few", "many", "of", "tens", "hundreds"}
+)
+"""Words that may stand before a scale word with no digits ("several billion"); without one,
+"reached  billion" is what a shell leaves of "$7 billion" inside double quotes."""
 TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
 """How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
 FRACTION_WORDS: dict[str, tuple[int, int]] = {

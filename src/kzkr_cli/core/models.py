@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -54,8 +55,18 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 SourceId = Id
 MetricId = Id
 FactId = Id
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Quote = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def _no_nul(text: str) -> str:
+    """A NUL ends a string in C and in file names: text that holds one is refused at load."""
+    if "\x00" in text:
+        raise ValueError("contains a NUL character (\\u0000)")
+    return text
+
+
+NoNul = AfterValidator(_no_nul)
+Text = Annotated[str, Field(min_length=1, max_length=2000), NoNul]
+Quote = Annotated[str, Field(min_length=1, max_length=300), NoNul]
 """A short verbatim clause from the source document, not a paragraph."""
 
 
@@ -84,7 +95,7 @@ class Source(Record):
     kind: Annotated[SourceKind, _FROM_TEXT]
     published: DateOrRange
     published_note: Text | None = None
-    document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255)]
+    document: Annotated[str, Field(pattern=r"^[^/\\]+$", max_length=255), NoNul]
     url: Annotated[str, Field(pattern=r"^https?://[^\s/]+\S*$", max_length=2000)] | None = None
     """Where the document was published, when it has an address."""
 
@@ -112,7 +123,7 @@ class Metric(Record):
     id: MetricId
     name: Text
     unit: Annotated[Unit, _FROM_TEXT]
-    aliases: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    aliases: list[Annotated[str, Field(min_length=1, max_length=80), NoNul]] = []
     description: Text
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.0
     tolerance_note: Text | None = None
@@ -303,9 +314,9 @@ class Event(Record):
     id: FactId
     kind: Annotated[EventKind, _FROM_TEXT]
     title: Text
-    actors: list[Annotated[str, Field(min_length=1, max_length=200)]] = []
+    actors: list[Annotated[str, Field(min_length=1, max_length=200), NoNul]] = []
     place: Text | None = None
-    aliases: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    aliases: list[Annotated[str, Field(min_length=1, max_length=80), NoNul]] = []
     """Other names a text may give it ("diplomatic ties"), for the claim checker."""
     note: Text | None = None
     claims: Annotated[list[DateClaim], Field(min_length=1, alias="claim")]

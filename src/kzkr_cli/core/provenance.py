@@ -20,6 +20,7 @@ from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
 from kzkr_cli.core.sources import source_summaries
 from kzkr_cli.core.store import Store
+from kzkr_cli.core.vocabulary import metric_names, resolve_metric
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +50,19 @@ def _source_fields(source: Source, prefix: str = "source") -> list[tuple[str, st
 
 
 def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Described:
-    record = store.record(record_id)
+    record: Source | Metric | Figure | Event | UndecidedFigure | None = store.record(record_id)
     if record is None:
-        known = [*store.sources, *store.metrics, *store.figures, *store.events]
-        close = difflib.get_close_matches(record_id, known, n=5, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise QueryError(f"no record with id {record_id!r}{hint}", close)
-    involved = _involving(record_id, conflicts)
-    conflict_fields = [(f"conflict {c.id}", c.explanation) for c in involved]
+        try:  # what `kzkr figure` accepts: a metric's alias or the start of its id
+            record = resolve_metric(store, record_id)
+        except QueryError:
+            known = [*store.sources, *metric_names(store), *store.figures, *store.events]
+            close = difflib.get_close_matches(record_id, known, n=5, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise QueryError(f"no record with id {record_id!r}{hint}", close) from None
+    involved = _involving(record.id, conflicts)
+    conflict_fields = [
+        field for c in involved for field in (("conflict", c.id), ("explanation", c.explanation))
+    ]
     conflict_ids = [c.id for c in involved]
     if isinstance(record, Figure):
         obj = figure_object(store, record)

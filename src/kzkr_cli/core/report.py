@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kzkr_cli.core.conflicts import Conflict, ConflictQuery, conflicting_records, find_conflicts
-from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import Figure, Metric, Source
-from kzkr_cli.core.query import FigureRow, TimelineEntry, TimelineQuery, timeline
+from kzkr_cli.core.query import FigureRow, TimelineEntry, TimelineQuery, timeline, unknown_name
 from kzkr_cli.core.store import Store
 from kzkr_cli.core.vocabulary import resolve_metric
 
@@ -56,7 +55,7 @@ def build_report(store: Store, query: ReportQuery | None = None) -> Report:
     query = query or ReportQuery()
     for source in query.sources:
         if source not in store.sources:
-            raise QueryError(f"unknown source {source!r}", sorted(store.sources))
+            raise unknown_name("source", source, store.sources)
     metrics = list({m.id: m for m in (resolve_metric(store, n) for n in query.metrics)}.values())
     every_conflict = find_conflicts(store)
     conflicts = _conflicts(store, query, metrics)

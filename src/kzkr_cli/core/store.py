@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 import re
 import sys
 from collections import defaultdict
@@ -90,7 +91,21 @@ class Store:
 
 
 def toml_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+    """Every ``*.toml`` below ``root``; an OSError names the first folder that cannot be read."""
+    files, unreadable = _walk(root)
+    if unreadable:
+        raise unreadable[0]
+    return files
+
+
+def _walk(root: Path) -> tuple[list[Path], list[OSError]]:
+    """The ``*.toml`` files below ``root`` and every folder that could not be listed: a
+    folder skipped in silence would leave a partial store that validates."""
+    unreadable: list[OSError] = []
+    found: list[Path] = []
+    for folder, _, names in os.walk(root, onerror=unreadable.append):
+        found.extend(Path(folder, n) for n in names if n.endswith(".toml"))
+    return sorted(p for p in found if p.is_file()), unreadable
 
 
 Progress = Callable[[int, int], None]
@@ -110,9 +125,17 @@ def load_store(
         raise StoreError([Problem(str(root), "facts folder not found")])
     if not root.is_dir():
         raise StoreError([Problem(str(root), "is not a folder")])
-    files = toml_files(root)
+    files, unreadable = _walk(root)
+    problems.extend(
+        Problem(
+            display_path(Path(error.filename or root)),
+            f"folder cannot be read: {error.strerror or error}",
+        )
+        for error in unreadable
+    )
     if not files:
-        raise StoreError([Problem(str(root), "no .toml files: the facts folder is empty")])
+        problems.append(Problem(str(root), "no .toml files: the facts folder is empty"))
+        raise StoreError(problems)
     store = Store(root=root)
     with collector_paused():
         for done, path in enumerate(files, start=1):

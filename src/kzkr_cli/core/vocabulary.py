@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import Metric
@@ -34,3 +35,24 @@ def resolve_metric(store: Store, name: str) -> Metric:
     suggestions = sorted(dict.fromkeys(close))
     hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
     raise QueryError(f"unknown metric {name!r}{hint}", suggestions)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s_-]+", name.casefold()) if w)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def metrics_also_named(store: Store, name: str, chosen: Metric) -> list[Metric]:
+    """Other metrics the user's word could mean: those whose id or an alias holds its words
+    as whole words ("fdi" in fdi-inflow-annual), so an alias never hides them silently."""
+    part = _words(name)
+    if not part:
+        return []
+    return [
+        m
+        for m in store.metrics.values()
+        if m.id != chosen.id and any(_contains(_words(n), part) for n in (m.id, *m.aliases))
+    ]

@@ -17,7 +17,7 @@ from kzkr_cli.core.checker import CheckResult, Verdict
 from kzkr_cli.core.dates import Dating, PartialDate
 from kzkr_cli.core.links import source_url
 from kzkr_cli.core.models import Source
-from kzkr_cli.render.writers import neutralise
+from kzkr_cli.render.text import neutralise
 
 RATING_VALUE: Mapping[Verdict, int | None] = {
     Verdict.CONTRADICTED: 1,

@@ -38,7 +38,8 @@ class Style(StrEnum):
 class Column:
     """A column: ``key`` names it in tsv/csv headers, ``header`` in a table. A column can be
     for people only (``in_rows=False``: table and markdown) or for scripts only
-    (``in_table=False``: plain, tsv, csv)."""
+    (``in_table=False``: plain, tsv, csv). A numeric or ``no_wrap`` column is never wrapped;
+    others wrap at spaces only."""
 
     key: str
     header: str
@@ -46,6 +47,11 @@ class Column:
     no_wrap: bool = False
     in_table: bool = True
     in_rows: bool = True
+    priority: int = 0
+    """When a table is too narrow, columns of the highest priority number go first; 0 is
+    never hidden."""
+    fold_into: str | None = None
+    """A hidden column's text is shown as an extra line of this column instead, if it shows."""
 
 
 Cell = str | int | float | Sequence[str] | None
@@ -66,9 +72,12 @@ class Listing:
     objects: Sequence[Mapping[str, Any]] | Mapping[str, Any]
     title: str | None = None
     summary: Sequence[str] = ()
-    chart: Sequence[tuple[str, float]] = ()
+    chart: Sequence[Sequence[tuple[str, float]]] = ()
+    """Bar charts, each of values that may be compared (one metric, one period)."""
     chart_unit: str = ""
     styles: Sequence[Style] = field(default_factory=tuple)
+    section_ends: frozenset[int] = frozenset()
+    """Rows after which a table draws a line: the end of a group."""
 
     def __len__(self) -> int:
         return len(self.rows)

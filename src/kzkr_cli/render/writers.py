@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -10,32 +9,27 @@ from typing import Any, TextIO
 
 from kzkr_cli.core.formatting import format_number
 from kzkr_cli.render.listing import Cell, Column, Listing, OutputFormat, Style
+from kzkr_cli.render.text import cell_text, neutralise
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Show control characters, escapes and bidi overrides as visible ``\\uXXXX`` text."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-
-
-def cell_text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return format_number(value)
-    if isinstance(value, str):
-        return value
-    return "; ".join(value)
+_FORMULA_LINE = re.compile(r"^(?=[=+\-@\t\r])|(?<=[\r\n])(?=[=+\-@\t])")
+"""Where a spreadsheet could start running a formula: a line beginning with = + - @, a tab
+or a carriage return, at the start of the cell or after any line break inside it (some
+importers start a new row at a bare CR)."""
+_ORDERED = re.compile(r"\d+[.)]\s")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#&])")
 
 
 def render(
-    listing: Listing, fmt: OutputFormat | None, out: TextIO, *, tty: bool, color: bool
+    listing: Listing,
+    fmt: OutputFormat | None,
+    out: TextIO,
+    *,
+    tty: bool,
+    color: bool,
+    wide: bool = False,
 ) -> None:
-    """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows."""
+    """Write ``listing`` in ``fmt``; with no format, a table on a terminal, else plain rows.
+    ``wide`` keeps every column of a table, however narrow the terminal."""
     if fmt is not None and not fmt.lists:
         raise ValueError(f"{fmt.value} is written from its own result, not from a listing")
     if fmt is None:
@@ -57,7 +51,7 @@ def render(
     else:
         from kzkr_cli.render.table import write_table
 
-        write_table(listing, out, color=color)
+        write_table(listing, out, color=color, wide=wide)
 
 
 def _write_json(objects: Any, out: TextIO, *, tty: bool) -> None:
@@ -98,23 +92,38 @@ def _csv_cell(value: Cell, tty: bool) -> Cell:
         return cell_text(value)
     if isinstance(value, int | float):
         return format_number(value)
-    text = cell_text(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
+    text = _FORMULA_LINE.sub("'", cell_text(value))
     return neutralise(text) if tty else text
 
 
+def _csv_field(text: str) -> str:
+    """RFC 4180 quoting; a cell holding a CR is quoted too, which the csv module skips when
+    the line terminator is "\n", so a bare CR can never end a row early."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _write_csv(listing: Listing, out: TextIO, *, tty: bool) -> None:
-    writer = csv.writer(out, lineterminator="\n")
     columns = listing.row_columns
-    writer.writerow([c.key for c in columns])
+    out.write(",".join(_csv_field(c.key) for c in columns) + "\n")
     for row in listing.rows:
-        writer.writerow([_csv_cell(row.get(c.key), tty) for c in columns])
+        cells = [_csv_cell(row.get(c.key), tty) for c in columns]
+        out.write(",".join(_csv_field(cell_text(cell)) for cell in cells) + "\n")
 
 
 def _markdown_cell(value: Cell) -> str:
-    text = neutralise(cell_text(value))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text that renders as itself: every character Markdown or HTML would act on (links,
+    tags, comments, emphasis, table pipes) backslash-escaped, line breaks as spaces."""
+    text = " ".join(neutralise(cell_text(value)).splitlines())
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    if text[:1] in ("-", "+", "="):  # a list item or a heading underline
+        return "\\" + text
+    ordered = _ORDERED.match(text)  # "1. " would start a numbered list
+    if ordered:
+        end = ordered.end() - 2
+        return text[:end] + "\\" + text[end:]
+    return text
 
 
 def _write_markdown(listing: Listing, out: TextIO, *, tty: bool) -> None:

@@ -713,3 +713,26 @@ def match_events(index: StoreIndex, stems: set[str]) -> list[str]:
             best.append(event_id)
     order = index.event_order
     return sorted(best, key=order.__getitem__)
+
+
+_SCALE_WORD = re.compile(
+    r"\b(?<![-])("
+    + lexicon.alternation(w for w in lexicon.SCALE_WORDS if len(w) > 3)
+    + r")\b(?![-])",
+    re.IGNORECASE,
+)
+
+
+def scales_without_number(text: str) -> list[str]:
+    """Scale words with no number before them ("reached  billion"): what is left when a
+    shell expands "$7" inside double quotes to nothing, so the caller can say so."""
+    spans = [(q.start, q.end) for q in find_quantities(text)]
+    bare = []
+    for match in _SCALE_WORD.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        before = text[: match.start()].split()
+        if before and before[-1].casefold().strip("(") in lexicon.BEFORE_A_BARE_SCALE:
+            continue
+        bare.append(match.group(1))
+    return bare
