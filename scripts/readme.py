@@ -70,6 +70,18 @@ def reference() -> None:
         cog.outl("```")
 
 
+def tables() -> None:
+    """The compiled store's tables and columns, from the description the code keeps."""
+    from kzkr_cli.core.compiled.schema import SEARCHED, TABLES
+
+    for table, (description, columns) in TABLES.items():
+        searched = SEARCHED.get(table)
+        search = f" Full-text index `{table}_fts` over {', '.join(searched)}." if searched else ""
+        cog.outl(f"- **`{table}`** — {description}{search}")
+        for column, meaning in columns.items():
+            cog.outl(f"  `{column}`: {meaning}" + ("" if meaning.endswith(".") else "."))
+
+
 def report_example(command: str) -> None:
     """Run a `kzkr report` line in an empty folder; show it, then the page's outline: each
     heading and figure with the anchor a link to it uses."""

@@ -6,22 +6,18 @@ from __future__ import annotations
 
 import functools
 import math
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.drafting import Drafting, draft_records
 from kzkr_cli.core.models import Figure, Source, UndecidedFigure
 from kzkr_cli.core.numbers import Kind, parse_quantity
 from kzkr_cli.core.store import Store, load_store
-
-if sys.version_info >= (3, 11):  # noqa: UP036
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -34,7 +30,7 @@ def article_names() -> list[str]:
 
 
 def expected(name: str) -> dict[str, Any]:
-    return tomllib.loads((ARTICLES / f"{name}.toml").read_text(encoding="utf-8"))
+    return tomli.loads((ARTICLES / f"{name}.toml").read_text(encoding="utf-8"))
 
 
 @functools.cache

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 
 from kzkr_cli.core.checker import Checker, CheckResult, Verdict
 from kzkr_cli.core.models import EventKind
@@ -20,7 +20,7 @@ from tests.support.stores import DOCUMENTS as DOCUMENTS_FOLDER
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CORPORA: dict[str, list[dict[str, Any]]] = {
-    path.stem: tomllib.loads(path.read_text(encoding="utf-8"))["claim"]
+    path.stem: tomli.loads(path.read_text(encoding="utf-8"))["claim"]
     for path in sorted(DATA.glob("claims*.toml"))
 }
 """Every corpus in tests/data, by file stem: a new claims*.toml is pinned as soon as it lands."""

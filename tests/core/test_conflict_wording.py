@@ -87,4 +87,4 @@ def test_a_claim_alone_in_several_checks_is_one_finding(make_store: StoreMaker) 
     assert odd.claim.fact == "year"
     assert {c.id for c in odd.conflicts} == {c.id for c in found}
     assert odd.explanation.startswith('"$10.2 billion" (alpha, 2023) is the odd one out in 2')
-    assert "as a part of Trade over several years" in odd.explanation
+    assert "the arithmetic check on year, 2023" in odd.explanation

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomli
 
 from kzkr_cli.core.checker import Checker, CheckResult
 from kzkr_cli.core.checker.index import StoreIndex
@@ -80,7 +80,7 @@ def test_renamed_ids_give_the_same_verdicts(stores: tuple[Store, Store, dict[str
     claims = [
         claim["text"]
         for corpus in CORPORA
-        for claim in tomllib.loads(corpus.read_text(encoding="utf-8"))["claim"]
+        for claim in tomli.loads(corpus.read_text(encoding="utf-8"))["claim"]
     ]
     assert len(claims) > 200
     named, keyed = Checker(shipped), Checker(opaque)

@@ -111,10 +111,13 @@ def check(
         fail("give a claim to check, or --file PATH")
     # The checker is imported here, not at the top, so other commands do not pay for it.
     from kzkr_cli.core.checker import Checker
+    from kzkr_cli.core.compiled.build import whole_store
+    from kzkr_cli.core.compiled.queries import all_conflicts
     from kzkr_cli.render.views import check_listing
 
-    store = open_store(facts)
-    checker = Checker(store)
+    compiled = open_store(facts)
+    store = whole_store(compiled.connection, compiled.root)
+    checker = Checker(store, all_conflicts(compiled))
     if file is None:
         _warn_if_the_shell_ate_a_number(text)
         results = [checker.check_claim(text)]

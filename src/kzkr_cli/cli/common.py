@@ -8,18 +8,20 @@ import sys
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from kzkr_cli.cli.progress import stderr_progress
-from kzkr_cli.core.cache import cache_folder, load_store_cached
 from kzkr_cli.core.errors import ReadOnlyStoreError, StoreError
 from kzkr_cli.core.locate import ENVIRONMENT_VARIABLE, StoreLocation, locate_facts
 from kzkr_cli.core.new_store import writable
-from kzkr_cli.core.store import Store
 from kzkr_cli.render import Listing, OutputFormat, render
 from kzkr_cli.render.text import one_line
+
+if TYPE_CHECKING:  # the store's modules are imported by the commands that open it
+    from kzkr_cli.core.compiled import CompiledStore
+    from kzkr_cli.core.store import Store
 
 
 class ExitCode(IntEnum):
@@ -103,26 +105,59 @@ def nothing(message: str) -> NoReturn:
     raise typer.Exit(int(ExitCode.NO_MATCH))
 
 
-def open_store(facts: Path | None, *, announce: bool = False) -> Store:
-    """Load the store (through its cache), or report every problem and exit 2; with
-    ``announce``, first say on stderr which store is read."""
+def open_store(facts: Path | None, *, announce: bool = False) -> CompiledStore:
+    """The compiled store (compiled now when it is not current), or report every problem of
+    the TOML and exit 2; with ``announce``, first say on stderr which store is read."""
+    from kzkr_cli.core.compiled import cache_folder, open_compiled
+
+    location = locate_facts(facts)
+    if announce:
+        warn(location.describe())
+    gc.disable()
+    try:
+        progress = stderr_progress("compiling the fact store", "files")
+        return open_compiled(location.path, progress, cache_folder())
+    except StoreError as exc:
+        invalid(exc)
+    finally:
+        # What was loaded lives until the command ends: the collector need never scan it.
+        gc.freeze()
+        gc.enable()
+
+
+def open_whole_store(facts: Path | None) -> Store:
+    """Every record of the compiled store, for commands that print or judge against all of
+    it (export, check, report); exit 2 on an invalid store as ``open_store`` does."""
+    from kzkr_cli.core.compiled.build import whole_store
+
+    compiled = open_store(facts)
+    return whole_store(compiled.connection, compiled.root)
+
+
+def read_store(facts: Path | None, *, announce: bool = False) -> Store:
+    """The store read and validated from its TOML files, never from the compiled copy (what
+    validate checks and what add and review edit); or report every problem and exit 2."""
+    from kzkr_cli.core.store import load_store
+
     location = locate_facts(facts)
     if announce:
         warn(location.describe())
     gc.disable()
     try:
         progress = stderr_progress("loading the fact store", "files")
-        store = load_store_cached(location.path, progress, cache_folder())
+        return load_store(location.path, progress)
     except StoreError as exc:
-        for problem in exc.problems:
-            warn(str(problem))
-        count = len(exc.problems)
-        fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
+        invalid(exc)
     finally:
-        # The store lives until the command ends: the collector need never scan it.
         gc.freeze()
         gc.enable()
-    return store
+
+
+def invalid(error: StoreError) -> NoReturn:
+    for problem in error.problems:
+        warn(str(problem))
+    count = len(error.problems)
+    fail(f"the fact store is invalid ({count} problem{'s' if count != 1 else ''})")
 
 
 def writable_store(facts: Path | None) -> StoreLocation:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
+
+import tomli
 
 from kzkr_cli.core.locate import find_facts
 from kzkr_cli.core.models import EventKind
 from kzkr_cli.core.store import toml_files
-
-if sys.version_info >= (3, 11):  # noqa: UP036  (tomli stays declared for older Pythons)
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 def _names(*tables: str, with_aliases: bool = False) -> list[str]:
@@ -23,7 +19,7 @@ def _names(*tables: str, with_aliases: bool = False) -> list[str]:
         root = find_facts(Path(os.environ["KZKR_FACTS"]) if os.environ.get("KZKR_FACTS") else None)
         for path in toml_files(root):
             with path.open("rb") as handle:
-                data = tomllib.load(handle)
+                data = tomli.load(handle)
             for table in tables:
                 rows = data.get(table, [])
                 for row in rows if isinstance(rows, list) else []:
@@ -33,7 +29,7 @@ def _names(*tables: str, with_aliases: bool = False) -> list[str]:
                             aliases = row.get("aliases")
                             if isinstance(aliases, list):
                                 names.extend(a for a in aliases if isinstance(a, str))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (OSError, tomli.TOMLDecodeError, UnicodeDecodeError):
         return []
     return names
 

@@ -18,11 +18,8 @@ from kzkr_cli.cli.common import (
     open_store,
 )
 from kzkr_cli.cli.completion import complete_events, complete_metrics, complete_sources
-from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery, find_conflicts
-from kzkr_cli.core.drafts import draft_keys
+from kzkr_cli.core.conflicts import ConflictKind, ConflictQuery
 from kzkr_cli.core.errors import QueryError
-from kzkr_cli.core.query import require_known
-from kzkr_cli.render.views import conflicts_listing
 
 
 def conflicts_command(
@@ -91,6 +88,9 @@ def conflicts_command(
     """Where sources disagree beyond the precision they state: figures, ranks, dates and
     stated changes, most severe first. Exits 1 when there are none (with --check: 1 when
     there are some)."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.render.views import conflicts_listing
+
     store = open_store(facts)
     query = ConflictQuery(
         kinds=frozenset(kinds or ()),
@@ -100,15 +100,14 @@ def conflicts_command(
         min_severity=min_severity,
     )
     try:
-        require_known(store, source=source, event=event)
-        found = find_conflicts(store, query)
+        found = queries.conflicts(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not found:
         if check:
             raise typer.Exit(int(ExitCode.OK))
         nothing(why_no_conflicts(query))
-    emit(conflicts_listing(found, draft_keys(store), explain=explain), fmt, no_color, wide)
+    emit(conflicts_listing(found, queries.draft_keys(store), explain=explain), fmt, no_color, wide)
     if check:
         raise typer.Exit(int(ExitCode.NO_MATCH))
 

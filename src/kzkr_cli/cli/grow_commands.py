@@ -15,7 +15,7 @@ from kzkr_cli.cli.common import (
     WideOption,
     emit,
     fail,
-    open_store,
+    read_store,
     warn,
     writable_store,
     write_text,
@@ -84,7 +84,7 @@ def add(
     from kzkr_cli.render.drafts_view import drafts_listing
 
     location = writable_store(facts)
-    store = open_store(location.path)
+    store = read_store(location.path)
     fields = {
         "id": source,
         "title": title,

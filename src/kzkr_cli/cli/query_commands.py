@@ -23,19 +23,10 @@ from kzkr_cli.cli.completion import (
     complete_records,
     complete_sources,
 )
-from kzkr_cli.core.conflicts import conflicting_records, find_conflicts
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.models import EventKind
-from kzkr_cli.core.provenance import describe
-from kzkr_cli.core.query import (
-    TimelineQuery,
-    answer_figures,
-    parse_when,
-    timeline,
-    why_no_events,
-    why_no_figures,
-)
-from kzkr_cli.render.views import figure_listing, metrics_listing, record_listing, timeline_listing
+
+# Each command imports its query and view where it runs: a command pays for its own only.
 
 SourceOption = Annotated[
     str | None,
@@ -71,6 +62,10 @@ def timeline_command(
     wide: WideOption = False,
 ) -> None:
     """Events in chronological order, each date at the precision its sources give."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.core.query import TimelineQuery, parse_when
+    from kzkr_cli.render.views import timeline_listing
+
     store = open_store(facts)
     try:
         query = TimelineQuery(
@@ -81,11 +76,13 @@ def timeline_command(
             source=source,
             grep=grep,
         )
-        entries = timeline(store, query, conflicting_records(find_conflicts(store)))
+        entries = queries.timeline_entries(store, query)
     except QueryError as exc:
         fail(str(exc))
     if not entries:
-        nothing(why_no_events(store, query))
+        from kzkr_cli.core.query import why_no_events
+
+        nothing(why_no_events(queries.event_store(store), query))
     emit(timeline_listing(entries), fmt, no_color, wide)
 
 
@@ -111,12 +108,20 @@ def figure_command(
 ) -> None:
     """Every source's figure for one metric side by side, and whether they agree; with
     --year or --source and no metric, every metric's."""
-    store = open_store(facts)
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.core.query import answer_figures, why_no_figures
+    from kzkr_cli.render.views import figure_listing, metrics_listing
+
+    compiled = open_store(facts)
     if metric is None and year is None and source is None:
-        emit(metrics_listing(store), fmt, no_color, wide)
+        listing = metrics_listing(queries.all_metrics(compiled), queries.figure_counts(compiled))
+        emit(listing, fmt, no_color, wide)
         return
     try:
-        answer = answer_figures(store, metric, find_conflicts(store), year, source)
+        # The figures and conflicts the answer can use: one metric's family by index, or,
+        # across metrics, every figure (what it prints).
+        store, conflicts = queries.figure_answer_store(compiled, metric, source)
+        answer = answer_figures(store, metric, conflicts, year, source)
     except QueryError as exc:
         fail(str(exc))
     if answer.also:
@@ -145,9 +150,12 @@ def show_command(
     wide: WideOption = False,
 ) -> None:
     """One record with its full provenance: source, quote, interval, conflicts."""
+    from kzkr_cli.core.compiled import queries
+    from kzkr_cli.render.views import record_listing
+
     store = open_store(facts)
     try:
-        described = describe(store, record_id, find_conflicts(store))
+        described = queries.record(store, record_id)
     except QueryError as exc:
         fail(str(exc))
     emit(record_listing(described), fmt, no_color, wide)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kzkr_cli.cli.common import FactsOption, fail, open_store
+from kzkr_cli.cli.common import FactsOption, fail, open_whole_store
 from kzkr_cli.cli.completion import complete_metrics, complete_sources
 from kzkr_cli.core.errors import KzkrError, QueryError
 from kzkr_cli.core.files import write_atomically
@@ -56,7 +56,7 @@ def report(
 
     if output.exists() and not force:
         fail(f"{output} exists; add --force to overwrite it")
-    store = open_store(facts)
+    store = open_whole_store(facts)
     try:
         content = build_report(store, ReportQuery(tuple(metric or ()), tuple(source or ())))
     except QueryError as exc:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kzkr_cli.cli.common import ExitCode, FactsOption, fail, open_store, writable_store
+from kzkr_cli.cli.common import ExitCode, FactsOption, fail, read_store, writable_store
 from kzkr_cli.core.store import Store
 from kzkr_cli.render.text import neutralise
 
@@ -35,7 +35,7 @@ def review(
     from kzkr_cli.core.drafting import review as reviewing
 
     location = writable_store(facts)
-    store = open_store(location.path)
+    store = read_store(location.path)
     if source not in store.sources:
         fail(f"unknown source {source!r}")
     drafts = reviewing.drafts_of(store, source)

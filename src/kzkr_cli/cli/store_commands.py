@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,18 +21,15 @@ from kzkr_cli.cli.common import (
     nothing,
     open_store,
     quiet_closed_pipe,
+    read_store,
     stdout_is_terminal,
     warn,
     write_text,
 )
 from kzkr_cli.core.drafts import DraftCount, count_drafts
 from kzkr_cli.core.errors import KzkrError
-from kzkr_cli.core.export import store_schema, write_export
-from kzkr_cli.core.files import write_atomically
-from kzkr_cli.core.quotes import check_quotes
-from kzkr_cli.core.sources import source_summaries
-from kzkr_cli.render.text import NeutralisingWriter
-from kzkr_cli.render.views import sources_listing
+
+# Each command imports what it uses where it runs: a command pays for its own only.
 
 
 def validate(
@@ -49,7 +47,9 @@ def validate(
     facts: FactsOption = None,
 ) -> None:
     """Check the store: syntax, types, unique ids, references, values, and every quote."""
-    store = open_store(facts, announce=True)
+    from kzkr_cli.core.quotes import check_quotes
+
+    store = read_store(facts, announce=True)
     problems = list(check_quotes(store, texts))
     if problems:
         for problem in problems:
@@ -78,6 +78,7 @@ def _drafts_line(drafts: DraftCount) -> str:
 
 class ExportFormat(StrEnum):
     JSON = "json"
+    SQLITE = "sqlite"
 
 
 def export(
@@ -93,8 +94,20 @@ def export(
     ] = False,
     facts: FactsOption = None,
 ) -> None:
-    """The whole store as one JSON object: sources, metrics, figures, events."""
-    store = open_store(facts)
+    """The whole store: one JSON object, or with --format sqlite the compiled database.
+
+    JSON holds sources, metrics, figures and events. --format sqlite --output FILE.db writes
+    the compiled database and FILE.metadata.json beside it, for Datasette."""
+    if fmt is ExportFormat.SQLITE:
+        _export_database(output, force, facts)
+        return
+    from kzkr_cli.core.compiled.build import whole_store
+    from kzkr_cli.core.export import write_export
+    from kzkr_cli.core.files import write_atomically
+    from kzkr_cli.render.text import NeutralisingWriter
+
+    compiled = open_store(facts)
+    store = whole_store(compiled.connection, compiled.root)
     if output is None:
         stream: TextIO = sys.stdout
         if stdout_is_terminal():
@@ -115,8 +128,26 @@ def export(
         fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
+def _export_database(output: Path | None, force: bool, facts: Path | None) -> None:
+    from kzkr_cli.core.compiled.export import export_database
+
+    if output is None:
+        fail("--format sqlite needs --output FILE.db")
+    compiled = open_store(facts)
+    try:
+        export_database(compiled, output, overwrite=force)
+    except FileExistsError as exc:
+        fail(f"{exc.args[0]} exists; add --force to overwrite it")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        fail(f"cannot write {output}: {exc}")
+
+
 def schema() -> None:
     """The JSON Schema of the store's record types."""
+    from kzkr_cli.core.export import store_schema
+
     write_text(json.dumps(store_schema(), indent=2) + "\n")
 
 
@@ -127,8 +158,10 @@ def sources(
     wide: WideOption = False,
 ) -> None:
     """The sources, with how many figures and events each backs."""
-    store = open_store(facts, announce=True)
-    summaries = source_summaries(store)
+    from kzkr_cli.core.compiled.queries import source_summaries
+    from kzkr_cli.render.views import sources_listing
+
+    summaries = source_summaries(open_store(facts, announce=True))
     if not summaries:
         nothing("the store holds no sources")
     emit(sources_listing(summaries), fmt, no_color, wide)

@@ -138,6 +138,32 @@ def write_atomically(
     signals.check()  # one that came after the rename still ends the process
 
 
+def write_path_atomically(
+    path: Path, fill: Callable[[Path], None], *, overwrite: bool = False
+) -> None:
+    """Have ``fill`` write a file at a temporary path beside ``path`` (for writers that need
+    a path, such as SQLite), then rename it into place as ``write_atomically`` does."""
+    if path.exists() and not overwrite:
+        raise FileExistsError(path)
+    folder = path.parent if str(path.parent) else Path()
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.fchmod(descriptor, 0o666 & ~_umask())
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        fill(temporary)
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if overwrite:
+            temporary.replace(path)
+        else:
+            path.hardlink_to(temporary)
+            temporary.unlink()
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def _umask() -> int:
     """The process's umask (reading it means setting it; it is put back at once)."""
     mask = os.umask(0o022)

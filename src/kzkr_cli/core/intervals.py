@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Qualifier
-from kzkr_cli.core.numbers import Quantity
+
+if TYPE_CHECKING:  # the quantity reader's patterns are compiled only where used
+    from kzkr_cli.core.numbers import Quantity
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from kzkr_cli.core.export import (
 )
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
-from kzkr_cli.core.sources import source_summaries
+from kzkr_cli.core.sources import SourceSummary, source_summaries
 from kzkr_cli.core.store import Store
 from kzkr_cli.core.vocabulary import metric_names, resolve_metric
 
@@ -49,16 +49,30 @@ def _source_fields(source: Source, prefix: str = "source") -> list[tuple[str, st
     return fields
 
 
-def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Described:
+def unknown_record(record_id: str, known: Iterable[str]) -> QueryError:
+    """The error for an id no record has, suggesting the ``known`` ids closest to it."""
+    close = difflib.get_close_matches(record_id, list(known), n=5, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return QueryError(f"no record with id {record_id!r}{hint}", close)
+
+
+def describe(
+    store: Store,
+    record_id: str,
+    conflicts: Sequence[Conflict],
+    *,
+    summary: SourceSummary | None = None,
+) -> Described:
+    """``record_id``'s fields (or, for what ``kzkr figure`` accepts, its metric's);
+    ``summary`` gives a source's counts when ``store`` holds only the rows the record needs
+    rather than every figure and event."""
     record: Source | Metric | Figure | Event | UndecidedFigure | None = store.record(record_id)
     if record is None:
         try:  # what `kzkr figure` accepts: a metric's alias or the start of its id
             record = resolve_metric(store, record_id)
         except QueryError:
             known = [*store.sources, *metric_names(store), *store.figures, *store.events]
-            close = difflib.get_close_matches(record_id, known, n=5, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise QueryError(f"no record with id {record_id!r}{hint}", close) from None
+            raise unknown_record(record_id, known) from None
     involved = _involving(record.id, conflicts)
     conflict_fields = [
         field for c in involved for field in (("conflict", c.id), ("explanation", c.explanation))
@@ -111,7 +125,8 @@ def describe(store: Store, record_id: str, conflicts: Sequence[Conflict]) -> Des
         obj["conflicts"] = conflict_ids
         return Described(f"Event {record.id}", fields + conflict_fields, obj)
     if isinstance(record, Source):
-        summary = next(s for s in source_summaries(store) if s["id"] == record.id)
+        if summary is None:
+            summary = next(s for s in source_summaries(store) if s["id"] == record.id)
         fields = [*_source_fields(record), ("kind", record.kind.value)]
         fields += [("figures", str(summary["figures"])), ("events", str(summary["events"]))]
         return Described(f"Source {record.id}", fields, source_object(record) | summary)

@@ -6,9 +6,9 @@ import gc
 import math
 import os
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +28,6 @@ from kzkr_cli.core.models import (
     UndecidedFigure,
     Unit,
 )
-from kzkr_cli.core.numbers import Kind, parse_quantity
-
-if sys.version_info >= (3, 11):  # noqa: UP036  (tomli stays declared for older Pythons)
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A fact store file larger than this is refused rather than read."""
@@ -44,7 +38,6 @@ _TABLES: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "event": Event,
 }
-_KIND_FOR_UNIT = {Unit.USD: Kind.USD, Unit.PERCENT: Kind.PERCENT, Unit.RANK: Kind.RANK}
 
 
 @dataclass
@@ -112,14 +105,26 @@ Progress = Callable[[int, int], None]
 """Told ``(files read, files in all)`` after each file, so a caller can show how far loading is."""
 
 Reader = Callable[[Path, bytes], None]
-"""Told each file's path and the exact bytes that were parsed, so a caller (the store cache)
-can fingerprint what the store was made from, not what the files hold a moment later."""
+"""Told each file's path and the exact bytes that were parsed, so a caller (the compiled
+store) can fingerprint what the store was made from, not what the files hold a moment later."""
+
+Reuse = Callable[[Path, bytes, "Store"], set[str] | None]
+"""Told each file's path and bytes before they are parsed; when it holds that file's records
+from an earlier load of the same bytes, it adds them to the store (with their steps and
+origins) and returns their ids, which are then not checked again on their own; else None."""
 
 
 def load_store(
-    root: Path, progress: Progress | None = None, *, on_read: Reader | None = None
+    root: Path,
+    progress: Progress | None = None,
+    *,
+    on_read: Reader | None = None,
+    reuse: Reuse | None = None,
 ) -> Store:
-    """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems."""
+    """Read and validate every ``*.toml`` below ``root``; raise StoreError listing all problems.
+
+    With ``reuse``, a file it already holds is not parsed or validated again; references
+    across files are checked for every record all the same."""
     problems: list[Problem] = []
     if not root.exists():
         raise StoreError([Problem(str(root), "facts folder not found")])
@@ -137,14 +142,15 @@ def load_store(
         problems.append(Problem(str(root), "no .toml files: the facts folder is empty"))
         raise StoreError(problems)
     store = Store(root=root)
+    reused: set[str] = set()
     with collector_paused():
         for done, path in enumerate(files, start=1):
-            parsed = _parse_file(path, on_read)
+            parsed = _parse_file(path, on_read, store, reuse, reused)
             problems.extend(parsed.problems)
             _add_records(parsed, store, problems)
             if progress is not None:
                 progress(done, len(files))
-        problems.extend(_check_references(store, parsed=not problems))
+        problems.extend(_check_references(store, reused, parsed=not problems))
     if problems:
         raise StoreError(problems)
     return store
@@ -181,7 +187,13 @@ class _ParsedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
+def _parse_file(
+    path: Path,
+    on_read: Reader | None = None,
+    store: Store | None = None,
+    reuse: Reuse | None = None,
+    reused: set[str] | None = None,
+) -> _ParsedFile:
     parsed = _ParsedFile(display_path(path))
     name = parsed.name
     try:
@@ -200,6 +212,11 @@ def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
         return parsed
     if on_read is not None:
         on_read(path, raw)
+    if reuse is not None and store is not None and reused is not None:
+        ids = reuse(path, raw, store)
+        if ids is not None:
+            reused |= ids
+            return parsed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -207,9 +224,11 @@ def _parse_file(path: Path, on_read: Reader | None = None) -> _ParsedFile:
             Problem(name, f"is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})")
         )
         return parsed
+    import tomli  # here, not at the top: a command answered from the compiled store never parses
+
     try:
-        parsed.data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        parsed.data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         parsed.problems.append(Problem(name, f"invalid TOML: {message}", line=line))
@@ -291,7 +310,7 @@ def _load_record(
     table[rid] = record
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def _toml_error_line(exc: ValueError) -> int | None:
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int):
         return lineno
@@ -304,7 +323,7 @@ _ID = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"([^"\n]*)"', re.MULTILINE)
 
 
 class _Locator:
-    """Finds the line a record starts on, since tomllib keeps no positions."""
+    """Finds the line a record starts on, since tomli keeps no positions."""
 
     def __init__(self, text: str, data: dict[str, Any]) -> None:
         self._headers: dict[str, list[int]] = defaultdict(list)
@@ -339,7 +358,11 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, int]]:
         yield match.group(1), line
 
 
-def _check_references(store: Store, *, parsed: bool = True) -> Iterator[Problem]:
+def _check_references(
+    store: Store, reused: AbstractSet[str] = frozenset(), *, parsed: bool = True
+) -> Iterator[Problem]:
+    """Every reference, for every record; a figure's value only when it or its metric is new
+    (a reused figure with a reused metric was checked when they were first loaded)."""
     problem = store.problem
     for figure in store.figures.values():
         if figure.source not in store.sources:
@@ -354,7 +377,8 @@ def _check_references(store: Store, *, parsed: bool = True) -> Iterator[Problem]
                     yield problem(
                         figure.id, "figure", f"change.{part}", f"unknown figure {target!r}"
                     )
-        yield from _check_value(store, figure, metric)
+        if figure.id not in reused or figure.metric not in reused:
+            yield from _check_value(store, figure, metric)
     for undecided in store.undecided.values():
         if undecided.source not in store.sources:
             yield problem(undecided.id, "figure", "source", f"unknown source {undecided.source!r}")
@@ -416,6 +440,11 @@ def _check_relations(store: Store, metric: Metric, *, parsed: bool = True) -> It
 def _check_value(
     store: Store, figure: Figure | UndecidedFigure, metric: Metric | None
 ) -> Iterable[Problem]:
+    # The quantity reader is imported here: a command answered from the compiled store
+    # never reads a quantity, and its patterns take a while to compile.
+    from kzkr_cli.core.numbers import Kind, parse_quantity
+
+    kinds = {Unit.USD: Kind.USD, Unit.PERCENT: Kind.PERCENT, Unit.RANK: Kind.RANK}
     problem = store.problem
     if not math.isfinite(figure.value):
         yield problem(figure.id, "figure", "value", "must be a finite number")
@@ -458,7 +487,7 @@ def _check_value(
             "value",
             f"a rank must be a whole number from 1, not {format_number(figure.value)}",
         )
-    expected = _KIND_FOR_UNIT.get(metric.unit)
+    expected = kinds.get(metric.unit)
     if expected is not None and quantity.kind is not expected:
         yield problem(
             figure.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, odd_ones_out
@@ -12,7 +12,7 @@ from kzkr_cli.core.dates import Dating
 from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.export import event_object, figure_object
 from kzkr_cli.core.formatting import human_number
-from kzkr_cli.core.models import Status
+from kzkr_cli.core.models import Metric, Status
 from kzkr_cli.core.provenance import Described
 from kzkr_cli.core.query import FigureComparison, TimelineEntry
 from kzkr_cli.core.sources import SourceSummary
@@ -206,10 +206,8 @@ def _summary_line(comparison: FigureComparison, unit: str) -> str:
     return f"{figures} from {from_sources}{periods}: {verdict}{spread}"
 
 
-def metrics_listing(store: Store) -> Listing:
-    counts: dict[str, int] = {}
-    for figure in store.figures.values():
-        counts[figure.metric] = counts.get(figure.metric, 0) + 1
+def metrics_listing(metrics: Sequence[Metric], counts: Mapping[str, int]) -> Listing:
+    """The vocabulary, with how many figures each metric has (``counts``)."""
     rows = [
         {
             "id": m.id,
@@ -218,7 +216,7 @@ def metrics_listing(store: Store) -> Listing:
             "aliases": ", ".join(m.aliases),
             "figures": counts.get(m.id, 0),
         }
-        for m in store.metrics.values()
+        for m in metrics
     ]
     return Listing(
         columns=[
@@ -229,10 +227,7 @@ def metrics_listing(store: Store) -> Listing:
             Column("name", "Name", priority=1),
         ],
         rows=rows,
-        objects=[
-            m.model_dump(mode="json") | {"figures": counts.get(m.id, 0)}
-            for m in store.metrics.values()
-        ],
+        objects=[m.model_dump(mode="json") | {"figures": counts.get(m.id, 0)} for m in metrics],
         title="Metrics",
     )
 

@@ -39,7 +39,7 @@ def explain(conflict: Conflict) -> str:
 
 def explain_odd_one_out(odd: OddOneOut) -> str:
     """One sentence naming every check a lone claim fails."""
-    checks = join(f"{_check_name(c)} ({c.id})" for c in odd.conflicts)
+    checks = join(_check_name(c) for c in odd.conflicts)
     return (
         f"{odd.claim.label(with_period=odd.claim.period is not None)} is the odd one out in"
         f" {len(odd.conflicts)} checks: {checks}."
@@ -47,14 +47,10 @@ def explain_odd_one_out(odd: OddOneOut) -> str:
 
 
 def _check_name(conflict: Conflict) -> str:
-    detail = conflict.detail
-    if isinstance(detail, FigureDetail):
-        return f"against the other figures for {detail.metric_name}, {conflict.period}"
-    if isinstance(detail, DateDetail):
-        return f"against the other dates of {detail.event_title}"
-    if isinstance(detail, ChangeDetail):
-        return "against the change its figures give"
-    return f"as a part of {detail.whole_name}"
+    """The check by its kind and subject: read from the result's fields alone, so a
+    conflict read back from the compiled store words the same."""
+    period = f", {conflict.period}" if conflict.period else ""
+    return f"the {conflict.kind.value} check on {conflict.subject}{period} ({conflict.id})"
 
 
 def _figures(conflict: Conflict, detail: FigureDetail) -> str:
