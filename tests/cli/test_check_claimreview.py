@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
-from tests.support.stores import StoreMaker, figure
+from tests.support.stores import StoreMaker, figure, source
 
 runner = CliRunner()
 
@@ -75,6 +75,27 @@ def test_one_claim_is_exactly_this_json(make_store: StoreMaker) -> None:
             }
         ],
     }
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2024-05..2024-06-10", "2024"),  # written some day in May or June: the year holds it
+        ("2024-06-12..2024-06", "2024-06"),
+        ("2023-12..2024-01", None),  # no calendar unit finer than none holds it
+        ("..2024-11-05", None),
+    ],
+)
+def test_a_source_dated_within_a_range_cites_the_calendar_unit_that_holds_it(
+    make_store: StoreMaker, published: str, expected: str | None
+) -> None:
+    """schema.org's datePublished is an ISO 8601 date, which has no range form."""
+    sources = source("alpha", title="Alpha report", published=published, document="alpha.txt")
+    make_store(figures=FIGURES, sources=sources)
+    claim = "Trade turnover was $6 billion in 2023."
+    result = runner.invoke(app, ["check", claim, "--format", "claimreview", *PUBLISHED])
+    (citation,) = json.loads(result.stdout)["citation"]
+    assert citation.get("datePublished") == expected
 
 
 def _google_properties(review: dict[str, Any]) -> None:

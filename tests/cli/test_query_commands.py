@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -15,10 +16,13 @@ from typer.testing import CliRunner
 
 from kzkr_cli.cli import app, common
 from kzkr_cli.cli.completion import complete_event_kinds, complete_metrics, complete_sources
+from kzkr_cli.core.dates import parse_dating
 from tests.support.stores import Raw, StoreMaker, claim, event, figure, metric
 
 runner = CliRunner()
-ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_UNIT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+ISO = re.compile(rf"^(?:{_UNIT}|{_UNIT}\.\.(?:{_UNIT})?|\.\.{_UNIT})$")
+"""A date as the store writes it: a calendar unit, or one day within a range."""
 
 HOSTILE_EVENTS = (
     event(
@@ -136,8 +140,10 @@ def test_ambiguous_metric_exits_2(make_store: StoreMaker) -> None:
 def test_timeline_from_2024_is_chronological_and_from_2024(shipped_facts: Path) -> None:
     result = runner.invoke(app, ["timeline", "--from", "2024", "--format", "json"])
     events = json.loads(result.stdout)
-    assert events and all(e["date"] >= "2024" for e in events)
-    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    # An event is listed when it may have started in 2024 ("2020..2024" may have).
+    assert events and all(parse_dating(e["date"]).last_day() >= dt.date(2024, 1, 1) for e in events)
+    keys = [parse_dating(e["date"]).sort_key() for e in events]
+    assert keys == sorted(keys)
 
 
 def test_timeline_piped_first_column_is_dates(shipped_facts: Path) -> None:

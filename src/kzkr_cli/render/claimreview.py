@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from kzkr_cli.core.checker import CheckResult, Verdict
+from kzkr_cli.core.dates import Dating, PartialDate
 from kzkr_cli.core.links import source_url
 from kzkr_cli.core.models import Source
 from kzkr_cli.render.text import neutralise
@@ -118,8 +119,10 @@ def _citation(source_id: str, quote: str, sources: Mapping[str, Source]) -> dict
         "identifier": source.id,
         "name": source.title,
         "publisher": {"@type": "Organization", "name": source.publisher},
-        "datePublished": source.published.iso(),
     }
+    published = _schema_date(source.published)
+    if published is not None:
+        work["datePublished"] = published
     url = source_url(source)
     if url is not None:
         work["url"] = url
@@ -127,3 +130,18 @@ def _citation(source_id: str, quote: str, sources: Mapping[str, Source]) -> dict
         work["author"] = {"@type": "Person", "name": source.author}
     work["text"] = quote
     return work
+
+
+def _schema_date(dating: Dating) -> str | None:
+    """A schema.org Date is an ISO 8601 date, which has no "A..B": a source dated within a
+    range gets the finest calendar unit that holds the range ("2024-05..2024-06-10" → 2024),
+    and none when no year does."""
+    if isinstance(dating, PartialDate):
+        return dating.iso()
+    low, high = dating.first_day(), dating.last_day()
+    if low.year != high.year:
+        return None
+    for unit in (PartialDate(low.year, low.month, low.day), PartialDate(low.year, low.month)):
+        if unit.contains(dating):
+            return unit.iso()
+    return PartialDate(low.year).iso()
