@@ -340,7 +340,7 @@ def test_a_read_only_folder_compiles_in_memory(
     def refused(*args: Any, **kwargs: Any) -> Any:  # as root, the mode alone would not stop it
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("kzkr_cli.core.compiled.location.tempfile.mkstemp", refused)
+    monkeypatch.setattr("kzkr_cli.core.files.tempfile.mkstemp", refused)
     try:
         store = compiled(shipped_facts, folder)
         assert store.path is None
@@ -364,7 +364,7 @@ def test_a_full_disk_leaves_nothing_behind(
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("kzkr_cli.core.compiled.location.os.fsync", full)
+    monkeypatch.setattr("kzkr_cli.core.files.os.fsync", full)
     store = compiled(shipped_facts, folder)
     assert store.path is None
     assert as_loaded(store) == fresh(shipped_facts)

@@ -139,29 +139,50 @@ def write_atomically(
 
 
 def write_path_atomically(
-    path: Path, fill: Callable[[Path], None], *, overwrite: bool = False
+    path: Path,
+    fill: Callable[[Path], None],
+    *,
+    overwrite: bool = False,
+    mode: int | None = None,
+    prefix: str | None = None,
+    before_rename: Callable[[Path], None] | None = None,
+    replace_anything: bool = False,
 ) -> None:
     """Have ``fill`` write a file at a temporary path beside ``path`` (for writers that need
-    a path, such as SQLite), then rename it into place as ``write_atomically`` does."""
+    a path, such as SQLite), then rename it into place as ``write_atomically`` does: the one
+    other way kzkr writes a file. ``mode`` replaces the usual mode (a private cache);
+    ``prefix`` names the temporary file; ``before_rename`` finishes it (a seal);
+    ``replace_anything`` lets it replace what is not a regular file (a FIFO or a link put
+    where kzkr keeps its own cache), which a user's --output never does."""
+    if not replace_anything:
+        _refuse_special(path)
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     folder = path.parent if str(path.parent) else Path()
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.fchmod(descriptor, 0o666 & ~_umask())
-    os.close(descriptor)
-    temporary = Path(name)
-    try:
-        fill(temporary)
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
-        if overwrite:
-            temporary.replace(path)
-        else:
-            path.hardlink_to(temporary)
-            temporary.unlink()
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with _signals_noted() as signals:
+        descriptor, name = tempfile.mkstemp(
+            prefix=prefix or f".{path.name}.", suffix=".tmp", dir=folder
+        )
+        os.fchmod(descriptor, 0o666 & ~_umask() if mode is None else mode)
+        os.close(descriptor)
+        temporary = Path(name)
+        try:
+            fill(temporary)
+            signals.check()
+            with temporary.open("rb") as handle:
+                os.fsync(handle.fileno())
+            if before_rename is not None:
+                before_rename(temporary)
+            signals.check()
+            if overwrite:
+                temporary.replace(path)
+            else:
+                path.hardlink_to(temporary)
+                temporary.unlink()
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    signals.check()
 
 
 def _umask() -> int:

@@ -14,7 +14,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -100,14 +99,11 @@ def open_sealed(path: Path) -> tuple[sqlite3.Connection, int] | None:
 
 def write_sealed(path: Path, key: str, fill: Callable[[sqlite3.Connection], None]) -> bool:
     """Build a database with ``fill`` in a temporary file beside ``path``, seal it and rename
-    it into place; False (and nothing left behind) when the folder cannot take it."""
-    temporary: Path | None = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _remove_leftovers(path.parent)
-        descriptor, name = tempfile.mkstemp(prefix=".store-", suffix=".tmp", dir=path.parent)
-        os.close(descriptor)
-        temporary = Path(name)
+    it into place (``files.write_path_atomically``, private to the user); False (and nothing
+    left behind) when the folder cannot take it."""
+    from kzkr_cli.core.files import write_path_atomically
+
+    def build(temporary: Path) -> None:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -116,22 +112,26 @@ def write_sealed(path: Path, key: str, fill: Callable[[sqlite3.Connection], None
                 fill(connection)
         finally:
             connection.close()
-        descriptor = os.open(temporary, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        seal = seal_for(key)
-        os.utime(temporary, ns=(seal, seal))
-        temporary.replace(path)
-        temporary = None
+
+    def seal(temporary: Path) -> None:
+        value = seal_for(key)
+        os.utime(temporary, ns=(value, value))
+
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_leftovers(path.parent)
+        write_path_atomically(
+            path,
+            build,
+            overwrite=True,
+            mode=0o600,
+            prefix=".store-",
+            before_rename=seal,
+            replace_anything=True,
+        )
         return True
     except (OSError, sqlite3.Error):  # a full disk or a read-only folder: built in memory instead
         return False
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
 
 
 def _remove_leftovers(folder: Path) -> None:
