@@ -203,3 +203,9 @@ def coerce_dating(value: object) -> Dating:
     if isinstance(value, str) and ".." in value:
         return parse_dating(value)
     return PartialDate.coerce(value)
+
+
+def span_text(date: Dating | str, end: Dating | str | None = None) -> str:
+    """How a dated claim is written everywhere kzkr shows one: its date, or "date/end" for a
+    thing that lasted (ISO 8601's interval), each side as written."""
+    return str(date) if end is None or str(end) == str(date) else f"{date}/{end}"

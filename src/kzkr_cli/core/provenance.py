@@ -15,6 +15,7 @@ from kzkr_cli.core.contract import (
     source_object,
     undecided_object,
 )
+from kzkr_cli.core.dates import span_text
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Event, Figure, Metric, Source, UndecidedFigure
@@ -110,7 +111,7 @@ def describe(
             fields.append(("note", record.note))
         for number, claim in enumerate(record.claims, start=1):
             source = store.sources[claim.source]
-            span = f"{claim.date}/{claim.end}" if claim.end else str(claim.date)
+            span = span_text(claim.date, claim.end)
             fields.append(
                 (
                     f"claim {number}",

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from kzkr_cli import __version__
 from kzkr_cli.core.conflicts import Conflict, ConflictClaim
+from kzkr_cli.core.dates import span_text
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.links import source_url
 from kzkr_cli.core.models import Event, Metric, Source, Unit
@@ -148,7 +149,7 @@ def _conflict(conflict: Conflict, present: set[str]) -> str:
 def _conflict_claim(claim: ConflictClaim, present: set[str]) -> str:
     if claim.date is not None:
         target = anchor("event", claim.fact, claim.claim)
-        said = claim.date if claim.end in (None, claim.date) else f"{claim.date}/{claim.end}"
+        said = span_text(claim.date, claim.end)
     else:
         target = anchor("figure", claim.fact)
         said = claim.as_written or ""
@@ -291,7 +292,7 @@ def _event(event: Event, in_conflict: bool) -> str:
     mark = ' class="conflict"' if in_conflict else ""
     claims = []
     for number, claim in enumerate(event.claims):
-        when = str(claim.date) if claim.end is None else f"{claim.date}/{claim.end}"
+        when = span_text(claim.date, claim.end)
         derived = (
             f'<p class="note">Derived: {_text(claim.derivation)}</p>' if claim.derivation else ""
         )
@@ -301,7 +302,7 @@ def _event(event: Event, in_conflict: bool) -> str:
             f"<blockquote>{_text(claim.quote)}</blockquote>{derived}</li>\n"
         )
     headline = event.headline
-    when = str(headline.date) if headline.end is None else f"{headline.date}/{headline.end}"
+    when = span_text(headline.date, headline.end)
     place = f" · {_text(event.place)}" if event.place else ""
     return (
         f'<li id="{anchor("event", event.id)}"{mark}>'

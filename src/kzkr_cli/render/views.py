@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, odd_ones_out
 from kzkr_cli.core.contract import check_object, conflict_object, event_object, figure_object
-from kzkr_cli.core.dates import Dating
+from kzkr_cli.core.dates import Dating, span_text
 from kzkr_cli.core.drafts import event_is_draft
 from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.models import Metric, Status
@@ -172,7 +172,7 @@ def _marks(*marks: str) -> str:
 
 
 def _span(start: Dating, end: Dating | None) -> str:
-    return f"{start}/{end}" if end is not None and end != start else str(start)
+    return span_text(start, end)
 
 
 def _summary_line(comparison: FigureComparison, unit: str) -> str:

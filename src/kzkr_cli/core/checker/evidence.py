@@ -21,7 +21,7 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import PartialDate, span_text
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
@@ -503,7 +503,7 @@ def _claim_days(claim: StoredDate) -> tuple[dt.date, dt.date]:
 
 
 def _claim_label(claim: StoredDate) -> str:
-    return claim.date.iso() if claim.end is None else f"{claim.date.iso()}/{claim.end.iso()}"
+    return span_text(claim.date, claim.end)
 
 
 def _is_day_range(when: When) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kzkr_cli.core.dates import span_text
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Unit
 
@@ -72,8 +73,7 @@ class ConflictClaim:
     def label(self, *, with_period: bool = False) -> str:
         """What the source said and who said it: '"top five" (astana-times-2024-11)'."""
         if self.date is not None:
-            same = self.end is None or self.end == self.date
-            return f"{self.date if same else f'{self.date}/{self.end}'} ({self.source})"
+            return f"{span_text(self.date, self.end)} ({self.source})"
         where = f"{self.source}, {self.period}" if with_period else self.source
         return f'"{self.as_written}" ({where})'
 
