@@ -44,6 +44,8 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "dec": 12,
 }
 YEAR_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
+"""The years of a decade its part names: "the late 1930s" is 1937..1939."""
 """Which quarter or half of a year ("the second quarter of 2024")."""
 YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
 """Years from the date of writing ("last year": -1), placed against a reference date."""
@@ -282,6 +284,8 @@ SHARP_RISE_WORDS = ("jumped", "surged")
 # ---------------------------------------------------------------- parties
 
 DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish", "ean", "n")
+COUNTRY_NAME_ENDINGS = ("stan",)
+"""Endings of a country's name that its people's name drops (Kazakhstan, Kazakh)."""
 """Endings English adds to a country's name, or to it without its last letter, to make its
 people's name: Japan-ese, Chin-ese, Russia-n, Ital-ian, Iraq-i. A "-stan" country's people
 are its name without "-stan" (Kazakh, Uzbek, Kyrgyz)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kzkr_cli.core import lexicon
-from kzkr_cli.core.checker.index import StoreIndex, fits
+from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
@@ -597,7 +597,7 @@ def _is_named_span(text: str, when: When) -> bool:
 @cache
 def _kind_stems() -> frozenset[str]:
     """Every word that names a kind of event, of any kind."""
-    return frozenset(stem(w) for words in lexicon.KIND_WORDS.values() for w in words)
+    return frozenset().union(*kind_stems().values())
 
 
 def _event_scores(index: StoreIndex, stems: set[str]) -> dict[str, int]:
@@ -693,9 +693,9 @@ def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, l
 def _one_kind_stems() -> frozenset[str]:
     """The words of kind that name one kind of event only."""
     kinds: dict[str, set[EventKind]] = {}
-    for kind, words in lexicon.KIND_WORDS.items():
+    for kind, words in kind_stems().items():
         for word in words:
-            kinds.setdefault(stem(word), set()).add(kind)
+            kinds.setdefault(word, set()).add(kind)
     return frozenset(w for w, k in kinds.items() if len(k) == 1)
 
 

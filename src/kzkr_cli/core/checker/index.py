@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.parties import (
@@ -39,7 +39,16 @@ COMMON_SHARE = 0.2
 """A word found in more than this share of the metric names or of the events (Kazakhstan,
 Korea, visit) tells them apart from nothing, so it never counts as evidence of a subject."""
 
-KIND_WORDS = lexicon.KIND_WORDS
+
+@cache
+def kind_stems() -> dict[EventKind, frozenset[str]]:
+    """The stems of the words that name each kind of event ("visit", "went", "trip"), its
+    own name among them: built once, for the index, the sentence reader and drafting."""
+    return {
+        kind: frozenset(stem(w) for w in lexicon.KIND_WORDS.get(kind, ())) | {stem(kind.value)}
+        for kind in EventKind
+    }
+
 
 _FITS: dict[Unit, frozenset[Kind]] = {
     Unit.USD: frozenset({Kind.USD, Kind.OTHER_CURRENCY}),
@@ -301,10 +310,7 @@ class StoreIndex:
             counts.update(title | named)
         limit = max(2, COMMON_SHARE * len(events))
         by_word: dict[str, list[str]] = defaultdict(list)
-        kinds_of = {
-            kind: frozenset(stem(w) for w in KIND_WORDS.get(kind, ())) | {stem(kind.value)}
-            for kind in EventKind
-        }
+        kinds_of = kind_stems()
         for event in events:
             kinds = kinds_of[event.kind]
             title, named = titles[event.id], parties[event.id]

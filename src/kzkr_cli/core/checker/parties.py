@@ -22,7 +22,6 @@ Country = frozenset[str]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LONGEST_NAME = 6
-_STAN = "stan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +121,11 @@ def _forms(name: str) -> Iterable[tuple[str, ...]]:
 
 def _roots(name: str) -> Iterable[str]:
     yield name
-    if name.endswith(_STAN) and len(name) > len(_STAN) + 3:
-        yield name[: -len(_STAN)]
-    elif len(name) > 4:
+    for ending in lexicon.COUNTRY_NAME_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 3:
+            yield name[: -len(ending)]
+            return
+    if len(name) > 4:
         yield name[:-1]
 
 

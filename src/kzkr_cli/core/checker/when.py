@@ -110,7 +110,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decade",
         re.compile(
-            r"\b(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:1[89]|20)\d0)['’]?s\b", re.IGNORECASE
+            rf"\b(?:(?P<part>{'|'.join(lexicon.DECADE_PARTS)})[- ])?"
+            r"(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -342,7 +344,7 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
     if kind == "decade":
         decade = int(groups["decade"])
         part = (groups["part"] or "").lower()
-        low, high = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part, (0, 9))
+        low, high = lexicon.DECADE_PARTS.get(part, (0, 9))
         return When(text, start, end, first=_safe(decade + low), last=_safe(decade + high))
     if kind in ("day-month-year", "month-day-year", "month-day", "day-month"):
         month = _month_number(groups["m"])

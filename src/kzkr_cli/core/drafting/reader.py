@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
-from kzkr_cli.core.checker.index import KIND_WORDS, StoreIndex
+from kzkr_cli.core.checker.index import StoreIndex, kind_stems
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
-from kzkr_cli.core.checker.words import stem, tokens
+from kzkr_cli.core.checker.words import tokens
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import (
     DateClaim,
@@ -338,11 +338,6 @@ def _length(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> in
     return len(_piece(text, bounds, low, high))
 
 
-_KIND_STEMS = {
-    kind: frozenset(stem(w) for w in (*words, kind.value)) for kind, words in KIND_WORDS.items()
-}
-
-
 def _draft_date(
     index: StoreIndex,
     drafting: Drafting,
@@ -388,7 +383,7 @@ def _kind(text: str, when: When) -> EventKind | None:
     words_of = tokens(text)
     stems = {t.stem for t in words_of}
     best: tuple[int, EventKind] | None = None
-    for kind, words in _KIND_STEMS.items():
+    for kind, words in kind_stems().items():
         if not words & stems:
             continue
         distance = min(abs(t.start - when.start) for t in words_of if t.stem in words)
