@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from kzkr_cli.core.conflicts.agreement import agreeing_groups
-from kzkr_cli.core.conflicts.arithmetic import arithmetic_conflicts
-from kzkr_cli.core.conflicts.dates import date_conflicts
-from kzkr_cli.core.conflicts.figures import figure_conflicts
 from kzkr_cli.core.conflicts.model import (
     DAYS_PER_YEAR,
     ClaimRef,
@@ -29,9 +27,9 @@ from kzkr_cli.core.conflicts.model import (
     ConflictQuery,
     OddOneOut,
 )
-from kzkr_cli.core.conflicts.parts import part_conflicts
-from kzkr_cli.core.conflicts.selection import checked_query, selected
-from kzkr_cli.core.store import Store
+
+if TYPE_CHECKING:
+    from kzkr_cli.core.store import Store
 
 __all__ = [
     "DAYS_PER_YEAR",
@@ -56,6 +54,14 @@ def find_conflicts(store: Store, query: ConflictQuery | None = None) -> list[Con
     claims allow as a share of the larger (capped at 1); for dates, ``g / (g + 1 year)``
     where ``g`` is the gap in days between the nearest days the two claims allow.
     """
+    # The detectors load here, not with the result types: a command that reads stored
+    # conflicts (the compiled store) never imports them.
+    from kzkr_cli.core.conflicts.arithmetic import arithmetic_conflicts
+    from kzkr_cli.core.conflicts.dates import date_conflicts
+    from kzkr_cli.core.conflicts.figures import figure_conflicts
+    from kzkr_cli.core.conflicts.parts import part_conflicts
+    from kzkr_cli.core.conflicts.selection import checked_query, selected
+
     query = query or ConflictQuery()
     metric = checked_query(store, query)
     found = [
