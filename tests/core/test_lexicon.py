@@ -48,3 +48,11 @@ def test_every_direction_word_points_a_flow(word: str) -> None:
 @pytest.mark.parametrize("word", sorted(lexicon.ABBREVIATIONS))
 def test_no_abbreviation_ends_a_sentence(word: str) -> None:
     assert len(list(split_sentences(f"It rose {word.title()}. by far"))) == 1
+
+
+@pytest.mark.parametrize("part", sorted(lexicon.DECADE_PARTS))
+def test_every_decade_part_narrows_a_decade(part: str) -> None:
+    (when,) = find_times(f"deported in the {part} 1930s")
+    low, high = lexicon.DECADE_PARTS[part]
+    assert when.first is not None and when.last is not None
+    assert (when.first.year, when.last.year) == (1930 + low, 1930 + high)

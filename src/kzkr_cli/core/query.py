@@ -193,14 +193,6 @@ def unknown_name(kind: str, name: str, known: Iterable[str]) -> QueryError:
     return QueryError(f"unknown {kind} {name!r}{hint}", close)
 
 
-def require_known(store: Store, *, source: str | None = None, event: str | None = None) -> None:
-    """Refuse a name the store does not hold, with what it may have meant."""
-    if source is not None and source not in store.sources:
-        raise unknown_name("source", source, store.sources)
-    if event is not None and event not in store.events:
-        raise unknown_name("event", event, store.events)
-
-
 def years_label(years: Iterable[int]) -> str:
     """Years as runs: 2006–2024, 2026."""
     runs: list[list[int]] = []

@@ -176,10 +176,6 @@ def undecided_of(
 
 def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
     """Events from EVENT_COLUMNS rows, with their claims, actors and aliases."""
-    return _events_of(connection, rows)
-
-
-def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Event]:
     rows = list(rows)
     ids = [row[0] for row in rows]
     claims: dict[str, list[DateClaim]] = {i: [] for i in ids}
@@ -232,10 +228,6 @@ def _events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
 
 def conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
     """Conflicts from CONFLICT_COLUMNS rows, with their claims, in the rows' order."""
-    return _conflicts_of(connection, rows)
-
-
-def _conflicts_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Conflict]:
     rows = list(rows)
     claims: dict[str, list[ConflictClaim]] = {row[0]: [] for row in rows}
     if claims:
