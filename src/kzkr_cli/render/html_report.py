@@ -15,10 +15,10 @@ from typing import TextIO
 
 from kzkr_cli import __version__
 from kzkr_cli.core.conflicts import Conflict, ConflictClaim
+from kzkr_cli.core.conflicts.wording import amount
 from kzkr_cli.core.dates import span_text
-from kzkr_cli.core.formatting import human_number
 from kzkr_cli.core.links import source_url
-from kzkr_cli.core.models import Event, Metric, Source, Unit
+from kzkr_cli.core.models import Event, Metric, Source
 from kzkr_cli.core.report import FigureGroup, MetricSection, Report
 
 CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -194,14 +194,6 @@ def _metric(section: MetricSection) -> str:
     return "".join(parts)
 
 
-def _amount(value: float, unit: Unit) -> str:
-    if unit is Unit.USD:
-        return f"${human_number(value)}"
-    if unit is Unit.PERCENT:
-        return f"{human_number(value)}%"
-    return human_number(value)
-
-
 _WIDTH = 420
 _LABEL = 12
 _ROW = 40
@@ -231,7 +223,7 @@ def _chart(group: FigureGroup, metric: Metric, caption: str) -> str:
     for index, row in enumerate(rows):
         top = 4 + index * _ROW
         figure = row.figure
-        label = f"{figure.source}: {figure.as_written} → {_amount(figure.value, metric.unit)}"
+        label = f"{figure.source}: {figure.as_written} → {amount(figure.value, metric.unit)}"
         css = "bar conflict" if row.in_conflict else "bar"
         start, end = sorted((zero, x(figure.value)))
         lo, hi = x(row.interval.low), x(row.interval.high)
