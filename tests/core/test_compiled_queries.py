@@ -104,7 +104,8 @@ def test_figure_queries_list_what_the_core_lists(tmp_path: Path) -> None:
     store, compiled = pair(FACTS, tmp_path)
     conflicts = find_conflicts(store)
     for metric in store.metrics.values():
-        years = {f.period.first.year for f in store.figures_of(metric.id)} | {None, 1990}
+        figures = store.figures_of(metric.id)
+        years = {f.period.first.first_day().year for f in figures} | {None, 1990}
         for year in sorted(years, key=lambda y: y or 0):
             for source in (None, "wikipedia"):
                 expected = compare_figures(store, metric, conflicts, year, source)

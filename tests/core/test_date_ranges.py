@@ -10,13 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.dates import DateRange, PartialDate, parse_dating
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.intervals import Interval, percent_change
 from kzkr_cli.core.models import DateClaim
+from kzkr_cli.core.query import compare_figures, why_no_figures
 from kzkr_cli.core.store import load_store
-from tests.support.stores import StoreMaker, source
+from tests.support.stores import StoreMaker, figure, metric, source
 
 
 @pytest.mark.parametrize(
@@ -141,3 +143,122 @@ def test_a_percent_change_is_what_some_pair_of_values_gives(
     interval = percent_change(b, a)
     assert interval.low == pytest.approx(min(changes))
     assert interval.high == pytest.approx(max(changes))
+
+
+# ------------------------------------------------ figures as of a moment within a range
+
+
+def _ranks(make_store: StoreMaker, *moments: tuple[str, str, int]) -> str:
+    """Investor ranks from sources alpha and beta, each as of its moment."""
+    return "".join(
+        figure(
+            f"rank-{n}",
+            f"{value}th",
+            value,
+            {"as_of": as_of},
+            metric="investor-rank",
+            source=src,
+        )
+        for n, (src, as_of, value) in enumerate(moments)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compared"),
+    [
+        ("2024-05..2024-06-10", "2024-11-05", False),  # the review was written by June
+        ("2024-05..2024-06-10", "2024-06", True),  # 1-10 June may be either moment
+        ("2024-05..2024-06-10", "2024", True),
+        ("..2024-06-10", "2023-02", True),  # no later than: any earlier moment
+        ("2024-06..", "2024-05-31", False),  # no earlier than
+        ("2024-06-12..2024-06", "2024-06-11", False),
+        ("2024-06-12..2024-06", "2024-05..2024-06-12", True),  # both ranges: one day shared
+    ],
+)
+def test_moments_are_compared_when_some_day_may_be_both(
+    make_store: StoreMaker, first: str, second: str, compared: bool
+) -> None:
+    figures = _ranks(make_store, ("alpha", first, 6), ("beta", second, 5))
+    conflicts = find_conflicts(load_store(make_store(figures=figures)))
+    assert bool(conflicts) is compared
+    if compared:
+        (conflict,) = conflicts
+        narrower = min((first, second), key=lambda d: _days(parse_dating(d)))
+        assert conflict.period == f"as of {narrower}"  # reported at the finer moment
+
+
+def _days(dating: DateRange | PartialDate) -> int:
+    return (dating.last_day() - dating.first_day()).days
+
+
+def test_each_pair_of_moments_is_compared_once(make_store: StoreMaker) -> None:
+    """Overlapping ranges that do not nest still give one conflict per disagreement."""
+    figures = _ranks(
+        make_store,
+        ("alpha", "2024-05..2024-06-10", 6),
+        ("beta", "2024-06", 5),
+        ("beta", "2024", 5),
+    )
+    conflicts = find_conflicts(load_store(make_store(figures=figures)))
+    pairs = sorted(tuple(sorted(c.fact for c in conflict.claims)) for conflict in conflicts)
+    assert pairs == [("rank-0", "rank-1"), ("rank-0", "rank-2")]
+
+
+def test_a_figure_within_a_range_is_in_a_year_only_when_all_its_days_are(
+    make_store: StoreMaker,
+) -> None:
+    figures = _ranks(
+        make_store,
+        ("alpha", "2024-05..2024-06-10", 6),
+        ("alpha", "..2024-06-10", 7),
+        ("beta", "2023-12..2024-01", 5),
+    )
+    store = load_store(make_store(figures=figures))
+    metric = store.metrics["investor-rank"]
+    listed = {
+        year: [r.figure.id for r in compare_figures(store, metric, [], year).rows]
+        for year in (2023, 2024)
+    }
+    assert listed == {2023: [], 2024: ["rank-0"]}
+    assert "shorter periods: as of ..2024-06-10, as of 2023-12..2024-01" in why_no_figures(
+        store, [metric], 2022, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("South Korea is the fifth-largest investor in Kazakhstan.", Verdict.DISPUTED),
+        ("South Korea is the sixth-largest investor in Kazakhstan.", Verdict.DISPUTED),
+        ("South Korea is the third-largest investor in Kazakhstan.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_claim_with_no_moment_meets_the_latest_and_whoever_disputes_it(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    """Judged as of the latest moment (a year, "As of 2024"); a review written by June that
+    disagrees with that year's figure takes part, though a November figure does not."""
+    figures = _ranks(
+        make_store,
+        ("alpha", "2024-05..2024-06-10", 6),
+        ("beta", "2024", 5),
+    ) + figure(
+        "rank-late",
+        "top five",
+        5,
+        {"as_of": "2024-11-05"},
+        metric="investor-rank",
+        source="beta",
+        qualifier="top",
+    )
+    ranks = metric(
+        "investor-rank",
+        "Rank among investors",
+        "rank",
+        aliases=["investor"],
+        description="South Korea's rank among foreign investors in Kazakhstan.",
+    )
+    store = load_store(make_store(figures=figures, metrics=ranks))
+    result = Checker(store).check_claim(claim)
+    assert result.verdict is verdict
+    assert "rank-0" in {e.fact for e in result.evidence}

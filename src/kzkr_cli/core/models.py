@@ -183,11 +183,13 @@ class Qualifier(StrEnum):
 
 class Period(Record):
     """What a figure is about in time: a span ``start``..``end`` (``end`` defaults to
-    ``start``) for flows, or an ``as_of`` moment for stocks and ranks."""
+    ``start``) for flows, or an ``as_of`` moment for stocks and ranks. A moment may be
+    known only to within a range ("2024-05..2024-06-10", the days its source may have been
+    written): it is then one day in that range, not all of them."""
 
     start: Date | None = None
     end: Date | None = None
-    as_of: Date | None = None
+    as_of: DateOrRange | None = None
     text: Text | None = None
 
     @model_validator(mode="after")
@@ -205,11 +207,11 @@ class Period(Record):
         return self
 
     @property
-    def first(self) -> PartialDate:
+    def first(self) -> Dating:
         return self.start if self.start is not None else self.as_of  # type: ignore[return-value]
 
     @property
-    def last(self) -> PartialDate:
+    def last(self) -> Dating:
         if self.as_of is not None:
             return self.as_of
         return self.end if self.end is not None else self.first

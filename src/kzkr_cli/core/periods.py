@@ -15,9 +15,10 @@ def span_days(period: Period) -> tuple[dt.date, dt.date]:
 
 def same_period(a: Period, b: Period) -> bool:
     """Spans coincide when they cover exactly the same days ("2023" and "2023-01".."2023-12");
-    two as-of dates when they may be the same moment: one contains the other, which for
-    dates at year, month or day precision is the same as overlapping. A span and a moment
-    never coincide. The conflict engine groups figures by the same rule."""
+    two as-of dates when they may be the same moment: some day is possible for both (for
+    dates at year, month or day precision, one contains the other; a range such as
+    "2024-05..2024-06-10" is one day within it). A span and a moment never coincide. The
+    conflict engine groups figures by the same rule."""
     if a.is_span != b.is_span:
         return False
     if a.is_span:
@@ -36,13 +37,14 @@ def containing(date: PartialDate) -> list[PartialDate]:
 
 
 def covers(period: Period, when: PartialDate) -> bool:
-    """A span covers ``when`` when it includes all of it; a moment when it falls within it."""
+    """A span covers ``when`` when it includes all of it; a moment when it falls within it,
+    every day it may be ("2024-05..2024-06-10" is within 2024, "..2024-06-10" within no year)."""
     if period.is_span:
         return (
             period.first.first_day() <= when.first_day()
             and when.last_day() <= period.last.last_day()
         )
-    return period.first.overlaps(when)
+    return when.contains(period.first)
 
 
 def span_years(period: Period) -> float:

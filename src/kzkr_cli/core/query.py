@@ -222,11 +222,11 @@ def why_no_figures(
     years: set[int] = set()
     within: dict[str, None] = {}
     for f in candidates:
-        whole = [
-            y
-            for y in range(f.period.first.year, f.period.last.year + 1)
-            if covers(f.period, PartialDate(y))
-        ]
+        first, last = f.period.first.first_day().year, f.period.last.last_day().year
+        if not f.period.is_span and first != last:
+            whole = []  # a moment lies within one year, or within none it is sure of
+        else:
+            whole = [y for y in range(first, last + 1) if covers(f.period, PartialDate(y))]
         years.update(whole)
         if not whole:
             within.setdefault(f.period.label(), None)

@@ -297,6 +297,8 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
     metric = index.metric(metric_id)
     interval = claim_interval(claim.quantity, metric.tolerance)
     text = claim.quantity.text
+    if strict and not stated:
+        strict += _disputing(index, figures, strict)
     if strict:
         return _figure_finding(index, text, metric_id, interval, strict, support_only=False)
     if flows:
@@ -351,19 +353,35 @@ def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], lis
         return chosen, []
     if when is not None and when.months is not None:
         months = when.months
-        matching = [
-            f
-            for f in spans
-            if f.period.first.month == months[0]
-            and f.period.last.month == months[1]
-            and f.period.first.year == f.period.last.year
-        ]
+        matching = [f for f in spans if _months_of(f.period) == months]
         return [], _by_period(matching)
     strict: list[Figure] = []
     if moments:
         latest = max((f.period.first for f in moments), key=lambda d: d.sort_key())
-        strict = [f for f in moments if f.period.first.contains(latest)]
+        strict = [f for f in moments if f.period.first.overlaps(latest)]
     return strict, _by_period(spans)
+
+
+def _disputing(index: StoreIndex, figures: list[Figure], latest: list[Figure]) -> list[Figure]:
+    """The figures the conflict engine sets against one of ``latest``: a claim that names
+    no moment is judged as of the latest one, and a source that disputes what is recorded
+    for it (a review from June against a figure "as of 2024") is part of that dispute."""
+    chosen = {f.id for f in latest}
+    involved = {
+        claim.fact
+        for conflict in index.disagreements.involving(ClaimRef(f.id) for f in latest)
+        for claim in conflict.claims
+    }
+    return [f for f in figures if f.id in involved and f.id not in chosen]
+
+
+def _months_of(period: Period) -> tuple[int | None, int | None] | None:
+    """The first and last month of a span within one year, as written (None if it crosses
+    a year; a month is None where the span is written to the year)."""
+    start, end = period.start, period.end or period.start
+    if start is None or end is None or start.year != end.year:
+        return None
+    return start.month, end.month
 
 
 def _by_period(figures: list[Figure]) -> list[list[Figure]]:

@@ -131,7 +131,7 @@ def figure_of(row: Sequence[Any]) -> Figure:
         as_written=row[3],
         qualifier=Qualifier(row[4]),
         period=Period.model_construct(
-            start=_date(row[5]), end=_date(row[6]), as_of=_date(row[7]), text=row[8]
+            start=_date(row[5]), end=_date(row[6]), as_of=_dating(row[7]), text=row[8]
         ),
         source=row[9],
         quote=row[10],
@@ -163,7 +163,7 @@ def undecided_of(
             as_written=row[2],
             qualifier=Qualifier(row[3]),
             period=Period.model_construct(
-                start=_date(row[4]), end=_date(row[5]), as_of=_date(row[6]), text=row[7]
+                start=_date(row[4]), end=_date(row[5]), as_of=_dating(row[6]), text=row[7]
             ),
             source=row[8],
             quote=row[9],

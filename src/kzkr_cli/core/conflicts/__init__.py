@@ -106,6 +106,11 @@ class Disagreements:
                     sides[ref].append((number, side))
         self._sides = dict(sides)
 
+    def involving(self, refs: Iterable[ClaimRef]) -> list[Conflict]:
+        """The conflicts any of ``refs`` takes part in, in the engine's order."""
+        numbers = {number for ref in refs for number, _ in self._sides.get(ref, [])}
+        return [self.conflicts[number] for number in sorted(numbers)]
+
     def among(self, refs: Iterable[ClaimRef]) -> Conflict | None:
         """A conflict with records among ``refs`` on two of its sides, if any."""
         touched: dict[int, set[int]] = defaultdict(set)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kzkr_cli.core.conflicts.agreement import agreeing_groups
 from kzkr_cli.core.conflicts.causes import likely_causes
 from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind, FigureDetail
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import DateRange, Dating, PartialDate
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Unit
 from kzkr_cli.core.periods import containing, span_days, span_label
@@ -36,14 +36,14 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
     """Figures of one metric about the same period, compared at the finest date involved.
 
     Periods match by ``periods.same_period``, the checker's rule too: spans when they cover
-    the same days; moments (``as_of``) when one date contains the other ("2024" and
-    "2024-11-05"). Dates at year, month and day nest, so a moment is compared with the
-    figures at its own date and at the coarser dates containing it, and a conflict is
-    reported at the finer date of the two claims. A one-off metric's figures (a plant's
+    the same days; moments (``as_of``) when some day is possible for both ("2024" and
+    "2024-11-05"; "2024-05..2024-06-10" and "2024-06"). A moment is compared with the
+    figures at its own date and at the coarser dates it may coincide with, and a conflict
+    is reported at the finer date of the two claims. A one-off metric's figures (a plant's
     cost) are all about one thing, so they are compared whatever their periods.
     """
     spans: dict[tuple[str, dt.date, dt.date], list[_Stated]] = defaultdict(list)
-    moments: dict[tuple[str, PartialDate], list[_Stated]] = defaultdict(list)
+    moments: dict[tuple[str, Dating], list[_Stated]] = defaultdict(list)
     once: dict[str, list[_Stated]] = defaultdict(list)
     for figure in store.figures.values():
         stated = _Stated(figure, store.interval(figure))
@@ -59,11 +59,37 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
     for (metric_id, first, last), here in spans.items():
         label = span_label(first, last)
         yield from _compare(store, metric_id, label, label, here, [])
+    ranges: dict[str, list[Dating]] = defaultdict(list)
+    datings: dict[str, list[Dating]] = defaultdict(list)
+    for metric_id, when in moments:
+        datings[metric_id].append(when)
+        if isinstance(when, DateRange):
+            ranges[metric_id].append(when)
     for (metric_id, when), here in moments.items():
+        near = containing(when) if isinstance(when, PartialDate) else datings[metric_id]
         coarser = [
-            stated for date in containing(when) for stated in moments.get((metric_id, date), [])
+            stated
+            for date in _coarser(when, [*near, *ranges.get(metric_id, ())])
+            for stated in moments.get((metric_id, date), ())
         ]
         yield from _compare(store, metric_id, f"as of {when}", f"as-of-{when}", here, coarser)
+
+
+def _coarser(when: Dating, candidates: list[Dating]) -> dict[Dating, None]:
+    """The dates among ``candidates`` that may be the same moment as ``when`` and are
+    coarser than it (more possible days; the later written on a tie), so that each pair of
+    moments is compared once, at the finer date. Calendar units nest; a range ("2024-05..
+    2024-06-10", one day within it) may only overlap."""
+    width = _width(when)
+    return {
+        date: None
+        for date in candidates
+        if date != when and date.overlaps(when) and (_width(date), date.iso()) > (width, when.iso())
+    }
+
+
+def _width(date: Dating) -> int:
+    return (date.last_day() - date.first_day()).days
 
 
 class _Stated:

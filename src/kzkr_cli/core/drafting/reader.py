@@ -11,7 +11,7 @@ from kzkr_cli.core.checker.index import StoreIndex, kind_stems
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import tokens
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating, PartialDate
 from kzkr_cli.core.models import (
     DateClaim,
     Event,
@@ -91,7 +91,7 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
                 )
             continue
         for found in read.figures:
-            _draft_figure(store, drafting, ids, sentence, found, reference)
+            _draft_figure(store, drafting, ids, sentence, found, source.published)
         for dated in read.dates:
             _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
     return drafting
@@ -128,8 +128,9 @@ def _draft_figure(
     ids: _Ids,
     sentence: Sentence,
     found: FigureClaim,
-    reference: PartialDate | None,
+    published: Dating,
 ) -> None:
+    reference = published if isinstance(published, PartialDate) else None
     quantity = found.quantity
     skip = drafting.skipped.append
     if found.metric is None and found.bare and not _counts_something(sentence.text, quantity):
@@ -149,7 +150,7 @@ def _draft_figure(
     when = (
         found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
     )
-    period = _period(when, reference, stock, _since(sentence.text, when))
+    period = _period(when, published, stock, _since(sentence.text, when))
     if period is None:
         skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
         return
@@ -278,30 +279,36 @@ def _since(text: str, when: When | None) -> bool:
 
 
 def _period(
-    when: When | None, published: PartialDate | None, stock: bool, since: bool = False
+    when: When | None, published: Dating | None, stock: bool, since: bool = False
 ) -> Period | None:
-    """The period a figure is for. Unstated: as of the publication date. "Over the past N
-    years": the N complete years before the publication year (the store's rule). "Since
-    2005": from then to the publication year."""
+    """The period a figure is for. Unstated: as of the publication date, as precisely as
+    the source is dated (a range when it is). "Over the past N years": the N complete years
+    before the publication year (the store's rule). "Since 2005": from then to the
+    publication year. Both need the year of publication, which a range may not give."""
+    year = _year_of(published)
     if when is None:
         return None if published is None else Period(as_of=published)
     if when.is_duration and when.years is not None:
-        if published is None:
+        if year is None:
             return None
         years = int(when.years)
-        return Period(
-            start=PartialDate(published.year - years),
-            end=PartialDate(published.year - 1),
-            text=when.text,
-        )
+        return Period(start=PartialDate(year - years), end=PartialDate(year - 1), text=when.text)
     first, last = when.first, when.last
     if first is None or last is None:
         return None if published is None else Period(as_of=published, text=when.text)
-    if since and published is not None and published.year >= first.year:
-        return Period(start=first, end=PartialDate(published.year), text=f"since {when.text}")
+    if since and year is not None and year >= first.year:
+        return Period(start=first, end=PartialDate(year), text=f"since {when.text}")
     if when.as_of or (stock and first == last):
         return Period(as_of=last, text=when.text)
     return Period(start=first, end=last if last != first else None, text=when.text)
+
+
+def _year_of(published: Dating | None) -> int | None:
+    """The year of publication, when every day the source may be from lies in one year."""
+    if published is None:
+        return None
+    first, last = published.first_day(), published.last_day()
+    return first.year if first.year == last.year else None
 
 
 def _clause(text: str, span: tuple[int, int], when: When | None) -> str:
