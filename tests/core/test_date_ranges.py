@@ -262,3 +262,42 @@ def test_a_claim_with_no_moment_meets_the_latest_and_whoever_disputes_it(
     result = Checker(store).check_claim(claim)
     assert result.verdict is verdict
     assert "rank-0" in {e.fact for e in result.evidence}
+
+
+SIGNING = """
+[[event]]
+id = "e"
+kind = "agreement"
+title = "Kazakhstan and South Korea sign the action plan"
+actors = ["Kazakhstan", "South Korea"]
+
+[[event.claim]]
+source = "alpha"
+{dated}
+quote = "signed the action plan"
+"""
+
+
+@pytest.mark.parametrize(
+    ("dated", "claim", "verdict"),
+    [
+        # one day of the 3-5 November visit: a day inside it is not confirmed, one outside
+        # is ruled out, and a date holding every day of the range is confirmed
+        ('date = "2024-11-03..2024-11-05"', "on 4 November 2024", Verdict.UNVERIFIABLE),
+        ('date = "2024-11-03..2024-11-05"', "on 9 November 2024", Verdict.CONTRADICTED),
+        ('date = "2024-11-03..2024-11-05"', "in November 2024", Verdict.SUPPORTED),
+        # no later than 5 November: any earlier day is possible, none is confirmed
+        ('date = "..2024-11-05"', "in October 2024", Verdict.UNVERIFIABLE),
+        ('date = "..2024-11-05"', "in December 2024", Verdict.CONTRADICTED),
+        # a span, lasting from the 3rd to the 5th: it was under way on the 4th
+        ('date = "2024-11-03"\nend = "2024-11-05"', "on 4 November 2024", Verdict.SUPPORTED),
+        # a calendar date is read at its own precision, as before
+        ('date = "2024-11-04"', "on 4 November 2024", Verdict.SUPPORTED),
+    ],
+)
+def test_a_day_within_a_range_confirms_only_what_holds_all_of_it(
+    make_store: StoreMaker, dated: str, claim: str, verdict: Verdict
+) -> None:
+    store = load_store(make_store(events=SIGNING.format(dated=dated)))
+    text = f"Kazakhstan and South Korea signed the action plan {claim}."
+    assert Checker(store).check_claim(text).verdict is verdict

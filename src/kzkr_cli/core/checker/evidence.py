@@ -21,7 +21,7 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
-from kzkr_cli.core.dates import PartialDate, span_text
+from kzkr_cli.core.dates import DateRange, PartialDate, span_text
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
@@ -487,12 +487,12 @@ def _taking_sides(
     return None
 
 
-def _sided(index: StoreIndex, keys: list[ClaimRef], agrees: list[bool]) -> Conflict | None:
+def _sided(index: StoreIndex, keys: list[ClaimRef], agrees: list[bool | None]) -> Conflict | None:
     """The conflict the claim takes a side in, told by which records it agrees with: one
     agreeing group of the conflict holds only records the claim agrees with, and the claim
     disagrees with another of its records."""
-    agreeing = {k for k, a in zip(keys, agrees, strict=True) if a}
-    disagreeing = {k for k, a in zip(keys, agrees, strict=True) if not a}
+    agreeing = {k for k, a in zip(keys, agrees, strict=True) if a is True}
+    disagreeing = {k for k, a in zip(keys, agrees, strict=True) if a is False}
     if not agreeing or not disagreeing:
         return None
     conflict = index.disagreements.among(keys)
@@ -535,16 +535,23 @@ def _is_day_range(when: When) -> bool:
     )
 
 
-def _agrees(when: When, claim: StoredDate) -> bool:
+def _agrees(when: When, claim: StoredDate) -> bool | None:
     """A date the claim gives agrees when the event's dates overlap it; a range of days
     ("11-13 June") when its start and its end each fall within the source's start and end,
-    as the conflict engine compares two sources' ranges."""
+    as the conflict engine compares two sources' ranges. A source that dates the event only
+    to one day within a range ("2024-11-03..2024-11-05") neither confirms nor rules out a
+    narrower date inside it ("on 4 November"): None."""
     low, high = _claim_days(claim)
     if when.first is not None and when.last is not None:
         if _is_day_range(when):
             end = claim.end if claim.end is not None else claim.date
             return claim.date.overlaps(when.first) and end.overlaps(when.last)
-        return when.first.first_day() <= high and low <= when.last.last_day()
+        first, last = when.first.first_day(), when.last.last_day()
+        if not (first <= high and low <= last):
+            return False
+        if claim.end is None and isinstance(claim.date, DateRange):
+            return True if first <= low and high <= last else None
+        return True
     if when.month is None:
         return False
     for year in range(low.year, high.year + 1):
@@ -699,8 +706,8 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
         # that ends the visit on the 13th against the one that ends it on the 12th.
         conflict = _sided(index, keys, agrees)
     judged = Judged(
-        [k for k, a in zip(keys, agrees, strict=True) if a],
-        [k for k, a in zip(keys, agrees, strict=True) if not a],
+        [k for k, a in zip(keys, agrees, strict=True) if a is True],
+        [k for k, a in zip(keys, agrees, strict=True) if a is False],
         disputed=conflict is not None,
     )
     evidence = tuple(
@@ -734,6 +741,11 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
     elif when.first is None:
         verdict = Verdict.UNVERIFIABLE
         why = f'{event.title}: dated {dated}; "{text}" names no year, so it cannot contradict them.'
+    elif verdict is Verdict.UNVERIFIABLE:
+        why = (
+            f"{event.title}: dated {dated}, one day somewhere in that range; the sources do not"
+            f' say which, so "{text}" is neither confirmed nor ruled out.'
+        )
     elif event.kind in RECURRING and not owned and not _same_years(when, event):
         verdict = Verdict.UNVERIFIABLE
         why = (
