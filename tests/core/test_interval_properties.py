@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.dates import PartialDate
-from kzkr_cli.core.models import Event, Figure, Metric, Source
+from kzkr_cli.core.intervals import interval_of
+from kzkr_cli.core.models import Event, Figure, Metric, Qualifier, Source
 from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.store import Store
 
@@ -145,3 +146,23 @@ def test_a_date_never_conflicts_with_a_coarser_date_containing_it(
         }
     )
     assert find_conflicts(store) == []
+
+
+@given(mantissas, scales)
+def test_about_widens_the_rounding_but_never_to_nothing_or_double(
+    mantissa: Decimal, scale: str
+) -> None:
+    quantity = parse_quantity(f"about {mantissa}{scale}")
+    exact = parse_quantity(f"{mantissa}{scale}")
+    about = interval_of(quantity.value, quantity.step, Qualifier.ABOUT)
+    rounded = interval_of(exact.value, exact.step, Qualifier.EXACT)
+    assert about.low <= rounded.low and rounded.high <= about.high
+    assert about.low >= quantity.value / 2 - 1e-9 * quantity.value
+    assert about.high <= quantity.value * 1.5 + 1e-9 * quantity.value
+
+
+def test_about_is_a_whole_step_where_half_the_value_is_more() -> None:
+    for written, low, high in [("about 740", 730, 750), ("about 1 billion", 0.5e9, 1.5e9)]:
+        q = parse_quantity(written)
+        interval = interval_of(q.value, q.step, q.qualifier)
+        assert (interval.low, interval.high) == (low, high), written

@@ -11,6 +11,7 @@ import pytest
 from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.conflicts import Conflict, ConflictKind, find_conflicts
 from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.query import TimelineQuery, timeline
 from kzkr_cli.core.store import Store, load_store
 from tests.conftest import FACTS
@@ -217,3 +218,22 @@ def test_the_undated_zhambyl_terms_are_not_tied_to_the_revision_year(tmp_path: P
     assert [{c.fact for c in conflict.claims} for conflict in found] == [
         {"extra-zhambyl-share", "wiki-zhambyl-share"}
     ]
+
+
+def test_undated_things_reported_as_past_are_as_of_no_later_than_their_source(
+    store: Store,
+) -> None:
+    """The Zhambyl agreement's terms and Koryo Ilbo's centenary are not dated by the text:
+    they are as of no later than the revision, not as of its year."""
+    for fid in ("wiki-zhambyl-share", "wiki-zhambyl-option", "wiki-koryo-ilbo-100th"):
+        as_of = store.figures[fid].period.as_of
+        assert as_of is not None and as_of.iso() == "..2024", fid
+
+
+def test_an_estimate_is_hedged_without_admitting_nothing(store: Store) -> None:
+    """'The field is estimated to hold 1 billion barrels': about, and about 1 billion is
+    half to one and a half billion, not 0 to 2."""
+    reserves = store.figures["wiki-zhambyl-reserves"]
+    assert reserves.qualifier is Qualifier.ABOUT
+    interval = store.interval(reserves)
+    assert (interval.low, interval.high) == (0.5e9, 1.5e9)

@@ -90,7 +90,9 @@ def interval_of(
 ) -> Interval:
     """The values a figure written to ``step`` and hedged by ``qualifier`` admits.
 
-    Exact: ± half a step (the rounding of its last digit). About: ± a whole step.
+    Exact: ± half a step (the rounding of its last digit). About: ± a whole step, but never
+    more than half the value ("about 1 billion" is 0.5 to 1.5 billion, not 0 to 2: an
+    approximate amount is not one that may be nothing or double) nor less than exact.
     More than / at least: from the value up; nearly / less than / up to: from the value
     down (mirrored for a negative change). Top-N: ranks 1..N. ``tolerance`` widens
     finite ends by that share of the value.
@@ -99,7 +101,9 @@ def interval_of(
     if qualifier is Qualifier.TOP:
         return Interval(1.0, value + slack)
     if qualifier in (Qualifier.EXACT, Qualifier.ABOUT):
-        half = step / 2 if qualifier is Qualifier.EXACT else step
+        half = (
+            step / 2 if qualifier is Qualifier.EXACT else max(step / 2, min(step, abs(value) / 2))
+        )
         return Interval(value - half - slack, value + half + slack)
     upward = qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
     if value < 0:
