@@ -48,6 +48,7 @@ def figure_object(store: Store, figure: Figure) -> dict[str, Any]:
             "end": period.last.iso() if period.is_span else None,
             "as_of": period.as_of.iso() if period.as_of else None,
             "text": period.text,
+            "inferred": period.inferred,
         },
         "source": figure.source,
         "published": store.sources[figure.source].published.iso(),
@@ -76,6 +77,7 @@ def undecided_object(figure: UndecidedFigure) -> dict[str, Any]:
             "end": period.last.iso() if period.is_span else None,
             "as_of": period.as_of.iso() if period.as_of else None,
             "text": period.text,
+            "inferred": period.inferred,
         },
         "source": figure.source,
         "published": None,
@@ -107,6 +109,7 @@ def event_object(event: Event) -> dict[str, Any]:
                 "end": claim.end.iso() if claim.end else None,
                 "quote": claim.quote,
                 "derivation": claim.derivation,
+                "planned": claim.planned,
                 "note": claim.note,
                 "status": claim.status.value,
             }
@@ -156,6 +159,7 @@ def evidence_object(evidence: Evidence) -> dict[str, Any]:
         "period": evidence.period,
         "quote": evidence.quote,
         "agrees": evidence.agrees,
+        "inferred": evidence.inferred,
         "status": evidence.status.value,
     }
 

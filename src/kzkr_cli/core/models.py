@@ -191,6 +191,9 @@ class Period(Record):
     end: Date | None = None
     as_of: DateOrRange | None = None
     text: Text | None = None
+    inferred: bool = False
+    """The text does not state this period; it is read from context (the note says how),
+    as a figure with no year is dated to the last full year before its publication."""
 
     @model_validator(mode="after")
     def _one_shape(self) -> Period:
@@ -300,6 +303,9 @@ class DateClaim(Record):
     """When it ended, for a thing that lasted: a day within this date."""
     quote: Quote
     derivation: Text | None = None
+    planned: bool = False
+    """The source gives the date as a plan or a schedule ("will pay a visit on June 11-12",
+    "scheduled for completion by 2014"), not as what happened."""
     note: Text | None = None
     status: Annotated[Status, _FROM_TEXT] = Status.REVIEWED
 

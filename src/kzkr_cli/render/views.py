@@ -38,6 +38,7 @@ def timeline_listing(entries: list[TimelineEntry]) -> Listing:
         mark = _marks(
             "conflict" if entry.in_conflict else "",
             "draft" if event_is_draft(event) else "",
+            "planned" if all(c.planned for c in event.claims) else "",
         )
         rows.append(
             {
@@ -109,6 +110,7 @@ def figure_listing(
                     "mark": _marks(
                         "conflict" if row.in_conflict else "",
                         "draft" if figure.status is Status.DRAFT else "",
+                        "period inferred" if figure.period.inferred else "",
                     ),
                     "quote": figure.quote,
                 }

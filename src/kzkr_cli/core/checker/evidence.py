@@ -428,6 +428,7 @@ def _figure_finding(
             agrees[f.id],
             period=f.period.label(),
             status=f.status,
+            inferred=f.period.inferred,
         )
         for f in figures
     )
@@ -441,6 +442,7 @@ def _figure_finding(
         why = (
             f'{name} {when}: {_listed(figures)}; "{text}" agrees within the stated precision{note}.'
         )
+        why += _inferred([f for f in figures if agrees[f.id] is True])
     elif verdict is Verdict.DISPUTED:
         sides = " vs ".join(
             ", ".join(f'"{c.as_written}" ({c.source})' for c in side)
@@ -460,6 +462,16 @@ def _figure_finding(
         against = _listed([f for f in figures if agrees[f.id] is False])
         why = f'{name} {when}: {against}; "{text}" falls outside what the sources state.'
     return Finding(text, metric_id, verdict, why, evidence)
+
+
+def _inferred(support: Sequence[Figure]) -> str:
+    """Said when every figure supporting a claim has a period its source does not state."""
+    if not support or not all(f.period.inferred for f in support):
+        return ""
+    named = ", ".join(f"{f.id} ({f.source})" for f in support)
+    if len(support) == 1:
+        return f" The period of {named} is inferred from context; its source does not state it."
+    return f" The periods of {named} are inferred from context; their sources do not state them."
 
 
 def _listed(figures: Sequence[Figure]) -> str:
@@ -728,6 +740,10 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
     text = when.text
     if verdict is Verdict.SUPPORTED:
         why = f'{event.title}: dated {dated}; "{text}" agrees.'
+        support = [c for c, a in zip(event.claims, agrees, strict=True) if a]
+        if all(c.planned for c in support):
+            said = ", ".join(dict.fromkeys(c.source for c in support))
+            why += f" {said} gave the date as planned, in advance, not as what happened."
     elif verdict is Verdict.DISPUTED:
         sides = " vs ".join(
             ", ".join(c.label() for c in side)

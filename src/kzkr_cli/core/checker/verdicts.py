@@ -53,6 +53,8 @@ class Evidence:
     period: str | None = None
     """A figure's period ("2023", "2006/2023", "as of 2024"); None for a date claim."""
     status: Status = Status.REVIEWED
+    inferred: bool = False
+    """A figure whose period its source does not state: read from context."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,12 +37,13 @@ METRIC_COLUMNS = (
 )
 FIGURE_COLUMNS = (
     "id, metric, value, as_written, qualifier, period_start, period_end, period_as_of,"
-    " period_text, source, quote, note, change_before, change_after, status, step"
+    " period_text, source, quote, note, change_before, change_after, status, period_inferred,"
+    " step"
 )
 EVENT_COLUMNS = "id, kind, title, place, note"
 UNDECIDED_COLUMNS = (
     "id, value, as_written, qualifier, period_start, period_end, period_as_of, period_text,"
-    " source, quote, note, status"
+    " source, quote, note, status, period_inferred"
 )
 CONFLICT_COLUMNS = "id, kind, subject, period, severity, explanation, groups"
 
@@ -131,7 +132,11 @@ def figure_of(row: Sequence[Any]) -> Figure:
         as_written=row[3],
         qualifier=Qualifier(row[4]),
         period=Period.model_construct(
-            start=_date(row[5]), end=_date(row[6]), as_of=_dating(row[7]), text=row[8]
+            start=_date(row[5]),
+            end=_date(row[6]),
+            as_of=_dating(row[7]),
+            text=row[8],
+            inferred=bool(row[15]),
         ),
         source=row[9],
         quote=row[10],
@@ -163,7 +168,11 @@ def undecided_of(
             as_written=row[2],
             qualifier=Qualifier(row[3]),
             period=Period.model_construct(
-                start=_date(row[4]), end=_date(row[5]), as_of=_dating(row[6]), text=row[7]
+                start=_date(row[4]),
+                end=_date(row[5]),
+                as_of=_dating(row[6]),
+                text=row[7],
+                inferred=bool(row[12]),
             ),
             source=row[8],
             quote=row[9],
@@ -182,9 +191,9 @@ def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> 
     actors: dict[str, list[str]] = {i: [] for i in ids}
     aliases: dict[str, list[str]] = {i: [] for i in ids}
     if ids:
-        for event, source, date, end, quote, derivation, note, status in _in(
+        for event, source, date, end, quote, derivation, planned, note, status in _in(
             connection,
-            "SELECT event, source, date, end_date, quote, derivation, note, status"
+            "SELECT event, source, date, end_date, quote, derivation, planned, note, status"
             " FROM date_claims"
             " WHERE event IN ({}) ORDER BY event, position",
             ids,
@@ -196,6 +205,7 @@ def events_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> 
                     end=_dating(end),
                     quote=quote,
                     derivation=derivation,
+                    planned=bool(planned),
                     note=note,
                     status=Status(status),
                 )

@@ -8,7 +8,7 @@ possible days, is queried by the same two columns.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Raised whenever a table or column changes meaning; a database of another version is rebuilt."""
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -107,6 +107,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "period_end": "End of a span as written (NULL: the span is its start).",
             "period_as_of": "The moment of a stock or rank, as written (NULL for a span).",
             "period_text": "The period as the source words it.",
+            "period_inferred": "1 when the text does not state the period (read from context).",
             "period_label": "The period as kzkr prints it (2023, 2006/2023, as of 2024).",
             "period_earliest": "First day of the period (ISO).",
             "period_latest": "Last day of the period (ISO).",
@@ -167,6 +168,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "end_latest": "Last day the end may be (ISO; 9999-12-31 when open).",
             "quote": "Verbatim quote from the source.",
             "derivation": "How the date is derived from the text.",
+            "planned": "1 when the source gives the date as a plan or schedule, not as done.",
             "note": "Note.",
             "status": "reviewed, or draft (not yet checked against its document).",
         },
@@ -182,6 +184,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "period_end": "End of a span as written (NULL: the span is its start).",
             "period_as_of": "The moment of a stock or rank, as written (NULL for a span).",
             "period_text": "The period as the source words it.",
+            "period_inferred": "1 when the text does not state the period (read from context).",
             "source": "Source id.",
             "quote": "Verbatim quote from the source.",
             "note": "Note.",
@@ -276,7 +279,8 @@ CREATE TABLE figures (
     id TEXT PRIMARY KEY, metric TEXT NOT NULL REFERENCES metrics(id), value REAL NOT NULL,
     unit TEXT NOT NULL, as_written TEXT NOT NULL, qualifier TEXT NOT NULL, step REAL NOT NULL,
     low REAL, high REAL, period_start TEXT, period_end TEXT, period_as_of TEXT,
-    period_text TEXT, period_label TEXT NOT NULL, period_earliest TEXT NOT NULL,
+    period_text TEXT, period_inferred INTEGER NOT NULL, period_label TEXT NOT NULL,
+    period_earliest TEXT NOT NULL,
     period_latest TEXT NOT NULL, year INTEGER NOT NULL,
     source TEXT NOT NULL REFERENCES sources(id),
     published TEXT NOT NULL, quote TEXT NOT NULL, note TEXT,
@@ -302,13 +306,14 @@ CREATE TABLE date_claims (
     event TEXT NOT NULL REFERENCES events(id), position INTEGER NOT NULL,
     source TEXT NOT NULL REFERENCES sources(id), date TEXT NOT NULL,
     date_earliest TEXT NOT NULL, date_latest TEXT NOT NULL, end_date TEXT,
-    end_earliest TEXT, end_latest TEXT, quote TEXT NOT NULL, derivation TEXT, note TEXT,
-    status TEXT NOT NULL, PRIMARY KEY (event, position)
+    end_earliest TEXT, end_latest TEXT, quote TEXT NOT NULL, derivation TEXT,
+    planned INTEGER NOT NULL, note TEXT, status TEXT NOT NULL, PRIMARY KEY (event, position)
 );
 CREATE TABLE undecided_figures (
     id TEXT PRIMARY KEY, value REAL NOT NULL, as_written TEXT NOT NULL,
     qualifier TEXT NOT NULL, period_start TEXT, period_end TEXT, period_as_of TEXT,
-    period_text TEXT, source TEXT NOT NULL REFERENCES sources(id), quote TEXT NOT NULL,
+    period_text TEXT, period_inferred INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES sources(id), quote TEXT NOT NULL,
     note TEXT, status TEXT NOT NULL, file TEXT NOT NULL REFERENCES files(path), line INTEGER,
     ordinal INTEGER NOT NULL
 );

@@ -51,7 +51,7 @@ def write_database(
         ((m.id, n, a, a.lower()) for m in store.metrics.values() for n, a in enumerate(m.aliases)),
     )
     rows(
-        f"INSERT INTO figures VALUES ({','.join('?' * 28)})",
+        f"INSERT INTO figures VALUES ({','.join('?' * 29)})",
         _figures(store, origins, conflicted),
     )
     rows(
@@ -66,9 +66,9 @@ def write_database(
         "INSERT INTO event_aliases VALUES (?, ?, ?)",
         ((e.id, n, a) for e in store.events.values() for n, a in enumerate(e.aliases)),
     )
-    rows("INSERT INTO date_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _date_claims(store))
+    rows("INSERT INTO date_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _date_claims(store))
     rows(
-        "INSERT INTO undecided_figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO undecided_figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         _undecided(store, origins),
     )
     rows(
@@ -207,6 +207,7 @@ def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[t
             _iso(period.end),
             _iso(period.as_of),
             period.text,
+            int(period.inferred),
             period.label(),
             _days(period.first)[0],
             _days(period.last)[1],
@@ -258,6 +259,7 @@ def _date_claims(store: Store) -> Iterable[tuple[Any, ...]]:
                 *_days(c.end),
                 c.quote,
                 c.derivation,
+                int(c.planned),
                 c.note,
                 c.status.value,
             )
@@ -275,6 +277,7 @@ def _undecided(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             _iso(period.end),
             _iso(period.as_of),
             period.text,
+            int(period.inferred),
             f.source,
             f.quote,
             f.note,

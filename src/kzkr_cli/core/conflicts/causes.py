@@ -17,13 +17,14 @@ _NOTE_LENGTH = 360
 
 def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, ...]:
     """What the records show as likely causes: a note naming an ambiguity, a date announced
-    in advance, a source older than the others. A derived date is not a cause by itself;
+    in advance (marked ``planned``, or said in the future tense), a source older than the
+    others. A derived date is not a cause by itself;
     the wording shows the derivation beside the date."""
     causes: list[str] = []
     for claim in claims:
         if claim.claim is not None:
             dated = store.events[claim.fact].claims[claim.claim]
-            if _ANNOUNCED.search(dated.quote):
+            if dated.planned or _ANNOUNCED.search(dated.quote):
                 causes.append(
                     f'{claim.source} announced it in advance ("{_clip(dated.quote)}"),'
                     " and plans can change"
