@@ -143,6 +143,10 @@ class Metric(Record):
     look_alikes: list[MetricId] = []
     """Metrics named alike that a sentence must tell apart by their own words (an annual
     and a cumulative inflow); the relation holds both ways, so one side may declare it."""
+    ranked_by: Annotated[str, Field(min_length=1, max_length=80), NoNul] | None = None
+    """For a rank: the word its sources rank by ("most important"), when that is not size;
+    a claim ranking in other words ("the largest") speaks of another order, which this
+    metric does not give. None: any."""
     age_of: FactId | None = None
     """The event a years metric counts from (the partnership's establishment): an age stated
     at a moment implies when that event happened, and leans on its date."""
@@ -156,6 +160,8 @@ class Metric(Record):
     def _tolerance_explained(self) -> Metric:
         if self.tolerance > 0 and not self.tolerance_note:
             raise ValueError("a tolerance needs a tolerance_note saying why")
+        if self.ranked_by is not None and self.unit is not Unit.RANK:
+            raise ValueError(f"ranked_by is for a rank, not a metric in {self.unit.value}")
         return self
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker import parties
 from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
 from kzkr_cli.core.checker.index import StoreIndex
@@ -24,7 +26,7 @@ from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
 from kzkr_cli.core.dates import DateRange, PartialDate, span_text
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
-from kzkr_cli.core.models import Event, EventKind, Figure, Period, Qualifier
+from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Period, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity
 from kzkr_cli.core.periods import same_period, span_years
 
@@ -297,6 +299,15 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
     metric = index.metric(metric_id)
     interval = claim_interval(claim.quantity, metric.tolerance)
     text = claim.quantity.text
+    other = _another_order(metric, claim.quantity)
+    if other is not None:
+        return Finding(
+            text,
+            metric_id,
+            Verdict.UNVERIFIABLE,
+            f'{metric.name} is recorded in its sources\' words, "{metric.ranked_by}"; a rank by'
+            f" {other} is another order, which no source gives.",
+        )
     if strict and not stated:
         strict += _disputing(index, figures, strict)
     if strict:
@@ -360,6 +371,20 @@ def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], lis
         latest = max((f.period.first for f in moments), key=lambda d: d.sort_key())
         strict = [f for f in moments if f.period.first.overlaps(latest)]
     return strict, _by_period(spans)
+
+
+def _another_order(metric: Metric, quantity: Quantity) -> str | None:
+    """The superlative a claimed rank is worded with ("largest"), when the metric ranks by
+    other words (``ranked_by``); None when it may be the metric's own order."""
+    if not metric.ranked_by or quantity.kind is not Kind.RANK:
+        return None
+    words = quantity.text.lower()
+    if metric.ranked_by.lower() in words:
+        return None
+    for word in lexicon.SUPERLATIVES:
+        if re.search(rf"\b{re.escape(word)}\b", words):
+            return f'"{word}"'
+    return None
 
 
 def _disputing(index: StoreIndex, figures: list[Figure], latest: list[Figure]) -> list[Figure]:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SOURCE_COLUMNS = "id, title, publisher, author, kind, published, published_note, document, url"
 METRIC_COLUMNS = (
     "id, name, unit, description, tolerance, tolerance_note, part_of, change_of, value_of,"
-    " plan_of, one_off, age_of"
+    " plan_of, one_off, age_of, ranked_by"
 )
 FIGURE_COLUMNS = (
     "id, metric, value, as_written, qualifier, period_start, period_end, period_as_of,"
@@ -117,6 +117,7 @@ def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
             plan_of=row[9],
             one_off=bool(row[10]),
             age_of=row[11],
+            ranked_by=row[12],
             look_alikes=look_alikes[row[0]],
         )
         for row in rows

@@ -69,6 +69,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "value_of": "The count whose money value this one measures.",
             "plan_of": "The metric whose outcome this one plans or agrees in advance.",
             "age_of": "The event a years metric counts from.",
+            "ranked_by": "For a rank by something other than size: the word its sources use.",
             "file": "Store file the record is written in.",
             "line": "Line of that file where the record starts.",
             "ordinal": "Order of the record in the store.",
@@ -263,7 +264,7 @@ CREATE TABLE metrics (
     tolerance REAL NOT NULL, tolerance_note TEXT, one_off INTEGER NOT NULL,
     part_of TEXT REFERENCES metrics(id),
     change_of TEXT REFERENCES metrics(id), value_of TEXT REFERENCES metrics(id),
-    plan_of TEXT REFERENCES metrics(id), age_of TEXT REFERENCES events(id),
+    plan_of TEXT REFERENCES metrics(id), age_of TEXT REFERENCES events(id), ranked_by TEXT,
     file TEXT NOT NULL REFERENCES files(path),
     line INTEGER, ordinal INTEGER NOT NULL
 );

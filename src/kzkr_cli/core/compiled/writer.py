@@ -41,7 +41,7 @@ def write_database(
     )
     conflicted = conflicting_records(conflicts)
     rows("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _sources(store, origins))
-    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
+    rows("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _metrics(store, origins))
     rows(
         "INSERT INTO metric_look_alikes VALUES (?, ?, ?)",
         ((m.id, n, o) for m in store.metrics.values() for n, o in enumerate(m.look_alikes)),
@@ -184,6 +184,7 @@ def _metrics(store: Store, origins: Origins) -> Iterator[tuple[Any, ...]]:
             m.value_of,
             m.plan_of,
             m.age_of,
+            m.ranked_by,
             *origins[m.id],
             n,
         )
