@@ -8,8 +8,9 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import PartialDate, parse_dating
 from kzkr_cli.core.drafting import draft_records
+from kzkr_cli.core.drafting.toml_edit import record_table
 from kzkr_cli.core.models import Figure, Source
 from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.quotes import normalise
@@ -84,3 +85,26 @@ def test_a_count_in_digits_before_a_plural_noun_is_drafted_undecided() -> None:
         ("2,300", "UndecidedFigure")
     ]
     assert "nine" in {s.text for s in drafting.skipped}
+
+
+def test_a_date_announced_in_advance_is_drafted_as_planned() -> None:
+    store, index = shipped()
+    text = (
+        "The new plant will open on 12 March 2025 in Kostanay.\n"
+        "The first plant opened on 3 February 2023 in Kostanay.\n"
+    )
+    claims = draft_records(store, SOURCE, text, index).claims
+    assert [(str(c.claim.date), c.claim.planned) for c in claims] == [
+        ("2025-03-12", True),
+        ("2023-02-03", False),
+    ]
+    tables = [record_table(c.claim).as_string() for c in claims]
+    assert "planned = true" in tables[0] and "planned" not in tables[1]
+
+
+def test_a_present_tense_figure_is_as_of_the_range_its_source_is_dated_by() -> None:
+    store, index = shipped()
+    undated = SOURCE.model_copy(update={"published": parse_dating("2024-05..2024-06-10")})
+    text = "Currently, 14 joint projects worth $2.7 billion are at the implementation stage.\n"
+    periods = {f.as_written: f.period for f in draft_records(store, undated, text, index).figures}
+    assert periods["$2.7 billion"].as_of == parse_dating("2024-05..2024-06-10")

@@ -8,6 +8,7 @@ Words are written as a reader sees them; an engine that compares stems stems the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -510,6 +511,16 @@ ANNOUNCED_WORDS = (
     "are expected",
 )
 """Words by which a source announces a date in advance ("the plant will open in 2025")."""
+
+
+def announces(text: str) -> bool:
+    """Whether ``text`` announces what it dates in advance, by one of ``ANNOUNCED_WORDS``."""
+    return _announced().search(text) is not None
+
+
+@functools.cache
+def _announced() -> re.Pattern[str]:
+    return re.compile(rf"\b({alternation(ANNOUNCED_WORDS)})\b", re.IGNORECASE)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -9,9 +9,6 @@ from kzkr_cli.core import lexicon
 from kzkr_cli.core.conflicts.model import ConflictClaim
 from kzkr_cli.core.store import Store
 
-_ANNOUNCED = re.compile(
-    r"\b(" + "|".join(map(re.escape, lexicon.ANNOUNCED_WORDS)) + r")\b", re.IGNORECASE
-)
 _NOTE_LENGTH = 360
 
 
@@ -24,7 +21,7 @@ def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, .
     for claim in claims:
         if claim.claim is not None:
             dated = store.events[claim.fact].claims[claim.claim]
-            if dated.planned or _ANNOUNCED.search(dated.quote):
+            if dated.planned or lexicon.announces(dated.quote):
                 causes.append(
                     f'{claim.source} announced it in advance ("{_clip(dated.quote)}"),'
                     " and plans can change"

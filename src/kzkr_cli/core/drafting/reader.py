@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
 from kzkr_cli.core.checker.index import StoreIndex, kind_stems
 from kzkr_cli.core.checker.sentences import Sentence, split_sentences
@@ -370,6 +371,7 @@ def _draft_date(
         date=when.first,
         end=when.last if when.last != when.first else None,
         quote=quote,
+        planned=lexicon.announces(quote),
         status=Status.DRAFT,
     )
     if events:

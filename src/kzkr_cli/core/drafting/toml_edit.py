@@ -18,15 +18,16 @@ Write = tuple[Path, str, bool]
 
 def record_table(record: Source | Figure | UndecidedFigure | DateClaim) -> Table:
     """A record as a TOML table: its fields in model order, defaults and empties left out
-    but for ``status``, which a draft always states; a period as an inline table."""
+    (an unset flag such as ``planned`` too) but for ``status``, which a draft always states;
+    a period as an inline table."""
     data = record.model_dump(mode="json", exclude_none=True)
     table = tomlkit.table()
     for key, value in data.items():
-        if value == [] or (key == "qualifier" and value == "exact"):
+        if value == [] or value is False or (key == "qualifier" and value == "exact"):
             continue
         if isinstance(value, dict):
             inline = tomlkit.inline_table()
-            inline.update(value)
+            inline.update({k: v for k, v in value.items() if v is not False})
             table[key] = inline
         else:
             table[key] = value
