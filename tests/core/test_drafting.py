@@ -108,3 +108,14 @@ def test_a_present_tense_figure_is_as_of_the_range_its_source_is_dated_by() -> N
     text = "Currently, 14 joint projects worth $2.7 billion are at the implementation stage.\n"
     periods = {f.as_written: f.period for f in draft_records(store, undated, text, index).figures}
     assert periods["$2.7 billion"].as_of == parse_dating("2024-05..2024-06-10")
+
+
+def test_a_year_inside_a_name_dates_nothing() -> None:
+    store, index = shipped()
+    text = (
+        "Yoon attended a business forum at the Expo 2017 exhibition grounds.\n"
+        "The Kostanay car plant opened in June 2017.\n"
+    )
+    drafting = draft_records(store, SOURCE, text, index)
+    assert [str(c.claim.date) for c in drafting.claims] == ["2017-06"]
+    assert ("2017", "a year inside a name") in {(s.text, s.reason) for s in drafting.skipped}

@@ -237,6 +237,18 @@ def _in_name(text: str, quantity: Quantity) -> bool:
     return before.group("word").lower().rstrip(".") not in CALENDAR
 
 
+def _year_in_name(text: str, when: When) -> bool:
+    """A bare year right after a capitalised word inside the sentence is part of a name
+    ("Expo 2017", "Vision 2050"), as a number is ("Terminal 2"); a month before it is a
+    date ("June 2017")."""
+    if not re.fullmatch(r"\d{4}", when.text.strip()):
+        return False
+    before = _NAMED.search(text, 0, when.start)
+    if before is None or before.start("word") == 0:
+        return False
+    return before.group("word").lower().rstrip(".") not in CALENDAR
+
+
 def _as_written(text: str, quantity: Quantity) -> str | None:
     """The words that state the quantity, exactly as written, such that they read back as
     the same value and hedge: the reader's own match, or it with the few words before it
@@ -357,6 +369,9 @@ def _draft_date(
     skip = drafting.skipped.append
     if when.first is None or when.last is None:
         skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
+        return
+    if _year_in_name(sentence.text, when):
+        skip(Skipped(sentence.line, when.text, "a year inside a name"))
         return
     if len(events) > 1:
         skip(
