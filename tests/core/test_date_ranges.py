@@ -16,7 +16,7 @@ from kzkr_cli.core.dates import DateRange, PartialDate, parse_dating
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.intervals import Interval, percent_change
 from kzkr_cli.core.models import DateClaim
-from kzkr_cli.core.query import compare_figures, why_no_figures
+from kzkr_cli.core.query import TimelineQuery, compare_figures, timeline, why_no_figures
 from kzkr_cli.core.store import load_store
 from tests.support.stores import StoreMaker, figure, metric, source
 
@@ -169,7 +169,11 @@ def _ranks(make_store: StoreMaker, *moments: tuple[str, str, int]) -> str:
         ("2024-05..2024-06-10", "2024-11-05", False),  # the review was written by June
         ("2024-05..2024-06-10", "2024-06", True),  # 1-10 June may be either moment
         ("2024-05..2024-06-10", "2024", True),
-        ("..2024-06-10", "2023-02", True),  # no later than: any earlier moment
+        # no later than 10 June 2024 may be years before any other moment: too vague to set
+        # against one; bounded to the same year, it may be compared
+        ("..2024-06-10", "2023-02", False),
+        ("2024..2024-06-10", "2024-02", True),
+        ("2020..2024", "2022", False),
         ("2024-06..", "2024-05-31", False),  # no earlier than
         ("2024-06-12..2024-06", "2024-06-11", False),
         ("2024-06-12..2024-06", "2024-05..2024-06-12", True),  # both ranges: one day shared
@@ -301,3 +305,81 @@ def test_a_day_within_a_range_confirms_only_what_holds_all_of_it(
     store = load_store(make_store(events=SIGNING.format(dated=dated)))
     text = f"Kazakhstan and South Korea signed the action plan {claim}."
     assert Checker(store).check_claim(text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("as_of", "claim", "verdict"),
+    [
+        # a calendar date is read at its precision: as of 2024 speaks for "in 2024"
+        ("2024", "In 2024, about 740 companies with Korean capital operated", Verdict.SUPPORTED),
+        # a moment known to within a range speaks for a claim only when all of it lies in
+        # the claim's days: some day from June to December is not confirmed as December
+        (
+            "2024-06..2024",
+            "In 2024, about 740 companies with Korean capital operated",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "2024-06..2024",
+            "In December 2024, about 740 companies with Korean capital operated",
+            Verdict.UNVERIFIABLE,
+        ),
+        (
+            "..2024",
+            "In 2010, about 740 companies with Korean capital operated",
+            Verdict.UNVERIFIABLE,
+        ),
+        (
+            "..2024",
+            "In 2010, about 300 companies with Korean capital operated",
+            Verdict.UNVERIFIABLE,
+        ),
+    ],
+)
+def test_a_moment_within_a_range_confirms_only_a_claim_that_holds_it(
+    make_store: StoreMaker, as_of: str, claim: str, verdict: Verdict
+) -> None:
+    companies = metric(
+        "companies",
+        "Companies with Korean capital operating in Kazakhstan",
+        "count",
+        aliases=["companies with Korean capital"],
+    )
+    figures = figure(
+        "alpha-companies", "about 740", 740, {"as_of": as_of}, metric="companies", qualifier="about"
+    )
+    store = load_store(make_store(figures=figures, metrics=companies))
+    assert Checker(store).check_claim(f"{claim} in Kazakhstan.").verdict is verdict
+
+
+def test_the_latest_moment_is_one_known_to_within_a_year(make_store: StoreMaker) -> None:
+    """ "No later than 2024" sorts last, but it may be any earlier day: a claim with no moment
+    is judged against the latest moment the store dates within a year."""
+    figures = _ranks(make_store, ("alpha", "..2024", 9), ("beta", "2024-06", 5))
+    ranks = metric(
+        "investor-rank",
+        "Rank among investors",
+        "rank",
+        aliases=["investor"],
+        description="South Korea's rank among foreign investors in Kazakhstan.",
+    )
+    store = load_store(make_store(figures=figures, metrics=ranks))
+    result = Checker(store).check_claim("South Korea is the fifth-largest investor in Kazakhstan.")
+    assert result.verdict is Verdict.SUPPORTED
+    assert [e.fact for e in result.evidence] == ["rank-1"]
+
+
+def test_an_event_sorts_by_its_narrowest_date_and_is_listed_by_any(
+    make_store: StoreMaker,
+) -> None:
+    """Three possible days are more precise than a year: the partnership dated to some day
+    of a November 2003 visit by one source and to 2009 by another sorts in 2003, and a
+    window of either year lists it."""
+    events = VISIT.format(first='date = "2003-11-12..2003-11-14"', second='date = "2009"')
+    store = load_store(make_store(events=events))
+    assert store.events["e"].headline.date.iso() == "2003-11-12..2003-11-14"
+    for year in (2003, 2009):
+        query = TimelineQuery(since=PartialDate(year), until=PartialDate(year))
+        assert [e.event.id for e in timeline(store, query, set())] == ["e"], year
+    nothing = TimelineQuery(since=PartialDate(2005), until=PartialDate(2006))
+    assert timeline(store, nothing, set()) == []

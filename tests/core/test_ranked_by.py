@@ -23,13 +23,13 @@ def _standing(ranked_by: str | None) -> str:
     )
 
 
-MOST_IMPORTANT = figure(
+FIRST = figure(
     "alpha-standing",
-    "most important",
+    "first",
     1,
     {"as_of": "2024"},
     metric="standing",
-    quote="Kazakhstan has become South Korea's most important trading partner",
+    quote="Kazakhstan is South Korea's first trading partner",
 )
 
 
@@ -39,14 +39,17 @@ MOST_IMPORTANT = figure(
         ("most important", "most important", Verdict.SUPPORTED),
         ("most important", "largest", Verdict.UNVERIFIABLE),
         ("most important", "second-largest", Verdict.UNVERIFIABLE),
-        (None, "largest", Verdict.SUPPORTED),  # a rank by any measure, as before
+        # a rank is by size unless it says otherwise: "the largest" is its own order,
+        # "the most important" another
+        (None, "largest", Verdict.SUPPORTED),
         (None, "second-largest", Verdict.CONTRADICTED),
+        (None, "most important", Verdict.UNVERIFIABLE),
     ],
 )
 def test_a_rank_in_other_words_is_another_order(
     make_store: StoreMaker, ranked_by: str | None, claim: str, verdict: Verdict
 ) -> None:
-    store = load_store(make_store(figures=MOST_IMPORTANT, metrics=_standing(ranked_by)))
+    store = load_store(make_store(figures=FIRST, metrics=_standing(ranked_by)))
     text = f"Kazakhstan is South Korea's {claim} trading partner."
     result = Checker(store).check_claim(text)
     assert result.verdict is verdict, result.explanation

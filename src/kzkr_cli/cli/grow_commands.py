@@ -59,7 +59,8 @@ def add(
         str,
         typer.Option(
             "--published",
-            help="When, at the precision known: YYYY, YYYY-MM or YYYY-MM-DD.",
+            help="When, as precisely as known: YYYY, YYYY-MM, YYYY-MM-DD, or a range"
+            " (A..B some day between, ..B no later than, A.. no earlier than).",
             show_default=False,
         ),
     ],

@@ -343,6 +343,7 @@ class Event(Record):
 
     @property
     def headline(self) -> DateClaim:
-        """The most precise claim (the first listed on ties): the date the event sorts by."""
-        finest = max(claim.date.precision_rank for claim in self.claims)
-        return next(c for c in self.claims if c.date.precision_rank == finest)
+        """The most precise claim, the one whose date leaves the fewest possible days (a day
+        before the three days of a visit, those before a year; the first listed on ties):
+        the date the event sorts by."""
+        return min(self.claims, key=lambda c: c.date.last_day() - c.date.first_day())

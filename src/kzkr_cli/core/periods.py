@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kzkr_cli.core.dates import PartialDate, Precision
+from kzkr_cli.core.dates import Dating, PartialDate, Precision
 from kzkr_cli.core.models import Period
 
 
@@ -15,15 +15,36 @@ def span_days(period: Period) -> tuple[dt.date, dt.date]:
 
 def same_period(a: Period, b: Period) -> bool:
     """Spans coincide when they cover exactly the same days ("2023" and "2023-01".."2023-12");
-    two as-of dates when they may be the same moment: some day is possible for both (for
-    dates at year, month or day precision, one contains the other; a range such as
-    "2024-05..2024-06-10" is one day within it). A span and a moment never coincide. The
-    conflict engine groups figures by the same rule."""
+    two as-of dates when they may be the same moment (``same_moment``). A span and a moment
+    never coincide. The conflict engine groups figures by the same rule."""
     if a.is_span != b.is_span:
         return False
     if a.is_span:
         return span_days(a) == span_days(b)
-    return a.first.overlaps(b.first)
+    return same_moment(a.first, b.first)
+
+
+MOMENT_SPAN_DAYS = 365
+"""The most days two moments may span together and still be compared: a year's, as from
+the first to the last day of 2024."""
+
+
+def same_moment(a: Dating, b: Dating) -> bool:
+    """Two as-of moments that may be the same: some day is possible for both, and together
+    they lie within a year ("2024" and "2024-11-05"; "2024-05..2024-06-10" and "2024-06"). A
+    moment known only to within more than that ("no later than 2024-06-10") may be years
+    from any other, so it is compared with none but its like."""
+    if a == b:
+        return True
+    if not a.overlaps(b):
+        return False
+    first, last = min(a.first_day(), b.first_day()), max(a.last_day(), b.last_day())
+    return (last - first).days <= MOMENT_SPAN_DAYS
+
+
+def vague(moment: Dating) -> bool:
+    """A moment known only to within more than a year."""
+    return (moment.last_day() - moment.first_day()).days > MOMENT_SPAN_DAYS
 
 
 def containing(date: PartialDate) -> list[PartialDate]:

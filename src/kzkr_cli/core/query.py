@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kzkr_cli.core.conflicts import Conflict
-from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.dates import Dating, PartialDate
 from kzkr_cli.core.errors import QueryError
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric
@@ -47,6 +47,12 @@ def _mentions(haystacks: list[str | None], needle: str) -> bool:
     return any(h is not None and folded in h.casefold() for h in haystacks)
 
 
+def _may_start_within(date: Dating, query: TimelineQuery) -> bool:
+    if query.since is not None and date.last_day() < query.since.first_day():
+        return False
+    return query.until is None or date.first_day() <= query.until.last_day()
+
+
 def timeline(store: Store, query: TimelineQuery, conflicted: set[str]) -> list[TimelineEntry]:
     """Events in chronological order by their most precise date, filtered by ``query``."""
     if query.source is not None and query.source not in store.sources:
@@ -59,12 +65,11 @@ def timeline(store: Store, query: TimelineQuery, conflicted: set[str]) -> list[T
         return []  # an empty window: not even an event dated only to the year falls in it
     entries = []
     for event in store.events.values():
-        # The days the event may have started on: it is listed when any of them falls in the
-        # window, so an event dated only to 2024, or to "..2024-11-05", is listed for June.
-        date = event.headline.date
-        if query.since is not None and date.last_day() < query.since.first_day():
-            continue
-        if query.until is not None and date.first_day() > query.until.last_day():
+        # The days the event may have started on, by any of its sources: it is listed when
+        # any of them falls in the window, so an event dated only to 2024, or to
+        # "..2024-11-05", is listed for June, and one dated 2003 by one source and 2009 by
+        # another is listed for either year.
+        if not any(_may_start_within(c.date, query) for c in event.claims):
             continue
         if query.kind is not None and event.kind is not query.kind:
             continue

@@ -23,12 +23,12 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
-from kzkr_cli.core.dates import DateRange, PartialDate, span_text
+from kzkr_cli.core.dates import DateRange, Dating, PartialDate, span_text
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Period, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity
-from kzkr_cli.core.periods import same_period, span_years
+from kzkr_cli.core.periods import same_moment, same_period, span_years, vague
 
 RECURRING = frozenset({EventKind.VISIT, EventKind.MEETING, EventKind.CULTURAL})
 """Kinds of event that happen again: a date in another year may be another occasion, unless
@@ -305,8 +305,12 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
             text,
             metric_id,
             Verdict.UNVERIFIABLE,
-            f'{metric.name} is recorded in its sources\' words, "{metric.ranked_by}"; a rank by'
-            f" {other} is another order, which no source gives.",
+            (
+                f'{metric.name} is recorded in its sources\' words, "{metric.ranked_by}"'
+                if metric.ranked_by
+                else f"{metric.name} is a rank by size"
+            )
+            + f"; a rank by {other} is another order, which no source gives.",
         )
     if strict and not stated:
         strict += _disputing(index, figures, strict)
@@ -334,9 +338,9 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
     if not figures:
         why = f"The store has no figure for {metric.name}."
     else:
-        have = ", ".join(sorted({f.period.label() for f in figures}))
-        asked = when.label() if when is not None else "the latest moment"
-        why = f"The store has {metric.name} for {have}, not for {asked}."
+        have = ", ".join(sorted({_for(f.period.label()) for f in figures}))
+        asked = _for(when.label()) if when is not None else "for the latest moment"
+        why = f"The store has {metric.name} {have}, not {asked}."
     return Finding(text, metric_id, Verdict.UNVERIFIABLE, why)
 
 
@@ -356,11 +360,7 @@ def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], lis
         first, last = when.first.first_day(), when.last.last_day()
         chosen = [f for f in spans if same_period(f.period, span)]
         if not when.as_of or not chosen:
-            chosen += [
-                f
-                for f in moments
-                if f.period.first.first_day() <= last and first <= f.period.first.last_day()
-            ]
+            chosen += [f for f in moments if _at_the_moment(f.period.first, first, last)]
         return chosen, []
     if when is not None and when.months is not None:
         months = when.months
@@ -368,23 +368,42 @@ def _select(figures: list[Figure], when: When | None) -> tuple[list[Figure], lis
         return [], _by_period(matching)
     strict: list[Figure] = []
     if moments:
-        latest = max((f.period.first for f in moments), key=lambda d: d.sort_key())
-        strict = [f for f in moments if f.period.first.overlaps(latest)]
+        known = [f.period.first for f in moments if not vague(f.period.first)]
+        latest = max(known or [f.period.first for f in moments], key=lambda d: d.sort_key())
+        strict = [f for f in moments if same_moment(f.period.first, latest)]
     return strict, _by_period(spans)
 
 
+def _for(label: str) -> str:
+    """A period label after "has ... ": "for 2023", "as of 2024" (never "for as of")."""
+    return label if label.startswith("as of ") else f"for {label}"
+
+
+def _at_the_moment(moment: Dating, first: dt.date, last: dt.date) -> bool:
+    """Whether a figure's moment speaks for the days a claim names: a calendar date when it
+    overlaps them (read at its precision, as a date claim is); a moment known only to
+    within a range ("2024-06-11..2024", "..2024") when all of it lies within them, since
+    the source does not say which day of the range it speaks of."""
+    if isinstance(moment, DateRange):
+        return first <= moment.first_day() and moment.last_day() <= last
+    return moment.first_day() <= last and first <= moment.last_day()
+
+
 def _another_order(metric: Metric, quantity: Quantity) -> str | None:
-    """The superlative a claimed rank is worded with ("largest"), when the metric ranks by
-    other words (``ranked_by``); None when it may be the metric's own order."""
-    if not metric.ranked_by or quantity.kind is not Kind.RANK:
+    """The superlative a claimed rank is worded with, when it ranks by another order than
+    the metric: "the largest" for a metric ranked by "most important" (``ranked_by``), or
+    "the most important" for one ranked by size, as ranks are unless they say otherwise.
+    None when the claim's words may be the metric's own order."""
+    if quantity.kind is not Kind.RANK:
         return None
     words = quantity.text.lower()
-    if metric.ranked_by.lower() in words:
+    said = next((w for w in lexicon.SUPERLATIVES if re.search(rf"\b{re.escape(w)}\b", words)), None)
+    if said is None:
         return None
-    for word in lexicon.SUPERLATIVES:
-        if re.search(rf"\b{re.escape(word)}\b", words):
-            return f'"{word}"'
-    return None
+    own = metric.ranked_by.lower() if metric.ranked_by else None
+    if own is None or own in lexicon.SIZE_SUPERLATIVES:
+        return None if said in lexicon.SIZE_SUPERLATIVES else f'"{said}"'
+    return None if said == own else f'"{said}"'
 
 
 def _disputing(index: StoreIndex, figures: list[Figure], latest: list[Figure]) -> list[Figure]:

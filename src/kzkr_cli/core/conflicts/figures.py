@@ -12,7 +12,7 @@ from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind,
 from kzkr_cli.core.dates import DateRange, Dating, PartialDate
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Unit
-from kzkr_cli.core.periods import containing, span_days, span_label
+from kzkr_cli.core.periods import containing, same_moment, span_days, span_label
 from kzkr_cli.core.store import Store
 
 
@@ -36,8 +36,9 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
     """Figures of one metric about the same period, compared at the finest date involved.
 
     Periods match by ``periods.same_period``, the checker's rule too: spans when they cover
-    the same days; moments (``as_of``) when some day is possible for both ("2024" and
-    "2024-11-05"; "2024-05..2024-06-10" and "2024-06"). A moment is compared with the
+    the same days; moments (``as_of``) when they may be the same moment ("2024" and
+    "2024-11-05"; "2024-05..2024-06-10" and "2024-06"; not "no later than 2024-06-10" and
+    2015: ``periods.same_moment``). A moment is compared with the
     figures at its own date and at the coarser dates it may coincide with, and a conflict
     is reported at the finer date of the two claims. A one-off metric's figures (a plant's
     cost) are all about one thing, so they are compared whatever their periods.
@@ -78,13 +79,15 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
 def _coarser(when: Dating, candidates: list[Dating]) -> dict[Dating, None]:
     """The dates among ``candidates`` that may be the same moment as ``when`` and are
     coarser than it (more possible days; the later written on a tie), so that each pair of
-    moments is compared once, at the finer date. Calendar units nest; a range ("2024-05..
-    2024-06-10", one day within it) may only overlap."""
+    moments is compared once, at the finer date (``periods.same_moment``: calendar units
+    nest; a range such as "2024-05..2024-06-10", one day within it, may only overlap)."""
     width = _width(when)
     return {
         date: None
         for date in candidates
-        if date != when and date.overlaps(when) and (_width(date), date.iso()) > (width, when.iso())
+        if date != when
+        and same_moment(date, when)
+        and (_width(date), date.iso()) > (width, when.iso())
     }
 
 
