@@ -383,3 +383,14 @@ def test_an_event_sorts_by_its_narrowest_date_and_is_listed_by_any(
         assert [e.event.id for e in timeline(store, query, set())] == ["e"], year
     nothing = TimelineQuery(since=PartialDate(2005), until=PartialDate(2006))
     assert timeline(store, nothing, set()) == []
+
+
+def test_moments_that_may_be_different_days_are_named_as_a_cause(
+    make_store: StoreMaker,
+) -> None:
+    apart = _ranks(make_store, ("alpha", "2024-05..2024-06-10", 6), ("beta", "2024", 5))
+    (conflict,) = find_conflicts(load_store(make_store(figures=apart)))
+    assert "they may speak of different days (as of 2024" in conflict.explanation
+    same = _ranks(make_store, ("alpha", "2024-06-01", 6), ("beta", "2024-06-01", 5))
+    (conflict,) = find_conflicts(load_store(make_store(figures=same)))
+    assert "different days" not in conflict.explanation

@@ -120,16 +120,20 @@ def test_the_november_report_bounds_the_visit_without_inventing_its_days(
 # -------------------------------------------------- 2. sources dated as their text allows
 
 
-def test_present_tense_figures_are_as_of_the_days_their_source_may_be_from(
+def test_no_figure_is_dated_more_coarsely_than_its_source_but_towards_the_past(
     store: Store,
 ) -> None:
-    """A source dated only to within a range dates its present-tense figures by that
-    range, not by the year that holds it."""
+    """A figure as of its source's writing is dated by the days the source may be from; one
+    dated more widely either names that date in its text ("As of 2024") or reaches back
+    from the source's last possible day (what it reports as past, "no later than"), never
+    rounds the source's days out to a year ("as of 2024" for a review of May-June)."""
     for figure in store.figures.values():
+        as_of = figure.period.as_of
         published = store.sources[figure.source].published
-        if figure.period.text and "present tense" in figure.period.text:
-            assert figure.period.as_of is not None
-            assert published.contains(figure.period.as_of), figure.id
+        if as_of is None or as_of == published or not as_of.contains(published):
+            continue
+        named = as_of.iso() in (figure.period.text or "")
+        assert named or as_of.last_day() == published.last_day(), figure.id
     sixth = store.figures["kazinform-investor-rank"].period.as_of
     assert sixth is not None and sixth.iso() == "2024-05..2024-06-10"
 
@@ -220,14 +224,17 @@ def test_the_undated_zhambyl_terms_are_not_tied_to_the_revision_year(tmp_path: P
     ]
 
 
-def test_undated_things_reported_as_past_are_as_of_no_later_than_their_source(
-    store: Store,
+def test_undated_things_reported_as_past_are_not_dated_to_the_revision_year(
+    store: Store, checker: Checker
 ) -> None:
     """The Zhambyl agreement's terms and Koryo Ilbo's centenary are not dated by the text:
-    they are as of no later than the revision, not as of its year."""
+    as of no later than the revision, so no year, 2024 included, is confirmed for them."""
     for fid in ("wiki-zhambyl-share", "wiki-zhambyl-option", "wiki-koryo-ilbo-100th"):
         as_of = store.figures[fid].period.as_of
-        assert as_of is not None and as_of.iso() == "..2024", fid
+        assert as_of is not None and not PartialDate(2024).contains(as_of), fid
+    for year in (2010, 2024):
+        said = f"Koryo Ilbo celebrated its 100th anniversary in {year}."
+        assert checker.check_claim(said).verdict is Verdict.UNVERIFIABLE, year
 
 
 def test_an_estimate_is_hedged_without_admitting_nothing(store: Store) -> None:

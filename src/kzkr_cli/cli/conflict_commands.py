@@ -67,7 +67,7 @@ def conflicts_command(
             "--min-severity",
             min=0.0,
             max=1.0,
-            help="Only conflicts at least this severe (0 to 1).",
+            help="Only conflicts at least this severe (0 to 1; comparable within a kind).",
         ),
     ] = 0.0,
     explain: Annotated[
@@ -86,8 +86,8 @@ def conflicts_command(
     wide: WideOption = False,
 ) -> None:
     """Where sources disagree beyond the precision they state: figures, ranks, dates and
-    stated changes, most severe first. Exits 1 when there are none (with --check: 1 when
-    there are some)."""
+    stated changes, most severe first (severity is comparable within a kind, not across
+    kinds). Exits 1 when there are none (with --check: 1 when there are some)."""
     from kzkr_cli.core.compiled import queries
     from kzkr_cli.render.views import conflicts_listing
 

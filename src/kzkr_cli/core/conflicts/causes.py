@@ -14,9 +14,10 @@ _NOTE_LENGTH = 360
 
 def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, ...]:
     """What the records show as likely causes: a note naming an ambiguity, a date announced
-    in advance (marked ``planned``, or said in the future tense), a source older than the
-    others. A derived date is not a cause by itself;
-    the wording shows the derivation beside the date."""
+    in advance (marked ``planned``, or said in the future tense), moments that may be
+    different days ("as of 2024" and "as of 2024-05..2024-06-10"), a source older than the
+    others. A derived date is not a cause by itself; the wording shows the derivation beside
+    the date."""
     causes: list[str] = []
     for claim in claims:
         if claim.claim is not None:
@@ -30,6 +31,9 @@ def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, .
                 causes.append(f"{claim.source} notes: {_clip(dated.note)}")
         elif claim.fact in store.figures and store.figures[claim.fact].note:
             causes.append(f"{claim.source} notes: {_clip(store.figures[claim.fact].note or '')}")
+    moments = _moments(store, claims)
+    if len(moments) > 1:
+        causes.append(f"they may speak of different days ({'; '.join(moments)})")
     published = {claim.source: store.sources[claim.source].published for claim in claims}
     newest = max(published.values(), key=lambda d: d.first_day())
     older = sorted(s for s, d in published.items() if d.last_day() < newest.first_day())
@@ -37,6 +41,17 @@ def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, .
         dates = ", ".join(f"{s} ({published[s]})" for s in older)
         causes.append(f"older source{'s' if len(older) > 1 else ''}: {dates}")
     return tuple(dict.fromkeys(causes))
+
+
+def _moments(store: Store, claims: Sequence[ConflictClaim]) -> list[str]:
+    """The as-of moments of the figures taking part, when their metric moves with time."""
+    found: dict[str, None] = {}
+    for claim in claims:
+        figure = store.figures.get(claim.fact) if claim.claim is None else None
+        if figure is None or figure.period.as_of is None or store.metrics[figure.metric].one_off:
+            continue
+        found.setdefault(figure.period.label(), None)
+    return list(found)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
