@@ -93,6 +93,7 @@ def test_csv_has_a_header_and_every_column(store: Path) -> None:
         "period",
         "claims",
         "explanation",
+        "odd_one_out",
     ]
     assert [row["id"] for row in rows] == ["date:visit"]
 

@@ -25,6 +25,7 @@ def test_writes_the_report(shipped_facts: Path, tmp_path: Path) -> None:
     assert 'id="conflict-figure_3Afdi-inflow-cumulative_3A2006_2F2023"' in page
     assert 'id="figure-wiki-fdi-18y"' in page
     assert 'id="timeline"' in page
+    assert '<p class="odd-one-out">&quot;$10.2 billion&quot; (arystanov-2024, 2023)' in page
     assert sorted(p.name for p in tmp_path.iterdir()) == ["facts", "report.html"]
 
 

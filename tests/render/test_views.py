@@ -74,3 +74,31 @@ def test_the_conflicts_listing_names_a_claim_alone_in_several_checks() -> None:
     assert any(
         line.startswith('"$10.2 billion" (arystanov-2024, 2023) is the odd one') for line in summary
     )
+
+
+def test_each_conflict_of_an_odd_one_out_carries_the_finding() -> None:
+    """In JSON and in the rows of TSV and CSV too, not only under the table: the conflicts
+    the ambassador's figure fails carry the one finding, and the others carry none."""
+    from pathlib import Path
+
+    from kzkr_cli.core.conflicts import find_conflicts
+    from kzkr_cli.core.store import load_store
+    from kzkr_cli.render.views import conflicts_listing
+
+    store = load_store(Path(__file__).resolve().parents[2] / "facts")
+    found = find_conflicts(store)
+    listing = conflicts_listing(found, explain=False)
+    objects = listing.objects
+    assert isinstance(objects, list)
+    odd = {
+        obj["id"]: finding["claim"]
+        for obj in objects
+        if isinstance(finding := obj["odd_one_out"], dict)
+    }
+    assert odd == {
+        "figure:fdi-inflow-annual:2023": "arystanov-fdi-2023",
+        "arithmetic:arystanov-fdi-2023:part-of-fdi-inflow-cumulative": "arystanov-fdi-2023",
+    }
+    rows = {row["id"]: row["odd_one_out"] for row in listing.rows}
+    assert all(str(rows[i]).startswith('"$10.2 billion"') for i in odd)
+    assert all(rows[i] == "" for i in rows if i not in odd)

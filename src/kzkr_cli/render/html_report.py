@@ -14,7 +14,7 @@ from html import escape
 from typing import TextIO
 
 from kzkr_cli import __version__
-from kzkr_cli.core.conflicts import Conflict, ConflictClaim
+from kzkr_cli.core.conflicts import Conflict, ConflictClaim, odd_ones_out
 from kzkr_cli.core.conflicts.wording import amount
 from kzkr_cli.core.dates import span_text
 from kzkr_cli.core.links import source_url
@@ -125,6 +125,8 @@ def _write_conflicts(report: Report, out: TextIO, present: set[str]) -> None:
     out.write('<section id="conflicts">\n<h2>Conflicts</h2>\n')
     if not report.conflicts:
         out.write("<p>No conflict: the sources agree within the precision they state.</p>\n")
+    for odd in odd_ones_out(report.conflicts):
+        out.write(f'<p class="odd-one-out">{_text(odd.explanation)}</p>\n')
     for conflict in report.conflicts:
         out.write(_conflict(conflict, present))
     out.write("</section>\n")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kzkr_cli.core.conflicts import Conflict, ConflictKind, odd_ones_out
+from kzkr_cli.core.conflicts import Conflict, ConflictKind, OddOneOut, odd_ones_out
 from kzkr_cli.core.contract import check_object, conflict_object, event_object, figure_object
 from kzkr_cli.core.dates import Dating, span_text
 from kzkr_cli.core.drafts import event_is_draft
@@ -277,7 +277,11 @@ def _claims(conflict: Conflict, drafts: frozenset[str]) -> list[str]:
 def conflicts_listing(
     found: Sequence[Conflict], drafts: frozenset[str] = frozenset(), *, explain: bool
 ) -> Listing:
-    """The conflicts, most severe first; ``drafts`` are the keys of draft claims."""
+    """The conflicts, most severe first; ``drafts`` are the keys of draft claims. A claim
+    that is the odd one out in several of them is one finding, under the table and beside
+    each conflict it takes part in (``odd_one_out``)."""
+    odd = odd_ones_out(found)
+    finding = {c.id: o for o in odd for c in o.conflicts}
     rows: list[dict[str, Cell]] = [
         {
             "id": conflict.id,
@@ -287,6 +291,7 @@ def conflicts_listing(
             "period": conflict.period,
             "claims": _claims(conflict, drafts),
             "explanation": conflict.explanation,
+            "odd_one_out": finding[conflict.id].explanation if conflict.id in finding else "",
         }
         for conflict in found
     ]
@@ -302,19 +307,31 @@ def conflicts_listing(
             Column("period", "Period", priority=1, fold_into="subject"),
             Column("claims", "Claims that cannot all be right", in_table=not explain),
             Column("explanation", "Explanation", in_table=explain),
+            Column("odd_one_out", "Odd one out", in_table=False),
         ],
         rows=rows,
         objects=[
             conflict_object(conflict)
             | {"drafts": [c.key for c in conflict.claims if c.key in drafts]}
+            | {"odd_one_out": _odd_object(finding.get(conflict.id))}
             for conflict in found
         ],
         title="Conflicts",
         summary=[
             f"{total} conflict{'s' if total != 1 else ''} ({by_kind})",
-            *(odd.explanation for odd in odd_ones_out(found)),
+            *(o.explanation for o in odd),
         ],
     )
+
+
+def _odd_object(odd: OddOneOut | None) -> dict[str, Any] | None:
+    if odd is None:
+        return None
+    return {
+        "claim": odd.claim.key,
+        "conflicts": [c.id for c in odd.conflicts],
+        "explanation": odd.explanation,
+    }
 
 
 _VERDICT_STYLE = {
