@@ -11,6 +11,7 @@ from kzkr_cli.core.checker import Checker, Verdict, evidence
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
+from tests.support.stores import figure, metric
 
 RETURN = """
 [[event]]
@@ -499,3 +500,41 @@ def test_a_claim_is_judged_once_per_candidate_subject(monkeypatch: pytest.Monkey
         checker.check_claim(text)
         assert calls, text
         assert len(calls) == len(set(calls)), text
+
+
+BASE_YEAR = figure(
+    "alpha-2023", "$1.2 billion", 1.2e9, {"start": "2023"}, quote="$1.2 billion in 2023"
+) + figure("beta-2022", "$0.9 billion", 0.9e9, {"start": "2022"}, source="beta", quote="$0.9b")
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the year after "than" is what the amount is compared with, not its period
+        (
+            "In 2023, trade between the two countries, by the ministry's own count, amounted"
+            " to $1.2 billion, 31 percent more than in 2022.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "In 2023, trade between the two countries, by the ministry's own count, amounted"
+            " to $0.9 billion, 31 percent less than in 2022.",
+            Verdict.CONTRADICTED,
+        ),
+        # with no comparison, the nearest year still dates the amount
+        ("Trade amounted to $0.9 billion in 2022 and grew in 2023.", Verdict.SUPPORTED),
+    ],
+)
+def test_the_year_of_a_comparison_is_no_amounts_period(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    trade = metric(
+        "trade",
+        "Trade turnover",
+        "USD",
+        aliases=["trade"],
+        description="Annual trade turnover between the two countries.",
+    )
+    checker = Checker(load_store(make_store(figures=BASE_YEAR, metrics=trade)))
+    (amount,) = [f for f in checker.check_claim(claim).findings if "billion" in f.stated]
+    assert amount.verdict is verdict, amount.explanation

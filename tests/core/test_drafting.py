@@ -119,3 +119,18 @@ def test_a_year_inside_a_name_dates_nothing() -> None:
     drafting = draft_records(store, SOURCE, text, index)
     assert [str(c.claim.date) for c in drafting.claims] == ["2017-06"]
     assert ("2017", "a year inside a name") in {(s.text, s.reason) for s in drafting.skipped}
+
+
+def test_of_look_alikes_the_draft_takes_the_one_whose_figures_share_its_period_shape() -> None:
+    """An annual and a cumulative inflow are named alike; "in 2023" is a span of a year,
+    like the annual metric's figures, while "over the past 18 years" is one of several."""
+    store, index = shipped()
+    text = (
+        "In 2023, the gross inflow of direct investment from Korea amounted to $1.2 billion.\n"
+        "Over the past 18 years, the gross inflow of direct investment from Korea reached"
+        " $9.5 billion.\n"
+    )
+    drafted = {f.as_written: f for f in draft_records(store, SOURCE, text, index).figures}
+    annual, total = drafted["$1.2 billion"], drafted["$9.5 billion"]
+    assert isinstance(annual, Figure) and isinstance(total, Figure)
+    assert (annual.metric, total.metric) == ("fdi-inflow-annual", "fdi-inflow-cumulative")

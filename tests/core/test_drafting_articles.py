@@ -51,7 +51,6 @@ KNOWN_MISSES: dict[str, str] = {
     "06_yonhap-kia-kostanay-opening:figure6:$1.1 billion": "metric kz-exports-to-kr, not none",
     "06_yonhap-kia-kostanay-opening:event0:2025-03-26": "dated on the wrong event (or of the wrong kind)",
     "06_yonhap-kia-kostanay-opening:event1:2023-11": "dated on the wrong event (or of the wrong kind)",
-    "07_mfa-intergovernmental-commission:figure1:$1.2 billion": "metric undecided, not fdi-inflow-annual",
     "07_mfa-intergovernmental-commission:figure2:31 percent more": "period 2022, not 2023",
     "07_mfa-intergovernmental-commission:figure5:14 joint projects": "metric joint-projects, not projects-in-implementation",
     "07_mfa-intergovernmental-commission:event0:2024-04-11": "not drafted",

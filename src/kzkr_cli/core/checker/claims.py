@@ -327,7 +327,7 @@ def _assign(
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
     settled = _from_now_to_plan(index, text, quantities, chosen)
-    periods = _periods(times, quantities, set(chosen))
+    periods = _periods(times, quantities, set(chosen), text)
     rivals = _rivals(scored, chosen)
     for a, b in settled:
         rivals.get(a, set()).discard(chosen[b][1])
@@ -481,20 +481,28 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 PERIOD_CANDIDATES = 8
+_THAN = re.compile(r"\bthan\s+(?:in\s+|on\s+|at\s+)?$", re.IGNORECASE)
 """Mentions of time on each side of a number that may be its period: the nearest are
 always among them, and a number never looks at every date of a long text."""
 
 
-def _periods(times: list[When], quantities: list[Quantity], placed: set[int]) -> dict[int, When]:
+def _periods(
+    times: list[When], quantities: list[Quantity], placed: set[int], text: str
+) -> dict[int, When]:
     """The period each placed number is stated for: pairs of a number and a mention of time
     are taken nearest first, each number and each mention at most once, so in "$6 billion
-    in 2023, and over the past 18 years ... $9.6 billion" each figure keeps its own."""
+    in 2023, and over the past 18 years ... $9.6 billion" each figure keeps its own. A time
+    a comparison is made with ("31 percent more than in 2022") is the base of a change, not
+    the period of an amount, so only a change may take it."""
     starts = [w.start for w in times]
+    bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
     pairs = []
     for i in placed:
         span = (quantities[i].start, quantities[i].end)
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
+            if t in bases and quantities[i].kind is not Kind.PERCENT:
+                continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
     pairs.sort()
     given: dict[int, When] = {}

@@ -26,6 +26,7 @@ from kzkr_cli.core.models import (
     Unit,
 )
 from kzkr_cli.core.numbers import Kind, Quantity, parse_quantity
+from kzkr_cli.core.periods import span_years
 from kzkr_cli.core.store import Store
 
 QUOTE_LIMIT = 300
@@ -159,6 +160,10 @@ def _draft_figure(
     candidates = (
         sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
     )
+    metric = found.metric
+    fitting = [m for m in candidates if _periods_like(store, m, period)]
+    if len(fitting) == 1:
+        (metric,), candidates = fitting, []
     common = {
         "value": quantity.value,
         "as_written": as_written,
@@ -169,8 +174,8 @@ def _draft_figure(
         "status": Status.DRAFT,
     }
     record: Figure | UndecidedFigure
-    if found.metric is not None and not candidates and quantity.kind is not Kind.OTHER_CURRENCY:
-        record = Figure(id=ids.next("figure"), metric=found.metric, **common)  # type: ignore[arg-type]
+    if metric is not None and not candidates and quantity.kind is not Kind.OTHER_CURRENCY:
+        record = Figure(id=ids.next("figure"), metric=metric, **common)  # type: ignore[arg-type]
     else:
         note = (
             "Another currency: no metric of the vocabulary measures it."
@@ -187,6 +192,21 @@ def _draft_figure(
         )
     drafting.figures.append(record)
     drafting.lines[record.id] = sentence.line
+
+
+def _periods_like(store: Store, metric: str, period: Period) -> bool:
+    """Whether the metric's figures in the store have periods of this one's shape: a moment,
+    part of a year, a year, or several years. Of look-alikes a sentence does not
+    tell apart (an annual and a cumulative inflow), the one whose figures are like the
+    draft's period is the one it speaks of ("$1.2 billion in 2023" is a year's inflow)."""
+    return any(_shape(f.period) == _shape(period) for f in store.figures_of(metric))
+
+
+def _shape(period: Period) -> str:
+    if not period.is_span:
+        return "moment"
+    years = span_years(period)
+    return "part of a year" if years < 0.9 else "a year" if years < 1.1 else "years"
 
 
 def _nearest_time(text: str, quantity: Quantity, reference: PartialDate | None) -> When | None:
