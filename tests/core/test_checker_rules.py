@@ -538,3 +538,45 @@ def test_the_year_of_a_comparison_is_no_amounts_period(
     checker = Checker(load_store(make_store(figures=BASE_YEAR, metrics=trade)))
     (amount,) = [f for f in checker.check_claim(claim).findings if "billion" in f.stated]
     assert amount.verdict is verdict, amount.explanation
+
+
+def test_each_clause_says_its_own_direction(make_store: StoreMaker) -> None:
+    """Exports to South Korea in one clause and imports from it in the next: the first
+    amount is the exports, though the sentence as a whole says both directions."""
+    exports = metric(
+        "exports",
+        "Kazakhstan's exports to South Korea",
+        "USD",
+        aliases=["exports"],
+        description="Goods exported from Kazakhstan to South Korea.",
+    )
+    figures = figure("alpha-exports", "$1.96 billion", 1.96e9, {"start": "2024"}, metric="exports")
+    checker = Checker(load_store(make_store(figures=figures, metrics=exports)))
+    claim = (
+        "In 2024, Kazakhstan's exports to South Korea totaled $1.96 billion, while imports"
+        " from South Korea fell to $1.86 billion."
+    )
+    verdicts = {f.stated: f.verdict for f in checker.check_claim(claim).findings}
+    assert verdicts["$1.96 billion"] is Verdict.SUPPORTED
+    assert verdicts["$1.86 billion"] is Verdict.UNVERIFIABLE
+
+
+@pytest.mark.parametrize("rate", ["vehicles a year", "vehicles per year"])
+def test_a_rate_reads_alike_with_a_or_per(make_store: StoreMaker, rate: str) -> None:
+    capacity = metric(
+        "capacity",
+        "Production capacity of the Kostanay car plant",
+        "vehicles/year",
+        aliases=["vehicles a year"],
+        description="Design production capacity of the plant in Kazakhstan.",
+    )
+    figures = figure(
+        "alpha-capacity",
+        "70,000 vehicles a year",
+        70000,
+        {"as_of": "2024"},
+        metric="capacity",
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=capacity)))
+    result = checker.check_claim(f"In 2024 the plant in Kazakhstan could make 70,000 {rate}.")
+    assert result.verdict is Verdict.SUPPORTED, result.explanation

@@ -331,6 +331,7 @@ STOP_WORDS = frozenset(
         "or",
         "our",
         "over",
+        "per",
         "s",
         "she",
         "than",

@@ -21,7 +21,15 @@ from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
-from kzkr_cli.core.checker.words import STOP_WORDS, Token, directions, reverses, stem, tokens
+from kzkr_cli.core.checker.words import (
+    STOP_WORDS,
+    Direction,
+    Token,
+    directions,
+    reverses,
+    stem,
+    tokens,
+)
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.models import EventKind, Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity, find_quantities
@@ -271,6 +279,14 @@ class _Near:
         return self.hits[bisect_left(self.places, low) : bisect_right(self.places, high)]
 
 
+def _clause_directions(text: str, bounds: list[int], quantity: Quantity) -> frozenset[Direction]:
+    """The directions said in the clause that holds the quantity ("exports to South Korea
+    totaled $1.96 bln, while imports from it fell": each amount has its own); none when
+    that clause says none, and the sentence's are used."""
+    at = bisect_right(bounds, quantity.start)
+    return directions(text[bounds[at - 1] : bounds[at] if at < len(bounds) else len(text)])
+
+
 def _assign(
     index: StoreIndex,
     text: str,
@@ -282,7 +298,8 @@ def _assign(
 ) -> list[FigureClaim]:
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
-    said = directions(text)
+    whole = directions(text)
+    bounds = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text) + 1]
     tied = attributions(text)
     near = [_Near(layout, candidates) for candidates in hits]
     scored: list[tuple[float, int, str]] = []
@@ -290,6 +307,7 @@ def _assign(
         counted = _counted_words(text, quantity, layout)
         persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
+        said = _clause_directions(text, bounds, quantity) or whole
         for candidates in near:
             for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):
