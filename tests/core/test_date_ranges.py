@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,9 +16,10 @@ from kzkr_cli.core.conflicts import find_conflicts
 from kzkr_cli.core.dates import DateRange, PartialDate, parse_dating
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.intervals import Interval, percent_change
-from kzkr_cli.core.models import DateClaim
+from kzkr_cli.core.models import DateClaim, Figure, Metric, Source
+from kzkr_cli.core.periods import same_moment
 from kzkr_cli.core.query import TimelineQuery, compare_figures, timeline, why_no_figures
-from kzkr_cli.core.store import load_store
+from kzkr_cli.core.store import Store, load_store
 from tests.support.stores import StoreMaker, figure, metric, source
 
 
@@ -394,3 +396,66 @@ def test_moments_that_may_be_different_days_are_named_as_a_cause(
     same = _ranks(make_store, ("alpha", "2024-06-01", 6), ("beta", "2024-06-01", 5))
     (conflict,) = find_conflicts(load_store(make_store(figures=same)))
     assert "different days" not in conflict.explanation
+
+
+_days_2024 = st.integers(min_value=0, max_value=3 * 365)
+_unit_or_range = st.one_of(
+    st.builds(
+        lambda y, m: f"{2023 + y}" if m == 0 else f"{2023 + y}-{m:02d}",
+        st.integers(0, 2),
+        st.integers(0, 12),
+    ),
+    st.builds(
+        lambda a, width: (
+            f"{dt.date(2023, 1, 1) + dt.timedelta(days=a)}"
+            f"..{dt.date(2023, 1, 1) + dt.timedelta(days=a + width)}"
+        ),
+        _days_2024,
+        st.integers(0, 500),
+    ),
+    st.builds(lambda a: f"..{dt.date(2023, 1, 1) + dt.timedelta(days=a)}", _days_2024),
+)
+
+
+@given(st.lists(_unit_or_range, min_size=2, max_size=7))
+def test_every_pair_of_moments_that_may_coincide_is_compared(moments: list[str]) -> None:
+    """Against brute force: figures with different values at moments that may be the same
+    (``same_moment``) always meet in a conflict, however the engine looks them up."""
+    metric = Metric.model_validate(
+        {"id": "m", "name": "M", "unit": "rank", "description": "A rank."}
+    )
+    store = Store(root=Path(), metrics={"m": metric})
+    store.sources["s"] = Source.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "publisher": "P",
+            "kind": "news",
+            "published": "2026",
+            "document": "s.txt",
+        }
+    )
+    for n, moment in enumerate(moments):
+        figure = Figure.model_validate(
+            {
+                "id": f"f{n}",
+                "metric": "m",
+                "value": n + 1,
+                "as_written": f"{n + 1}th",
+                "period": {"as_of": moment},
+                "source": "s",
+                "quote": "q",
+            }
+        )
+        store.figures[figure.id] = figure
+        store.steps[figure.id] = 0.0
+    met = {
+        frozenset((a.fact, b.fact))
+        for conflict in find_conflicts(store)
+        for a in conflict.claims
+        for b in conflict.claims
+        if a.fact != b.fact
+    }
+    for i, j in itertools.combinations(range(len(moments)), 2):
+        if same_moment(parse_dating(moments[i]), parse_dating(moments[j])):
+            assert frozenset((f"f{i}", f"f{j}")) in met, (moments[i], moments[j])

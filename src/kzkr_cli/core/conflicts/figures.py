@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -12,7 +13,13 @@ from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind,
 from kzkr_cli.core.dates import DateRange, Dating, PartialDate
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Unit
-from kzkr_cli.core.periods import containing, same_moment, span_days, span_label
+from kzkr_cli.core.periods import (
+    MOMENT_SPAN_DAYS,
+    containing,
+    same_moment,
+    span_days,
+    span_label,
+)
 from kzkr_cli.core.store import Store
 
 
@@ -60,20 +67,48 @@ def figure_conflicts(store: Store) -> Iterator[Conflict]:
     for (metric_id, first, last), here in spans.items():
         label = span_label(first, last)
         yield from _compare(store, metric_id, label, label, here, [])
-    ranges: dict[str, list[Dating]] = defaultdict(list)
-    datings: dict[str, list[Dating]] = defaultdict(list)
+    ranges: dict[str, _ByFirstDay] = defaultdict(_ByFirstDay)
+    datings: dict[str, _ByFirstDay] = defaultdict(_ByFirstDay)
     for metric_id, when in moments:
-        datings[metric_id].append(when)
+        datings[metric_id].add(when)
         if isinstance(when, DateRange):
-            ranges[metric_id].append(when)
+            ranges[metric_id].add(when)
     for (metric_id, when), here in moments.items():
-        near = containing(when) if isinstance(when, PartialDate) else datings[metric_id]
+        # Calendar units nest, so a unit's coarser units are its month and year; ranges (and
+        # a range's candidates of any kind) are looked up by their first day, within the
+        # year a comparison may span.
+        near = containing(when) if isinstance(when, PartialDate) else datings[metric_id].near(when)
+        ranged = ranges[metric_id].near(when) if metric_id in ranges else []
         coarser = [
             stated
-            for date in _coarser(when, [*near, *ranges.get(metric_id, ())])
+            for date in _coarser(when, [*near, *ranged])
             for stated in moments.get((metric_id, date), ())
         ]
         yield from _compare(store, metric_id, f"as of {when}", f"as-of-{when}", here, coarser)
+
+
+class _ByFirstDay:
+    """Moments sorted by their first possible day, to find those a moment may be compared
+    with without scanning them all: such a one starts at most ``MOMENT_SPAN_DAYS`` before
+    the moment's last day, and no later than it."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[dt.date, str, Dating]] = []
+        self._sorted = True
+
+    def add(self, dating: Dating) -> None:
+        self._items.append((dating.first_day(), dating.iso(), dating))
+        self._sorted = False
+
+    def near(self, when: Dating) -> list[Dating]:
+        if not self._sorted:
+            self._items.sort(key=lambda item: (item[0], item[1]))
+            self._sorted = True
+        last = when.last_day()
+        earliest = last - dt.timedelta(days=MOMENT_SPAN_DAYS) if last.year > 1 else last
+        low = bisect_left(self._items, (earliest, ""), key=lambda item: (item[0], item[1]))
+        high = bisect_right(self._items, (last, "\uffff"), key=lambda item: (item[0], item[1]))
+        return [item[2] for item in self._items[low:high]]
 
 
 def _coarser(when: Dating, candidates: list[Dating]) -> dict[Dating, None]:
