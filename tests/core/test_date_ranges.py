@@ -297,8 +297,11 @@ quote = "signed the action plan"
         ('date = "..2024-11-05"', "in December 2024", Verdict.CONTRADICTED),
         # a span, lasting from the 3rd to the 5th: it was under way on the 4th
         ('date = "2024-11-03"\nend = "2024-11-05"', "on 4 November 2024", Verdict.SUPPORTED),
-        # a calendar date is read at its own precision, as before
+        # the same for a calendar date: a month confirms the month, not a day of it
         ('date = "2024-11-04"', "on 4 November 2024", Verdict.SUPPORTED),
+        ('date = "2024-11"', "on 4 November 2024", Verdict.UNVERIFIABLE),
+        ('date = "2024-11"', "in November 2024", Verdict.SUPPORTED),
+        ('date = "2024-11-01..2024-11-30"', "on 4 November 2024", Verdict.UNVERIFIABLE),
     ],
 )
 def test_a_day_within_a_range_confirms_only_what_holds_all_of_it(
@@ -312,8 +315,14 @@ def test_a_day_within_a_range_confirms_only_what_holds_all_of_it(
 @pytest.mark.parametrize(
     ("as_of", "claim", "verdict"),
     [
-        # a calendar date is read at its precision: as of 2024 speaks for "in 2024"
+        # a moment speaks for a claim only when all of it lies in the claim's days, however
+        # it is written: as of 2024 speaks for "in 2024", not for "in December 2024"
         ("2024", "In 2024, about 740 companies with Korean capital operated", Verdict.SUPPORTED),
+        (
+            "2024",
+            "In December 2024, about 740 companies with Korean capital operated",
+            Verdict.UNVERIFIABLE,
+        ),
         # a moment known to within a range speaks for a claim only when all of it lies in
         # the claim's days: some day from June to December is not confirmed as December
         (
@@ -414,6 +423,7 @@ _unit_or_range = st.one_of(
         st.integers(0, 500),
     ),
     st.builds(lambda a: f"..{dt.date(2023, 1, 1) + dt.timedelta(days=a)}", _days_2024),
+    st.builds(lambda a: f"{dt.date(2023, 1, 1) + dt.timedelta(days=a)}..", _days_2024),
 )
 
 
@@ -459,3 +469,44 @@ def test_every_pair_of_moments_that_may_coincide_is_compared(moments: list[str])
     for i, j in itertools.combinations(range(len(moments)), 2):
         if same_moment(parse_dating(moments[i]), parse_dating(moments[j])):
             assert frozenset((f"f{i}", f"f{j}")) in met, (moments[i], moments[j])
+
+
+KOREANS = metric(
+    "koreans",
+    "Ethnic Koreans in Kazakhstan",
+    "count",
+    aliases=["ethnic Koreans"],
+    description="Ethnic Koreans living in Kazakhstan, at a moment.",
+) + metric(
+    "koreans-change",
+    "Change in the number of ethnic Koreans in Kazakhstan",
+    "percent",
+    aliases=["change"],
+    description="Change in the number of ethnic Koreans in Kazakhstan.",
+    change_of="koreans",
+)
+GROWTH = (
+    figure("k2015", "100,000", 100000, {"as_of": "2015"}, metric="koreans")
+    + figure("k2024", "120,000", 120000, {"as_of": "2024"}, metric="koreans", source="beta")
+    + figure(
+        "kchg",
+        "50%",
+        50,
+        {"start": "2015", "end": "2024"},
+        metric="koreans-change",
+        source="beta",
+        change={"before": "k2015", "after": "k2024"},
+    )
+)
+
+
+def test_the_figures_a_stated_change_links_are_of_other_moments(make_store: StoreMaker) -> None:
+    """A +50% stated between 100,000 (2015) and 120,000 (2024) is an arithmetic conflict,
+    not a dispute about now: "120,000 live there" is judged as of 2024 alone, and the
+    change's conflict does not call its two dates a cause."""
+    store = load_store(make_store(figures=GROWTH, metrics=KOREANS))
+    (conflict,) = find_conflicts(store)
+    assert "different days" not in conflict.explanation
+    result = Checker(store).check_claim("120,000 ethnic Koreans live in Kazakhstan.")
+    assert result.verdict is Verdict.SUPPORTED, result.explanation
+    assert [e.fact for e in result.evidence] == ["k2024"]

@@ -4,6 +4,7 @@ and a date given as a plan (``planned``), on small stores and on the shipped one
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 from kzkr_cli.cli import app
 from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.conflicts import find_conflicts
+from kzkr_cli.core.query import TimelineQuery, timeline
 from kzkr_cli.core.store import Store, load_store
 from tests.support.stores import FACTS, StoreMaker, claim, event, figure, metric
 
@@ -142,20 +144,36 @@ def store() -> Store:
     return load_store(FACTS)
 
 
-def test_the_june_reports_six_billion_has_an_inferred_year(store: Store) -> None:
-    assert store.figures["at06-trade-2023"].period.inferred
-    stated = [f for f in store.figures_of("trade-turnover") if f.id != "at06-trade-2023"]
-    assert stated and not any(f.period.inferred for f in stated)
+def test_the_june_reports_six_billion_is_marked_as_of_an_inferred_year(
+    shipped_facts: Path,
+) -> None:
+    rows = runner.invoke(app, ["figure", "trade-turnover", "--year", "2023", "-f", "json"])
+    marked = {f["id"] for f in json.loads(rows.stdout) if f["period"]["inferred"]}
+    assert marked == {"at06-trade-2023"}
 
 
-def test_announced_dates_are_recorded_as_plans(store: Store) -> None:
-    visit = store.events["yoon-state-visit-2024"]
-    assert [c.source for c in visit.claims if c.planned] == ["kazinform-2024"]
-    (completion,) = store.events["power-plant-completion-planned"].claims
-    assert completion.planned and completion.date.iso() == "2009-05..2014"
+def test_announced_dates_are_plans_in_the_timeline_and_the_conflicts(store: Store) -> None:
+    (visit,) = [c for c in find_conflicts(store) if c.subject == "yoon-state-visit-2024"]
+    assert "kazinform-2024 announced it in advance" in visit.explanation
+    marked = [
+        e.event.id
+        for e in timeline(store, TimelineQuery(), set())
+        if all(c.planned for c in e.event.claims)
+    ]
+    assert "power-plant-completion-planned" in marked
+    assert "yoon-state-visit-2024" not in marked  # Wikipedia reports it as done
 
 
-def test_the_first_strategy_towards_central_asia_is_a_figure(store: Store) -> None:
-    first = store.figures["at06-k-silk-road-first"]
-    assert (first.value, first.as_written) == (1, "first")
-    assert store.metrics[first.metric].one_off
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("South Korea's first diplomatic strategy towards Central Asia", Verdict.SUPPORTED),
+        ("South Korea's second diplomatic strategy towards Central Asia", Verdict.CONTRADICTED),
+        ("South Korea's largest diplomatic strategy towards Central Asia", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_the_k_silk_road_initiative_is_checked_as_the_first(
+    store: Store, claim: str, verdict: Verdict
+) -> None:
+    result = Checker(store).check_claim(f"The K-Silk Road initiative is {claim}.")
+    assert result.verdict is verdict, result.explanation

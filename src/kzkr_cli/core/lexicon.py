@@ -45,9 +45,9 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "dec": 12,
 }
 YEAR_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+"""Which quarter or half of a year ("the second quarter of 2024")."""
 DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 """The years of a decade its part names: "the late 1930s" is 1937..1939."""
-"""Which quarter or half of a year ("the second quarter of 2024")."""
 YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
 """Years from the date of writing ("last year": -1), placed against a reference date."""
 RELATIVE_WORDS = ("last", "this", "next", "past")
@@ -55,7 +55,8 @@ RELATIVE_UNITS = ("year", "month", "week")
 """A time counted from the moment of writing ("last year", "this month"): it gives a claim a
 period the text cannot place without knowing when it was written."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CALENDAR_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+CALENDAR_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASONS])
 """Capitalised words that name a time, never a party."""
 
 ABBREVIATIONS = frozenset(

@@ -146,7 +146,7 @@ class Metric(Record):
     ranked_by: Annotated[str, Field(min_length=1, max_length=80), NoNul] | None = None
     """For a rank: the word its sources rank by ("most important"), when that is not size;
     a claim ranking in other words ("the largest") speaks of another order, which this
-    metric does not give. None: any."""
+    metric does not give. None: by size ("largest", "biggest", "leading")."""
     age_of: FactId | None = None
     """The event a years metric counts from (the partnership's establishment): an age stated
     at a moment implies when that event happened, and leans on its date."""

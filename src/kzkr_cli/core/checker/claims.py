@@ -279,12 +279,21 @@ class _Near:
         return self.hits[bisect_left(self.places, low) : bisect_right(self.places, high)]
 
 
-def _clause_directions(text: str, bounds: list[int], quantity: Quantity) -> frozenset[Direction]:
-    """The directions said in the clause that holds the quantity ("exports to South Korea
+class _ClauseDirections:
+    """The directions said in the clause that holds a quantity ("exports to South Korea
     totaled $1.96 bln, while imports from it fell": each amount has its own); none when
-    that clause says none, and the sentence's are used."""
-    at = bisect_right(bounds, quantity.start)
-    return directions(text[bounds[at - 1] : bounds[at] if at < len(bounds) else len(text)])
+    that clause says none, and the sentence's are used. Each clause is read once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._bounds = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
+        self._read: dict[int, frozenset[Direction]] = {}
+
+    def of(self, quantity: Quantity) -> frozenset[Direction]:
+        at = min(bisect_right(self._bounds, quantity.start), len(self._bounds) - 1)
+        if at not in self._read:
+            self._read[at] = directions(self._text[self._bounds[at - 1] : self._bounds[at]])
+        return self._read[at]
 
 
 def _assign(
@@ -299,7 +308,7 @@ def _assign(
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
     whole = directions(text)
-    bounds = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text) + 1]
+    clauses = _ClauseDirections(text)
     tied = attributions(text)
     near = [_Near(layout, candidates) for candidates in hits]
     scored: list[tuple[float, int, str]] = []
@@ -307,7 +316,7 @@ def _assign(
         counted = _counted_words(text, quantity, layout)
         persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
-        said = _clause_directions(text, bounds, quantity) or whole
+        said = clauses.of(quantity) or whole
         for candidates in near:
             for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):

@@ -22,8 +22,8 @@ from kzkr_cli.core.checker.claims import DateClaim, FigureClaim
 from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.checker.verdicts import Evidence, Finding, Judged, Verdict
 from kzkr_cli.core.checker.when import When
-from kzkr_cli.core.conflicts import ClaimRef, Conflict, agreeing_groups
-from kzkr_cli.core.dates import DateRange, Dating, PartialDate, span_text
+from kzkr_cli.core.conflicts import ClaimRef, Conflict, ConflictKind, agreeing_groups
+from kzkr_cli.core.dates import Dating, PartialDate, span_text
 from kzkr_cli.core.intervals import Interval, day_span, interval_of, quantity_interval
 from kzkr_cli.core.models import DateClaim as StoredDate
 from kzkr_cli.core.models import Event, EventKind, Figure, Metric, Period, Qualifier
@@ -380,13 +380,11 @@ def _for(label: str) -> str:
 
 
 def _at_the_moment(moment: Dating, first: dt.date, last: dt.date) -> bool:
-    """Whether a figure's moment speaks for the days a claim names: a calendar date when it
-    overlaps them (read at its precision, as a date claim is); a moment known only to
-    within a range ("2024-06-11..2024", "..2024") when all of it lies within them, since
-    the source does not say which day of the range it speaks of."""
-    if isinstance(moment, DateRange):
-        return first <= moment.first_day() and moment.last_day() <= last
-    return moment.first_day() <= last and first <= moment.last_day()
+    """Whether a figure's moment speaks for the days a claim names: when every day it may be
+    lies within them. "As of 2024" speaks for "in 2024" but not for "in December 2024",
+    and "as of 2024-06-11..2024" or "..2024" no more, since the source does not say which
+    of its days it speaks of; the same days written either way read alike."""
+    return first <= moment.first_day() and moment.last_day() <= last
 
 
 def _another_order(metric: Metric, quantity: Quantity) -> str | None:
@@ -407,13 +405,15 @@ def _another_order(metric: Metric, quantity: Quantity) -> str | None:
 
 
 def _disputing(index: StoreIndex, figures: list[Figure], latest: list[Figure]) -> list[Figure]:
-    """The figures the conflict engine sets against one of ``latest``: a claim that names
-    no moment is judged as of the latest one, and a source that disputes what is recorded
-    for it (a review from June against a figure "as of 2024") is part of that dispute."""
+    """The figures the conflict engine sets against one of ``latest`` as figures of the same
+    moment: a claim that names no moment is judged as of the latest one, and a source that
+    disputes what is recorded for it (a review from June against a figure "as of 2024") is
+    part of that dispute. The figures a stated change links are of other moments."""
     chosen = {f.id for f in latest}
     involved = {
         claim.fact
         for conflict in index.disagreements.involving(ClaimRef(f.id) for f in latest)
+        if conflict.kind in (ConflictKind.FIGURE, ConflictKind.RANK)
         for claim in conflict.claims
     }
     return [f for f in figures if f.id in involved and f.id not in chosen]
@@ -592,20 +592,24 @@ def _is_day_range(when: When) -> bool:
 
 
 def _agrees(when: When, claim: StoredDate) -> bool | None:
-    """A date the claim gives agrees when the event's dates overlap it; a range of days
-    ("11-13 June") when its start and its end each fall within the source's start and end,
-    as the conflict engine compares two sources' ranges. A source that dates the event only
-    to one day within a range ("2024-11-03..2024-11-05") neither confirms nor rules out a
-    narrower date inside it ("on 4 November"): None."""
+    """Whether a source's date for the event confirms the claim's (True), rules it out
+    (False) or neither (None). A source confirms a date when every day it allows lies within
+    the claim's: "2024-11" and "2024-11-03..2024-11-05" confirm "in November 2024" but
+    neither confirms nor rules out "on 4 November", which they allow without saying. A
+    thing that lasted (a date and an end) confirms any day it was under way. A claimed run
+    of days ("11-13 June") is confirmed when the source's start lies within its first day
+    and its end within its last, as the conflict engine compares two sources' ranges."""
     low, high = _claim_days(claim)
     if when.first is not None and when.last is not None:
         if _is_day_range(when):
             end = claim.end if claim.end is not None else claim.date
-            return claim.date.overlaps(when.first) and end.overlaps(when.last)
+            if not (claim.date.overlaps(when.first) and end.overlaps(when.last)):
+                return False
+            return True if when.first.contains(claim.date) and when.last.contains(end) else None
         first, last = when.first.first_day(), when.last.last_day()
         if not (first <= high and low <= last):
             return False
-        if claim.end is None and isinstance(claim.date, DateRange):
+        if claim.end is None:
             return True if first <= low and high <= last else None
         return True
     if when.month is None:

@@ -112,7 +112,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "period_label": "The period as kzkr prints it (2023, 2006/2023, as of 2024).",
             "period_earliest": "First day of the period (ISO).",
             "period_latest": "Last day of the period (ISO).",
-            "year": "Year the period starts in (for facets).",
+            "year": "Year the period sorts by: its start, or its end if open at the start.",
             "source": "Source id.",
             "published": "The source's publication date as written.",
             "quote": "Verbatim quote from the source.",

@@ -212,7 +212,7 @@ def _figures(store: Store, origins: Origins, conflicted: set[str]) -> Iterator[t
             period.label(),
             _days(period.first)[0],
             _days(period.last)[1],
-            period.first.first_day().year,
+            period.first.sort_key()[0].year,
             f.source,
             _iso(store.sources[f.source].published),
             f.quote,

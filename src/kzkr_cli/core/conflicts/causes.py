@@ -12,7 +12,9 @@ from kzkr_cli.core.store import Store
 _NOTE_LENGTH = 360
 
 
-def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, ...]:
+def likely_causes(
+    store: Store, claims: Sequence[ConflictClaim], *, moments: bool = False
+) -> tuple[str, ...]:
     """What the records show as likely causes: a note naming an ambiguity, a date announced
     in advance (marked ``planned``, or said in the future tense), moments that may be
     different days ("as of 2024" and "as of 2024-05..2024-06-10"), a source older than the
@@ -31,9 +33,11 @@ def likely_causes(store: Store, claims: Sequence[ConflictClaim]) -> tuple[str, .
                 causes.append(f"{claim.source} notes: {_clip(dated.note)}")
         elif claim.fact in store.figures and store.figures[claim.fact].note:
             causes.append(f"{claim.source} notes: {_clip(store.figures[claim.fact].note or '')}")
-    moments = _moments(store, claims)
-    if len(moments) > 1:
-        causes.append(f"they may speak of different days ({'; '.join(moments)})")
+    # Figures compared as of one moment (``moments``) may be of different days within it;
+    # the figures a stated change links are of different days by design.
+    days = _moments(store, claims) if moments else []
+    if len(days) > 1:
+        causes.append(f"they may speak of different days ({'; '.join(days)})")
     published = {claim.source: store.sources[claim.source].published for claim in claims}
     newest = max(published.values(), key=lambda d: d.first_day())
     older = sorted(s for s, d in published.items() if d.last_day() < newest.first_day())

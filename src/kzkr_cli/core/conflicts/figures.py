@@ -176,7 +176,7 @@ def _compare(
         claims=claims,
         groups=groups,
         detail=FigureDetail(metric.name, metric.unit),
-        causes=likely_causes(store, claims),
+        causes=likely_causes(store, claims, moments=True),
         period=period,
     )
 

@@ -93,7 +93,7 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
                 )
             continue
         for found in read.figures:
-            _draft_figure(store, drafting, ids, sentence, found, source.published)
+            _draft_figure(store, index, drafting, ids, sentence, found, source.published)
         for dated in read.dates:
             _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
     return drafting
@@ -126,6 +126,7 @@ class _Ids:
 
 def _draft_figure(
     store: Store,
+    index: StoreIndex,
     drafting: Drafting,
     ids: _Ids,
     sentence: Sentence,
@@ -148,7 +149,7 @@ def _draft_figure(
     if as_written is None:
         skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
         return
-    stock = _is_stock(store, found.metric)
+    stock = _is_stock(store, index, found.metric)
     when = (
         found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
     )
@@ -161,7 +162,7 @@ def _draft_figure(
         sorted({*found.rivals, *([found.metric] if found.metric else [])}) if found.rivals else []
     )
     metric = found.metric
-    fitting = [m for m in candidates if _periods_like(store, m, period)]
+    fitting = [m for m in candidates if _periods_like(index, m, period)]
     if len(fitting) == 1:
         (metric,), candidates = fitting, []
     common = {
@@ -194,12 +195,12 @@ def _draft_figure(
     drafting.lines[record.id] = sentence.line
 
 
-def _periods_like(store: Store, metric: str, period: Period) -> bool:
+def _periods_like(index: StoreIndex, metric: str, period: Period) -> bool:
     """Whether the metric's figures in the store have periods of this one's shape: a moment,
     part of a year, a year, or several years. Of look-alikes a sentence does not
     tell apart (an annual and a cumulative inflow), the one whose figures are like the
     draft's period is the one it speaks of ("$1.2 billion in 2023" is a year's inflow)."""
-    return any(_shape(f.period) == _shape(period) for f in store.figures_of(metric))
+    return any(_shape(f.period) == _shape(period) for f in index.figures.get(metric, []))
 
 
 def _shape(period: Period) -> str:
@@ -238,6 +239,9 @@ def _counts_something(text: str, quantity: Quantity) -> bool:
 
 
 _NAMED = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w-]*)\.?\s$")
+_NAME_REACH = 80
+"""How far before a number the word that may name it is looked for: the word right before
+it, so a long sentence is not searched from its start for every number."""
 
 
 def _in_name(text: str, quantity: Quantity) -> bool:
@@ -251,7 +255,7 @@ def _in_name(text: str, quantity: Quantity) -> bool:
     start = quantity.start
     if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
         return True  # the second part of a code such as "787-9"
-    before = _NAMED.search(text, 0, quantity.start)
+    before = _NAMED.search(text, max(0, quantity.start - _NAME_REACH), quantity.start)
     if before is None or before.start("word") == 0:
         return False
     return before.group("word").lower().rstrip(".") not in CALENDAR
@@ -259,14 +263,16 @@ def _in_name(text: str, quantity: Quantity) -> bool:
 
 def _year_in_name(text: str, when: When) -> bool:
     """A bare year right after a capitalised word inside the sentence is part of a name
-    ("Expo 2017", "Vision 2050"), as a number is ("Terminal 2"); a month before it is a
-    date ("June 2017")."""
+    ("Expo 2017", "Vision 2050"), as a number is ("Terminal 2"); a month or season before
+    it is a date ("June 2017", "Spring 2024"), and so is a code of a part of a year ("Q3
+    2024", "H1 2024")."""
     if not re.fullmatch(r"\d{4}", when.text.strip()):
         return False
-    before = _NAMED.search(text, 0, when.start)
+    before = _NAMED.search(text, max(0, when.start - _NAME_REACH), when.start)
     if before is None or before.start("word") == 0:
         return False
-    return before.group("word").lower().rstrip(".") not in CALENDAR
+    word = before.group("word").lower().rstrip(".")
+    return word.isalpha() and word not in CALENDAR
 
 
 def _as_written(text: str, quantity: Quantity) -> str | None:
@@ -293,12 +299,12 @@ def _as_written(text: str, quantity: Quantity) -> str | None:
     return None
 
 
-def _is_stock(store: Store, metric: str | None) -> bool:
+def _is_stock(store: Store, index: StoreIndex, metric: str | None) -> bool:
     """Whether a metric's figures are stocks (as of a moment): as its figures in the store
     are, else as its unit suggests."""
     if metric is None:
         return False
-    periods = [f.period.as_of is not None for f in store.figures_of(metric)]
+    periods = [f.period.as_of is not None for f in index.figures.get(metric, [])]
     if periods:
         return sum(periods) * 2 > len(periods)
     return store.metrics[metric].unit in STOCK_UNITS
@@ -406,7 +412,7 @@ def _draft_date(
         date=when.first,
         end=when.last if when.last != when.first else None,
         quote=quote,
-        planned=lexicon.announces(quote),
+        planned=_announced(sentence.text, when),
         status=Status.DRAFT,
     )
     if events:
@@ -420,6 +426,16 @@ def _draft_date(
     event_id = ids.next("event")
     event = Event(id=event_id, kind=kind, title=title, claims=[claim])
     drafting.claims.append(DraftedClaim(event_id, claim, event, sentence.line))
+
+
+def _announced(text: str, when: When) -> bool:
+    """Whether the clause announces the date in advance before giving it ("will open on 12
+    March"); a future after it speaks of something else ("signed on 12 June, will boost")."""
+    start = max((m.end() for m in _CLAUSE_CUT.finditer(text, 0, when.start)), default=0)
+    return lexicon.announces(text[start : when.start])
+
+
+_CLAUSE_CUT = re.compile(r"[.;:]\s|,\s(?:and|but|while|which)\b")
 
 
 def _kind(text: str, when: When) -> EventKind | None:
