@@ -150,6 +150,16 @@ def test_a_percent_change_is_what_some_pair_of_values_gives(
 # ------------------------------------------------ figures as of a moment within a range
 
 
+INVESTOR_RANK = metric(
+    "investor-rank",
+    "Rank among investors",
+    "rank",
+    aliases=["investor"],
+    description="South Korea's rank among foreign investors in Kazakhstan.",
+)
+"""A rank metric a claim can name ("investor") and whose parties the sentence names."""
+
+
 def _ranks(make_store: StoreMaker, *moments: tuple[str, str, int]) -> str:
     """Investor ranks from sources alpha and beta, each as of its moment."""
     return "".join(
@@ -257,14 +267,7 @@ def test_a_claim_with_no_moment_meets_the_latest_and_whoever_disputes_it(
         source="beta",
         qualifier="top",
     )
-    ranks = metric(
-        "investor-rank",
-        "Rank among investors",
-        "rank",
-        aliases=["investor"],
-        description="South Korea's rank among foreign investors in Kazakhstan.",
-    )
-    store = load_store(make_store(figures=figures, metrics=ranks))
+    store = load_store(make_store(figures=figures, metrics=INVESTOR_RANK))
     result = Checker(store).check_claim(claim)
     assert result.verdict is verdict
     assert "rank-0" in {e.fact for e in result.evidence}
@@ -367,14 +370,7 @@ def test_the_latest_moment_is_one_known_to_within_a_year(make_store: StoreMaker)
     """ "No later than 2024" sorts last, but it may be any earlier day: a claim with no moment
     is judged against the latest moment the store dates within a year."""
     figures = _ranks(make_store, ("alpha", "..2024", 9), ("beta", "2024-06", 5))
-    ranks = metric(
-        "investor-rank",
-        "Rank among investors",
-        "rank",
-        aliases=["investor"],
-        description="South Korea's rank among foreign investors in Kazakhstan.",
-    )
-    store = load_store(make_store(figures=figures, metrics=ranks))
+    store = load_store(make_store(figures=figures, metrics=INVESTOR_RANK))
     result = Checker(store).check_claim("South Korea is the fifth-largest investor in Kazakhstan.")
     assert result.verdict is Verdict.SUPPORTED
     assert [e.fact for e in result.evidence] == ["rank-1"]
