@@ -540,6 +540,28 @@ def test_the_year_of_a_comparison_is_no_amounts_period(
     assert amount.verdict is verdict, amount.explanation
 
 
+def test_the_year_of_a_comparison_is_no_changes_period_either(make_store: StoreMaker) -> None:
+    """A +31% stated for 2023 is not looked for in 2022 because "than in 2022" stands near."""
+    metrics = metric(
+        "trade", "Trade turnover", "USD", aliases=["trade"], description="Annual trade."
+    ) + metric(
+        "trade-change",
+        "Change in trade turnover",
+        "percent",
+        aliases=["trade grew"],
+        description="Change in annual trade.",
+        change_of="trade",
+    )
+    figures = figure(
+        "alpha-change", "31%", 31, {"start": "2023"}, metric="trade-change", quote="31%"
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    claim = "Trade grew by 31 percent, more than in 2022."
+    (change,) = [f for f in checker.check_claim(claim).findings if "percent" in f.stated]
+    assert "for 2022" not in change.explanation
+    assert change.verdict is Verdict.SUPPORTED, change.explanation
+
+
 def test_each_clause_says_its_own_direction(make_store: StoreMaker) -> None:
     """Exports to South Korea in one clause and imports from it in the next: the first
     amount is the exports, though the sentence as a whole says both directions."""

@@ -520,7 +520,8 @@ def _periods(
     are taken nearest first, each number and each mention at most once, so in "$6 billion
     in 2023, and over the past 18 years ... $9.6 billion" each figure keeps its own. A time
     a comparison is made with ("31 percent more than in 2022") is the base of a change, not
-    the period of an amount, so only a change may take it."""
+    the period of the amount or of the change (which is the later period), so no number
+    takes it."""
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
     pairs = []
@@ -528,7 +529,7 @@ def _periods(
         span = (quantities[i].start, quantities[i].end)
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
-            if t in bases and quantities[i].kind is not Kind.PERCENT:
+            if t in bases:
                 continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
     pairs.sort()
