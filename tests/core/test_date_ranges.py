@@ -160,7 +160,7 @@ INVESTOR_RANK = metric(
 """A rank metric a claim can name ("investor") and whose parties the sentence names."""
 
 
-def _ranks(make_store: StoreMaker, *moments: tuple[str, str, int]) -> str:
+def _ranks(*moments: tuple[str, str, int]) -> str:
     """Investor ranks from sources alpha and beta, each as of its moment."""
     return "".join(
         figure(
@@ -194,7 +194,7 @@ def _ranks(make_store: StoreMaker, *moments: tuple[str, str, int]) -> str:
 def test_moments_are_compared_when_some_day_may_be_both(
     make_store: StoreMaker, first: str, second: str, compared: bool
 ) -> None:
-    figures = _ranks(make_store, ("alpha", first, 6), ("beta", second, 5))
+    figures = _ranks(("alpha", first, 6), ("beta", second, 5))
     conflicts = find_conflicts(load_store(make_store(figures=figures)))
     assert bool(conflicts) is compared
     if compared:
@@ -210,7 +210,6 @@ def _days(dating: DateRange | PartialDate) -> int:
 def test_each_pair_of_moments_is_compared_once(make_store: StoreMaker) -> None:
     """Overlapping ranges that do not nest still give one conflict per disagreement."""
     figures = _ranks(
-        make_store,
         ("alpha", "2024-05..2024-06-10", 6),
         ("beta", "2024-06", 5),
         ("beta", "2024", 5),
@@ -224,7 +223,6 @@ def test_a_figure_within_a_range_is_in_a_year_only_when_all_its_days_are(
     make_store: StoreMaker,
 ) -> None:
     figures = _ranks(
-        make_store,
         ("alpha", "2024-05..2024-06-10", 6),
         ("alpha", "..2024-06-10", 7),
         ("beta", "2023-12..2024-01", 5),
@@ -255,7 +253,6 @@ def test_a_claim_with_no_moment_meets_the_latest_and_whoever_disputes_it(
     """Judged as of the latest moment (a year, "As of 2024"); a review written by June that
     disagrees with that year's figure takes part, though a November figure does not."""
     figures = _ranks(
-        make_store,
         ("alpha", "2024-05..2024-06-10", 6),
         ("beta", "2024", 5),
     ) + figure(
@@ -369,7 +366,7 @@ def test_a_moment_within_a_range_confirms_only_a_claim_that_holds_it(
 def test_the_latest_moment_is_one_known_to_within_a_year(make_store: StoreMaker) -> None:
     """ "No later than 2024" sorts last, but it may be any earlier day: a claim with no moment
     is judged against the latest moment the store dates within a year."""
-    figures = _ranks(make_store, ("alpha", "..2024", 9), ("beta", "2024-06", 5))
+    figures = _ranks(("alpha", "..2024", 9), ("beta", "2024-06", 5))
     store = load_store(make_store(figures=figures, metrics=INVESTOR_RANK))
     result = Checker(store).check_claim("South Korea is the fifth-largest investor in Kazakhstan.")
     assert result.verdict is Verdict.SUPPORTED
@@ -395,10 +392,10 @@ def test_an_event_sorts_by_its_narrowest_date_and_is_listed_by_any(
 def test_moments_that_may_be_different_days_are_named_as_a_cause(
     make_store: StoreMaker,
 ) -> None:
-    apart = _ranks(make_store, ("alpha", "2024-05..2024-06-10", 6), ("beta", "2024", 5))
+    apart = _ranks(("alpha", "2024-05..2024-06-10", 6), ("beta", "2024", 5))
     (conflict,) = find_conflicts(load_store(make_store(figures=apart)))
     assert "they may speak of different days (as of 2024" in conflict.explanation
-    same = _ranks(make_store, ("alpha", "2024-06-01", 6), ("beta", "2024-06-01", 5))
+    same = _ranks(("alpha", "2024-06-01", 6), ("beta", "2024-06-01", 5))
     (conflict,) = find_conflicts(load_store(make_store(figures=same)))
     assert "different days" not in conflict.explanation
 

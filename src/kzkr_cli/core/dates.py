@@ -22,7 +22,7 @@ class Precision(StrEnum):
 
 _FINENESS = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
 RANGE_RANK = -1
-"""A range ranks below a year: a date written as one is less precise than any unit."""
+"""Where a range sorts among dates starting on its day: before a year (``sort_key``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +144,6 @@ class DateRange:
         ):
             raise ValueError(f"{self.iso()}: the range ends before it starts")
 
-    precision_rank = RANGE_RANK
-
     def iso(self) -> str:
         low = self.low.iso() if self.low is not None else ""
         high = self.high.iso() if self.high is not None else ""
@@ -203,6 +201,12 @@ def coerce_dating(value: object) -> Dating:
     if isinstance(value, str) and ".." in value:
         return parse_dating(value)
     return PartialDate.coerce(value)
+
+
+def days_wide(dating: Dating) -> int:
+    """How many days a date may fall on, less one: 0 for a day, 30 for January; the measure
+    by which one date is more precise than another, however it is written."""
+    return (dating.last_day() - dating.first_day()).days
 
 
 def span_text(date: Dating | str, end: Dating | str | None = None) -> str:

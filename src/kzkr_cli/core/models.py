@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from kzkr_cli.core.dates import Dating, PartialDate, coerce_dating
+from kzkr_cli.core.dates import Dating, PartialDate, coerce_dating, days_wide
 
 Date = Annotated[
     PartialDate,
@@ -346,4 +346,4 @@ class Event(Record):
         """The most precise claim, the one whose date leaves the fewest possible days (a day
         before the three days of a visit, those before a year; the first listed on ties):
         the date the event sorts by."""
-        return min(self.claims, key=lambda c: c.date.last_day() - c.date.first_day())
+        return min(self.claims, key=lambda c: days_wide(c.date))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kzkr_cli.core.dates import Dating, PartialDate, Precision
+from kzkr_cli.core.dates import Dating, PartialDate, Precision, days_wide
 from kzkr_cli.core.models import Period
 
 
@@ -44,7 +44,7 @@ def same_moment(a: Dating, b: Dating) -> bool:
 
 def vague(moment: Dating) -> bool:
     """A moment known only to within more than a year."""
-    return (moment.last_day() - moment.first_day()).days > MOMENT_SPAN_DAYS
+    return days_wide(moment) > MOMENT_SPAN_DAYS
 
 
 def containing(date: PartialDate) -> list[PartialDate]:

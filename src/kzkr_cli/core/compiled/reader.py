@@ -124,6 +124,20 @@ def metrics_of(connection: sqlite3.Connection, rows: Iterable[Sequence[Any]]) ->
     ]
 
 
+def _period_of(
+    start: str | None, end: str | None, as_of: str | None, text: str | None, *, inferred: int
+) -> Period:
+    """A period from its columns: period_start, period_end, period_as_of, period_text and
+    period_inferred, in figures and undecided_figures alike."""
+    return Period.model_construct(
+        start=_date(start),
+        end=_date(end),
+        as_of=_dating(as_of),
+        text=text,
+        inferred=bool(inferred),
+    )
+
+
 def figure_of(row: Sequence[Any]) -> Figure:
     """A figure from FIGURE_COLUMNS (its step, the last column, is not part of it)."""
     return Figure.model_construct(
@@ -132,13 +146,7 @@ def figure_of(row: Sequence[Any]) -> Figure:
         value=row[2],
         as_written=row[3],
         qualifier=Qualifier(row[4]),
-        period=Period.model_construct(
-            start=_date(row[5]),
-            end=_date(row[6]),
-            as_of=_dating(row[7]),
-            text=row[8],
-            inferred=bool(row[15]),
-        ),
+        period=_period_of(*row[5:9], inferred=row[15]),
         source=row[9],
         quote=row[10],
         note=row[11],
@@ -168,13 +176,7 @@ def undecided_of(
             value=row[1],
             as_written=row[2],
             qualifier=Qualifier(row[3]),
-            period=Period.model_construct(
-                start=_date(row[4]),
-                end=_date(row[5]),
-                as_of=_dating(row[6]),
-                text=row[7],
-                inferred=bool(row[12]),
-            ),
+            period=_period_of(*row[4:8], inferred=row[12]),
             source=row[8],
             quote=row[9],
             note=row[10],

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from kzkr_cli.core.conflicts.agreement import agreeing_groups
 from kzkr_cli.core.conflicts.causes import likely_causes
 from kzkr_cli.core.conflicts.model import Conflict, ConflictClaim, ConflictKind, FigureDetail
-from kzkr_cli.core.dates import DateRange, Dating, PartialDate
+from kzkr_cli.core.dates import DateRange, Dating, PartialDate, days_wide
 from kzkr_cli.core.intervals import Interval
 from kzkr_cli.core.models import Figure, Unit
 from kzkr_cli.core.periods import (
@@ -116,18 +116,14 @@ def _coarser(when: Dating, candidates: list[Dating]) -> dict[Dating, None]:
     coarser than it (more possible days; the later written on a tie), so that each pair of
     moments is compared once, at the finer date (``periods.same_moment``: calendar units
     nest; a range such as "2024-05..2024-06-10", one day within it, may only overlap)."""
-    width = _width(when)
+    width = days_wide(when)
     return {
         date: None
         for date in candidates
         if date != when
         and same_moment(date, when)
-        and (_width(date), date.iso()) > (width, when.iso())
+        and (days_wide(date), date.iso()) > (width, when.iso())
     }
-
-
-def _width(date: Dating) -> int:
-    return (date.last_day() - date.first_day()).days
 
 
 class _Stated:

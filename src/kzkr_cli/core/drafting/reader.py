@@ -255,10 +255,17 @@ def _in_name(text: str, quantity: Quantity) -> bool:
     start = quantity.start
     if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
         return True  # the second part of a code such as "787-9"
-    before = _NAMED.search(text, max(0, quantity.start - _NAME_REACH), quantity.start)
+    word = _naming_word(text, start)
+    return word is not None and word not in CALENDAR
+
+
+def _naming_word(text: str, start: int) -> str | None:
+    """The capitalised word right before ``start``, lower-cased, when it stands inside the
+    sentence (the first word of a sentence is capitalised anyway)."""
+    before = _NAMED.search(text, max(0, start - _NAME_REACH), start)
     if before is None or before.start("word") == 0:
-        return False
-    return before.group("word").lower().rstrip(".") not in CALENDAR
+        return None
+    return before.group("word").lower().rstrip(".")
 
 
 def _year_in_name(text: str, when: When) -> bool:
@@ -268,11 +275,8 @@ def _year_in_name(text: str, when: When) -> bool:
     2024", "H1 2024")."""
     if not re.fullmatch(r"\d{4}", when.text.strip()):
         return False
-    before = _NAMED.search(text, max(0, when.start - _NAME_REACH), when.start)
-    if before is None or before.start("word") == 0:
-        return False
-    word = before.group("word").lower().rstrip(".")
-    return word.isalpha() and word not in CALENDAR
+    word = _naming_word(text, when.start)
+    return word is not None and word.isalpha() and word not in CALENDAR
 
 
 def _as_written(text: str, quantity: Quantity) -> str | None:
