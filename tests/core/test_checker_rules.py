@@ -150,42 +150,38 @@ def test_an_age_must_count_from_a_known_event_in_years(
     assert any(message in str(p) for p in raised.value.problems), raised.value.problems
 
 
-OWNED_METRICS = """
-[[metric]]
-id = "students"
-name = "Kazakh students studying in South Korea"
-unit = "count"
-aliases = ["students"]
-description = "Students from Kazakhstan enrolled in South Korea, at a moment."
+OWNED_METRICS = metric(
+    "students",
+    "Kazakh students studying in South Korea",
+    "count",
+    aliases=["students"],
+    description="Students from Kazakhstan enrolled in South Korea, at a moment.",
+) + metric(
+    "partner-rank",
+    "South Korea's rank among Kazakhstan's trade partners",
+    "rank",
+    aliases=["trade partner"],
+    description="South Korea's position among Kazakhstan's trade partners, at a moment.",
+)
 
-[[metric]]
-id = "partner-rank"
-name = "South Korea's rank among Kazakhstan's trade partners"
-unit = "rank"
-aliases = ["trade partner"]
-description = "South Korea's position among Kazakhstan's trade partners, at a moment."
-"""
-
-OWNED = """
-[[figure]]
-id = "alpha-students"
-metric = "students"
-value = 1000
-as_written = "over 1,000"
-qualifier = "more_than"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "over 1,000 Kazakh students"
-
-[[figure]]
-id = "alpha-rank"
-metric = "partner-rank"
-value = 4
-as_written = "fourth"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "Korea is Kazakhstan's fourth-largest trade partner"
-"""
+OWNED = figure(
+    "alpha-students",
+    "over 1,000",
+    1000,
+    {"as_of": "2024"},
+    metric="students",
+    qualifier="more_than",
+    source="alpha",
+    quote="over 1,000 Kazakh students",
+) + figure(
+    "alpha-rank",
+    "fourth",
+    4,
+    {"as_of": "2024"},
+    metric="partner-rank",
+    source="alpha",
+    quote="Korea is Kazakhstan's fourth-largest trade partner",
+)
 
 
 @pytest.mark.parametrize(
@@ -209,42 +205,38 @@ def test_a_noun_tied_to_another_country_is_not_the_metrics(
     assert result.verdict is verdict, result.explanation
 
 
-COMPANY_METRICS = """
-[[metric]]
-id = "companies"
-name = "Companies with Korean capital"
-unit = "count"
-aliases = ["Korean companies"]
-description = "Companies with Korean capital operating in Kazakhstan, at a moment."
+COMPANY_METRICS = metric(
+    "companies",
+    "Companies with Korean capital",
+    "count",
+    aliases=["Korean companies"],
+    description="Companies with Korean capital operating in Kazakhstan, at a moment.",
+) + metric(
+    "diaspora",
+    "Ethnic Koreans living in Kazakhstan",
+    "count",
+    aliases=["koreans"],
+    description="People of Korean descent living in Kazakhstan, at a moment.",
+)
 
-[[metric]]
-id = "diaspora"
-name = "Ethnic Koreans living in Kazakhstan"
-unit = "count"
-aliases = ["koreans"]
-description = "People of Korean descent living in Kazakhstan, at a moment."
-"""
-
-COMPANIES = """
-[[figure]]
-id = "alpha-companies"
-metric = "companies"
-value = 740
-as_written = "about 740"
-qualifier = "about"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "about 740 companies with Korean capital"
-
-[[figure]]
-id = "alpha-diaspora"
-metric = "diaspora"
-value = 120000
-as_written = "120,000"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "120,000 ethnic Koreans"
-"""
+COMPANIES = figure(
+    "alpha-companies",
+    "about 740",
+    740,
+    {"as_of": "2024"},
+    metric="companies",
+    qualifier="about",
+    source="alpha",
+    quote="about 740 companies with Korean capital",
+) + figure(
+    "alpha-diaspora",
+    "120,000",
+    120000,
+    {"as_of": "2024"},
+    metric="diaspora",
+    source="alpha",
+    quote="120,000 ethnic Koreans",
+)
 
 
 @pytest.mark.parametrize(
@@ -281,16 +273,15 @@ def test_one_standing_for_a_noun_is_no_count(text: str, counts: list[str]) -> No
     assert [q.text for q in find_quantities(text) if not _pronoun(text, q)] == counts
 
 
-TRADE = """
-[[figure]]
-id = "alpha-trade"
-metric = "trade"
-value = 6e9
-as_written = "$6 billion"
-period = { start = "2023" }
-source = "alpha"
-quote = "trade reached $6 billion in 2023"
-"""
+TRADE = figure(
+    "alpha-trade",
+    "$6 billion",
+    6e9,
+    {"start": "2023"},
+    metric="trade",
+    source="alpha",
+    quote="trade reached $6 billion in 2023",
+)
 
 
 @pytest.mark.parametrize(
@@ -421,42 +412,38 @@ def test_a_date_in_another_place_is_not_the_events(
     assert result.verdict is verdict, result.explanation
 
 
-FLIGHT_METRICS = """
-[[metric]]
-id = "flights"
-name = "Flights between Aral and Busan in operation"
-unit = "flights/week"
-aliases = ["flights"]
-description = "Scheduled flights a week between Aral and Busan, at a moment."
+FLIGHT_METRICS = metric(
+    "flights",
+    "Flights between Aral and Busan in operation",
+    "flights/week",
+    aliases=["flights"],
+    description="Scheduled flights a week between Aral and Busan, at a moment.",
+) + metric(
+    "flights-agreed",
+    "Flights between Aral and Busan agreed by aviation authorities",
+    "flights/week",
+    aliases=["flights agreed"],
+    description="Flights a week the aviation authorities agreed to allow, at a moment.",
+    plan_of="flights",
+)
 
-[[metric]]
-id = "flights-agreed"
-name = "Flights between Aral and Busan agreed by aviation authorities"
-unit = "flights/week"
-aliases = ["flights agreed"]
-description = "Flights a week the aviation authorities agreed to allow, at a moment."
-plan_of = "flights"
-"""
-
-FLIGHTS = """
-[[figure]]
-id = "alpha-flights"
-metric = "flights"
-value = 10
-as_written = "10"
-period = { as_of = "2024-03" }
-source = "alpha"
-quote = "10 flights a week"
-
-[[figure]]
-id = "alpha-agreed"
-metric = "flights-agreed"
-value = 42
-as_written = "42"
-period = { as_of = "2024-03" }
-source = "alpha"
-quote = "agreed to increase flights to 42 a week"
-"""
+FLIGHTS = figure(
+    "alpha-flights",
+    "10",
+    10,
+    {"as_of": "2024-03"},
+    metric="flights",
+    source="alpha",
+    quote="10 flights a week",
+) + figure(
+    "alpha-agreed",
+    "42",
+    42,
+    {"as_of": "2024-03"},
+    metric="flights-agreed",
+    source="alpha",
+    quote="agreed to increase flights to 42 a week",
+)
 
 
 @pytest.mark.parametrize(

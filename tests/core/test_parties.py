@@ -9,6 +9,7 @@ from kzkr_cli.core.checker import Checker, Verdict
 from kzkr_cli.core.checker.parties import countries
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
+from tests.support.stores import figure, metric
 
 
 @pytest.mark.parametrize(
@@ -30,25 +31,23 @@ def test_countries_by_name_and_by_their_people(text: str, named: list[set[str]])
     assert [set(c) for c in countries(text)] == named
 
 
-DIASPORA_METRICS = """
-[[metric]]
-id = "diaspora"
-name = "Ethnic Koreans living in Kazakhstan"
-unit = "count"
-aliases = ["ethnic Koreans"]
-description = "People of Korean descent living in Kazakhstan, at a moment."
-"""
+DIASPORA_METRICS = metric(
+    "diaspora",
+    "Ethnic Koreans living in Kazakhstan",
+    "count",
+    aliases=["ethnic Koreans"],
+    description="People of Korean descent living in Kazakhstan, at a moment.",
+)
 
-DIASPORA = """
-[[figure]]
-id = "alpha-diaspora"
-metric = "diaspora"
-value = 120000
-as_written = "120,000"
-period = { as_of = "2024" }
-source = "alpha"
-quote = "home to 120,000 ethnic Koreans"
-"""
+DIASPORA = figure(
+    "alpha-diaspora",
+    "120,000",
+    120000,
+    {"as_of": "2024"},
+    metric="diaspora",
+    source="alpha",
+    quote="home to 120,000 ethnic Koreans",
+)
 
 
 @pytest.mark.parametrize(
