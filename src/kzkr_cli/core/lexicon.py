@@ -227,11 +227,11 @@ HEDGES: dict[str, Qualifier] = {
 }
 """Words before a number that widen it, and how (tried in this order)."""
 
-SUPERLATIVES = ("largest", "biggest", "leading", "most important")
-"""Words after a number that make it a top-N rank ("its ten largest investors")."""
 SIZE_SUPERLATIVES = ("largest", "biggest", "leading")
 """Superlatives that rank by size, the order a rank metric has unless its ``ranked_by``
 names another ("most important" is a judgement, not a size)."""
+SUPERLATIVES = (*SIZE_SUPERLATIVES, "most important")
+"""Words after a number that make it a top-N rank ("its ten largest investors")."""
 NEGATED_RANKS = ("not among", "not in", "not one of", "outside")
 """Words before a top-N rank that put it outside ("not among the ten biggest")."""
 

@@ -435,11 +435,8 @@ def _draft_date(
 def _announced(text: str, when: When) -> bool:
     """Whether the clause announces the date in advance before giving it ("will open on 12
     March"); a future after it speaks of something else ("signed on 12 June, will boost")."""
-    start = max((m.end() for m in _CLAUSE_CUT.finditer(text, 0, when.start)), default=0)
+    start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, when.start)), default=0)
     return lexicon.announces(text[start : when.start])
-
-
-_CLAUSE_CUT = re.compile(r"[.;:]\s|,\s(?:and|but|while|which)\b")
 
 
 def _kind(text: str, when: When) -> EventKind | None:
