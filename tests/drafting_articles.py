@@ -14,7 +14,7 @@ from typing import Any
 import tomli
 
 from kzkr_cli.core.checker.index import StoreIndex
-from kzkr_cli.core.drafting import Drafting, draft_records
+from kzkr_cli.core.drafting import DraftedClaim, Drafting, draft_records
 from kzkr_cli.core.models import Figure, Source, UndecidedFigure
 from kzkr_cli.core.numbers import Kind, parse_quantity
 from kzkr_cli.core.store import Store, load_store
@@ -140,26 +140,38 @@ def compare(name: str) -> Compared:
             outcome.period = period_agrees(found, want["period"])
         result.figures.append(outcome)
     result.extra_figures = [f for f in drafting.figures if f.id not in used]
+    wanted = data.get("event", [])
+    outcomes = [DateOutcome(want) for want in wanted]
     taken: set[int] = set()
-    for want in data.get("event", []):
-        dated = DateOutcome(want)
-        for i, claim in enumerate(drafting.claims):
-            date = claim.claim.date.iso() + (f"/{claim.claim.end.iso()}" if claim.claim.end else "")
-            if i in taken or date != want["date"]:
+    # A draft right on both date and event is matched first, so that which expected
+    # record of one day a draft is compared with does not depend on their order.
+    for right_event in (True, False):
+        for dated in outcomes:
+            if dated.found:
                 continue
-            taken.add(i)
-            dated.found = True
-            existing = want.get("existing_event", "")
-            if existing:
-                dated.event = claim.new_event is None and claim.event_id == existing
-            else:
-                dated.event = claim.new_event is not None and (
-                    claim.new_event.kind.value == want.get("kind")
-                )
-            break
-        result.dates.append(dated)
+            for i, claim in enumerate(drafting.claims):
+                if i in taken or _date_of(claim) != dated.want["date"]:
+                    continue
+                event = _on_event(claim, dated.want)
+                if right_event and not event:
+                    continue
+                taken.add(i)
+                dated.found, dated.event = True, event
+                break
+    result.dates.extend(outcomes)
     result.extra_dates = len(drafting.claims) - len(taken)
     return result
+
+
+def _date_of(claim: DraftedClaim) -> str:
+    return claim.claim.date.iso() + (f"/{claim.claim.end.iso()}" if claim.claim.end else "")
+
+
+def _on_event(claim: DraftedClaim, want: dict[str, Any]) -> bool:
+    existing = want.get("existing_event", "")
+    if existing:
+        return claim.new_event is None and claim.event_id == existing
+    return claim.new_event is not None and claim.new_event.kind.value == want.get("kind")
 
 
 def measure() -> dict[str, dict[str, float | int]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kzkr_cli.cli import app
@@ -60,12 +59,6 @@ def test_two_added_sources_that_disagree_show_as_a_conflict_of_drafts(tmp_path: 
     assert sorted(conflict["drafts"]) == ["first-news-figure-1", "second-news-figure-1"]  # type: ignore[call-overload]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="02 says 'The cost of the project is estimated at $270 million' without naming the"
-    " plant, so the reader leaves its metric undecided, and an undecided draft is compared"
-    " with nothing",
-)
 def test_the_kia_plant_articles_conflict_after_the_second_add(tmp_path: Path) -> None:
     root = tmp_path / "store"
     assert runner.invoke(app, ["init", str(root)]).exit_code == 0

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.dates import PartialDate, parse_dating
-from kzkr_cli.core.drafting import draft_records
+from kzkr_cli.core.drafting import Drafting, draft_records
 from kzkr_cli.core.drafting.toml_edit import record_table
 from kzkr_cli.core.models import Figure, Source
 from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.quotes import normalise
+from kzkr_cli.core.store import Store, load_store
 from tests.drafting_articles import ARTICLES, shipped
+from tests.support.stores import StoreMaker, claim, event, metric
 
 PIECES = [
     sentence.strip() + "."
@@ -66,6 +70,7 @@ def test_numbers_inside_names_are_skipped_with_the_reason() -> None:
     assert [(s.text, s.reason) for s in drafting.skipped if s.reason.endswith("name")] == [
         ("2", "a number inside a name"),
         ("787", "a number inside a name"),
+        ("9", "a number inside a name"),
     ]
 
 
@@ -135,3 +140,108 @@ def test_of_look_alikes_the_draft_takes_the_one_whose_figures_share_its_period_s
     annual, total = drafted["$1.2 billion"], drafted["$9.5 billion"]
     assert isinstance(annual, Figure) and isinstance(total, Figure)
     assert (annual.metric, total.metric) == ("fdi-inflow-annual", "fdi-inflow-cumulative")
+
+
+def _drafted(store: Store, text: str, published: str = "2024-06-12") -> Drafting:
+    source = SOURCE.model_copy(update={"published": parse_dating(published)})
+    return draft_records(store, source, text, StoreIndex.build(store))
+
+
+TIED_EVENTS = event(
+    "summit-visit",
+    claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
+    kind="visit",
+    title="Summit visit of the Korean president to Astana",
+) + event(
+    "summit-agreement",
+    claim("alpha", "2024-06-12", quote="the agreement"),
+    kind="agreement",
+    title="Summit agreement of the Korean president in Astana",
+)
+"""Two events a sentence about the summit in Astana speaks of equally by their titles."""
+
+
+def test_of_tied_events_the_one_the_sentence_names_by_what_happened_is_dated(
+    make_store: StoreMaker,
+) -> None:
+    store = load_store(make_store(events=TIED_EVENTS))
+    # "began" is a word of several kinds (an agreement's among them): it names none.
+    text = "The Korean president's summit visit to Astana began on Tuesday.\n"
+    (drafted,) = _drafted(store, text).claims
+    assert (drafted.event_id, str(drafted.claim.date)) == ("summit-visit", "2024-06-11")
+
+
+TWIN_VISITS = event(
+    "visit-then",
+    claim("alpha", "2019-04-22", quote="the first visit"),
+    title="Summit visit of the Korean president to Astana",
+) + event(
+    "visit-now",
+    claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
+    title="Summit visit of the Korean president to Astana",
+)
+"""Two visits a sentence names alike: only its date can tell them apart."""
+
+
+def test_of_tied_events_the_one_the_date_may_fall_on_is_dated(make_store: StoreMaker) -> None:
+    store = load_store(make_store(events=TWIN_VISITS))
+    text = "The Korean president arrived in Astana for a summit visit on 13 June 2024.\n"
+    (drafted,) = _drafted(store, text).claims
+    assert drafted.event_id == "visit-now"
+
+
+def test_a_date_no_tied_event_may_fall_on_is_a_new_event_naming_them(
+    make_store: StoreMaker,
+) -> None:
+    store = load_store(make_store(events=TWIN_VISITS))
+    text = "The Korean president arrived in Astana for a summit visit on 2 April 2025.\n"
+    (drafted,) = _drafted(store, text).claims
+    assert drafted.new_event is not None and drafted.new_event.kind.value == "visit"
+    assert drafted.claim.note is not None
+    assert "visit-then" in drafted.claim.note and "visit-now" in drafted.claim.note
+
+
+def test_a_date_said_twice_in_a_sentence_is_drafted_once(make_store: StoreMaker) -> None:
+    store = load_store(make_store(events=TIED_EVENTS))
+    text = "ASTANA, June 12 (News) -- The Korean president arrived Wednesday for a summit visit.\n"
+    drafting = _drafted(store, text)
+    assert [str(c.claim.date) for c in drafting.claims] == ["2024-06-12"]
+    assert ("Wednesday", "the same date again") in {(s.text, s.reason) for s in drafting.skipped}
+
+
+def test_the_years_a_plan_is_for_are_no_date_of_it() -> None:
+    store, index = shipped()
+    text = "The Cooperation Action Plan for 2025-2027 was signed in Seoul last November.\n"
+    source = SOURCE.model_copy(update={"published": parse_dating("2025-02-10")})
+    drafting = draft_records(store, source, text, index)
+    assert [str(c.claim.date) for c in drafting.claims] == ["2024-11"]
+    assert ("2025-2027", "the years a plan is for, not a date") in {
+        (s.text, s.reason) for s in drafting.skipped
+    }
+
+
+PLANT_METRICS = metric(
+    "plant-investment", "Investment in the Kostanay car plant", "USD", aliases=["Kostanay plant"]
+) + metric("plant-capacity", "Capacity of the Kostanay car plant", "vehicles/year")
+
+
+@pytest.mark.parametrize(
+    ("between", "metric_id"),
+    [
+        (" ", "plant-investment"),  # the sentence before names the subject
+        ("\n\n", None),  # another paragraph names nothing of this one
+    ],
+)
+def test_a_figure_takes_its_subject_from_the_sentence_before(
+    make_store: StoreMaker, between: str, metric_id: str | None
+) -> None:
+    store = load_store(make_store(metrics=PLANT_METRICS))
+    text = (
+        "The Kostanay plant is being built by a joint venture."
+        + between
+        + "The cost of the project is estimated at $270 million.\n"
+    )
+    (drafted,) = _drafted(store, text).figures
+    assert getattr(drafted, "metric", None) == metric_id
+    if metric_id is not None:
+        assert drafted.note == "Its subject is named in the sentence before."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kzkr_cli.core.models import EventKind, Qualifier
 
@@ -521,6 +521,11 @@ ANNOUNCED_WORDS = (
 def announces(text: str) -> bool:
     """Whether ``text`` announces what it dates in advance, by one of ``ANNOUNCED_WORDS``."""
     return _announced().search(text) is not None
+
+
+def announcing(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` uses one of ``ANNOUNCED_WORDS``, in order."""
+    return (m.span() for m in _announced().finditer(text))
 
 
 @functools.cache

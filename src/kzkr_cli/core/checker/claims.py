@@ -19,6 +19,7 @@ from functools import cache
 
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
+from kzkr_cli.core.checker.names import number_in_name, year_in_name
 from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import (
@@ -116,6 +117,12 @@ class ReadSentence:
     dates: tuple[DateClaim, ...]
     strangers: tuple[str, ...] = ()
     """Parties the sentence names that the store never mentions ("trade with China")."""
+    named_numbers: tuple[Quantity, ...] = ()
+    """Numbers that are part of a name ("Terminal 2"): no figure's."""
+    named_years: tuple[When, ...] = ()
+    """Years that are part of a name ("Expo 2017"): no date."""
+    times: tuple[When, ...] = ()
+    """Every mention of time the sentence was read with, in order (names' years left out)."""
 
 
 _PARTY = re.compile(
@@ -198,7 +205,12 @@ def read_sentence(
     """What one sentence states; with a ``reference`` date (its publication), times
     relative to it are placed (``when.find_times``)."""
     times = list(find_times(text, reference))
+    named_years = tuple(w for w in times if year_in_name(text, w))
+    times = [w for w in times if w not in named_years]
+    read = tuple(times)
     found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
+    named_numbers = tuple(q for q in found if number_in_name(text, q))
+    found = [q for q in found if q not in named_numbers]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
@@ -219,7 +231,15 @@ def read_sentence(
     dates = _dates(
         index, text, stems, [w for w in times if not w.is_duration and not w.relative], used
     )
-    return ReadSentence(tuple(figures), tuple(dates), _strangers(index, text))
+    return ReadSentence(
+        tuple(figures), tuple(dates), _strangers(index, text), named_numbers, named_years, read
+    )
+
+
+def named_metrics(index: StoreIndex, text: str) -> frozenset[str]:
+    """The metrics a sentence names by a phrase of the vocabulary, with or without a number."""
+    found, _ = _phrase_hits(index, _content(tokens(text)), text)
+    return frozenset(metric for metric, _, _ in found)
 
 
 Hit = tuple[str, int, tuple[int, int]]
@@ -719,14 +739,14 @@ def _between(bounds: list[int], low: int, high: int) -> bool:
 def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
     """Where each event's own words of kind stand in the sentence, in order: words shared by
     several kinds ("date back", "since", "set up") say when something began, not what."""
-    words = [t for t in tokens(text) if t.stem in _one_kind_stems()]
+    words = [t for t in tokens(text) if t.stem in one_kind_stems()]
     places = {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
     places[_BOUNDS] = [m.start() for m in _BOUNDARY.finditer(text)]
     return places
 
 
 @cache
-def _one_kind_stems() -> frozenset[str]:
+def one_kind_stems() -> frozenset[str]:
     """The words of kind that name one kind of event only."""
     kinds: dict[str, set[EventKind]] = {}
     for kind, words in kind_stems().items():

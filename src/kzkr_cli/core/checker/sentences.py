@@ -10,6 +10,9 @@ from kzkr_cli.core import lexicon
 
 _ABBREVIATIONS = lexicon.ABBREVIATIONS
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*")
+CLAUSE_BOUNDARY = re.compile(r"[,;:]\s+|\s[—–-]\s")
+"""Where one clause of a sentence ends and the next begins: a comma, semicolon or colon
+before a space, or a dash between spaces."""
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

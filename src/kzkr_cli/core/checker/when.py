@@ -4,16 +4,23 @@ Dates come at the precision written ("in 1996", "in January 1992", "on 16-17 Aug
 "January-April 2024" or "between January and April 2024", a span of whole months);
 a date without a year ("on June 12", "in May") keeps only its month and days. A duration
 ("over the past 18 years") has a length and no place in the calendar.
+
+Against the day a text was published, times relative to it are placed: "last year", "in
+April last year", "last November", "on Tuesday", "in January-September"; a time the clause
+gives in advance ("will open in January") falls on or after that day, the others on or
+before it (or in its year).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from kzkr_cli.core import lexicon
+from kzkr_cli.core.checker.sentences import CLAUSE_BOUNDARY
 from kzkr_cli.core.dates import PartialDate
 from kzkr_cli.core.numbers import find_quantities
 
@@ -66,6 +73,40 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
 """Times that only a reference date places ("last year", "on Tuesday"): read only when the
 caller gives one (a source's publication date), so a claim in free text is not placed in
 a calendar it does not name."""
+
+_OFFSET = r"(?P<which>" + "|".join(_OFFSETS) + r")"
+_ANCHORED: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "month-of-relative-year",
+        re.compile(
+            r"\b(?:"
+            + _month("m")
+            + r"(?:\s+"
+            + _day("d1")
+            + r"(?:"
+            + _DASH
+            + _day("d2")
+            + r")?)?"
+            + r"|"
+            + _day("d3")
+            + r"(?:"
+            + _DASH
+            + _day("d4")
+            + r")?(?:\s+of)?\s+"
+            + _month("m2")
+            + r"),?\s+(?:of\s+)?(?:the\s+)?"
+            + _OFFSET
+            + r"\s+year\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative-month",
+        re.compile(r"\b" + _OFFSET + r"\s+(?P<m>" + "|".join(_MONTHS) + r")\b", re.IGNORECASE),
+    ),
+]
+"""Months placed by a year or a step counted from the reference date ("in April last year",
+"last November"): read before the plain forms, so "April" and "last year" are one time."""
 
 _UNPLACED: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -229,6 +270,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("as-of", re.compile(r"\bas\s+of\s+" + _year("y"), re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d$€£.,])\b" + _year("y"))),
     (
+        "month-span",
+        re.compile(
+            r"\b(?:(?P<between>between|from)\s+)?"
+            + _month("m")
+            + _DASH
+            + _month("m2")
+            + r"\b(?!,?\s+(?:of\s+)?(?:1[89]|20)\d\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "month",
         re.compile(
             r"\b(?:in|since|from|by|until|during|early|late|mid)[- ]+(?P<m>"
@@ -258,6 +310,12 @@ class When:
     """Years from the reference date's ("last year": -1); placed by ``resolve``."""
     weekday: int | None = None
     """0 for Monday ("on Tuesday": 1); placed by ``resolve``."""
+    month_step: int | None = None
+    """A month counted from the reference month: the last one before it (-1, "last
+    November"), the next after it (1), or the one of its year (0); placed by ``resolve``."""
+    announced: bool = False
+    """The clause gives the time in advance ("will open in January"): a time without a year
+    is placed on or after the reference date, not on or before it."""
     relative: bool = False
     """A time counted from when the text was written ("last year"), read with no reference
     date to place it: a period, but not one the sentence places in the calendar."""
@@ -325,6 +383,17 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
         return When(text, start, end, first=_safe(year, months[0]), last=_safe(year, months[1]))
     if kind == "relative-year":
         return When(text, start, end, year_offset=_OFFSETS[groups["which"].lower()])
+    if kind == "month-of-relative-year":
+        offset = _OFFSETS[groups["which"].lower()]
+        month = _month_number(groups["m"] or groups["m2"])
+        low, high = groups["d1"] or groups["d3"], groups["d2"] or groups["d4"]
+        days = None if low is None else (int(low), int(high or low))
+        if days is not None and not 1 <= days[0] <= days[1] <= 31:
+            return None
+        return When(text, start, end, month=month, days=days, year_offset=offset)
+    if kind == "relative-month":
+        step = max(-1, min(1, _OFFSETS[groups["which"].lower()]))
+        return When(text, start, end, month=_month_number(groups["m"]), month_step=step)
     if kind == "weekday":
         return When(text, start, end, weekday=_WEEKDAYS.index(groups["wd"].lower()))
     if kind == "first-months":
@@ -367,6 +436,11 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
         and not groups["between"]
     ):
         return None  # "in April and August 2024" names two months, not a span
+    if kind == "month-span":
+        if re.search(r"\band\b", text, re.IGNORECASE) and not groups["between"]:
+            return None
+        months = (_month_number(groups["m"]), _month_number(groups["m2"]))
+        return When(text, start, end, months=months) if months[0] < months[1] else None
     if kind == "month-range":
         year = int(groups["y"])
         start_year = int(groups["y1"]) if groups.get("y1") else year
@@ -422,12 +496,17 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
     ``reference`` date (when the text was published), times relative to it ("last year",
     "on Tuesday", "in May", "the first nine months of this year") are placed in its
     calendar, and those it cannot place are left out; without one, "last year" is a period
-    the text does not place (``When.relative``)."""
+    the text does not place (``When.relative``). A time the clause gives in advance ("will
+    open in January") is ``announced``; a day followed in its clause by "through" or "until"
+    another ("on Tuesday for a visit through Thursday") is one span."""
     taken = bytearray(len(text))
     """The characters an earlier form has read: checking a match costs its own length, so
     finding every mention stays linear in the text."""
     found: list[When] = []
-    patterns = [*_PATTERNS, *(_UNPLACED if reference is None else _RELATIVE)]
+    patterns = (
+        [*_PATTERNS, *_UNPLACED] if reference is None else [*_ANCHORED, *_PATTERNS, *_RELATIVE]
+    )
+    clauses = _Clauses(text)
     for kind, pattern in patterns:
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
@@ -437,6 +516,8 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
                 continue
             if when.first is not None and _AS_OF.search(text, max(0, when.start - 8), when.start):
                 when = replace(when, as_of=True)
+            if clauses.announces(when.start):
+                when = replace(when, announced=True)
             if reference is not None:
                 placed = resolve(when, reference)
                 if placed is None:
@@ -444,26 +525,108 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
                 when = placed
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
-    yield from sorted(found, key=lambda w: w.start)
+    yield from _spans(text, sorted(found, key=lambda w: w.start), clauses)
+
+
+class _Clauses:
+    """Where the text's clauses begin and where it uses a word announcing a date in advance,
+    read once, so asking of any place whether its clause announces it costs a lookup."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text)]
+        self.words = [start for start, _ in lexicon.announcing(text)]
+
+    def start_of(self, at: int) -> int:
+        i = bisect_right(self.starts, at)
+        return self.starts[i - 1] if i else 0
+
+    def announces(self, at: int) -> bool:
+        i = bisect_left(self.words, at)
+        return i > 0 and self.words[i - 1] >= self.start_of(at)
+
+
+_UNTIL = re.compile(r"\b(?:through|thru|until|till)\s+$", re.IGNORECASE)
+SPAN_GAP = 60
+"""How far apart, at most, a day and the "through ..." day ending its span may stand."""
+
+
+def _spans(text: str, times: list[When], clauses: _Clauses) -> Iterator[When]:
+    """Join a day and a later "through"/"until" day of its clause into one span; a weekday
+    ending it is the first such day on or after the start."""
+    i = 0
+    while i < len(times):
+        when = times[i]
+        if i + 1 < len(times):
+            joined = _joined(text, when, times[i + 1], clauses)
+            if joined is not None:
+                yield joined
+                i += 2
+                continue
+        yield when
+        i += 1
+
+
+def _joined(text: str, start: When, end: When, clauses: _Clauses) -> When | None:
+    first, last = start.first, end.last
+    if first is None or last is None or first.day is None or last.day is None:
+        return None
+    if end.start - start.end > SPAN_GAP or clauses.start_of(end.start) > start.start:
+        return None
+    if _UNTIL.search(text, max(0, end.start - 8), end.start) is None:
+        return None
+    if end.weekday is not None:
+        day = dt.date(first.year, first.month or 1, first.day)
+        ahead = (end.weekday - day.weekday()) % 7
+        placed = day + dt.timedelta(days=ahead)
+        last = PartialDate(placed.year, placed.month, placed.day)
+    if last.first_day() < first.first_day() or start.end > end.start:
+        return None
+    return replace(
+        start,
+        text=text[start.start : end.end],
+        end=end.end,
+        last=last,
+        weekday=None,
+        announced=start.announced or end.announced,
+    )
 
 
 def resolve(when: When, reference: PartialDate) -> When | None:
-    """A time placed against a reference date: a relative year, a weekday (the last such
-    day on or before the reference day), or a month or days without a year (in the
-    reference year). Dated times and durations come back as they are; None when the
+    """A time placed against a reference date: a relative year, a month counted from it
+    ("last November"), a weekday (the last such day on or before the reference day), or a
+    month or days without a year (in the reference year). A time given in advance
+    (``announced``) is placed on or after the reference instead: the next such weekday,
+    the next such month. Dated times and durations come back as they are; None when the
     reference is too coarse to place it (a weekday against a month)."""
     if when.dated or when.is_duration:
         return when
     year = reference.year
-    if when.year_offset is not None:
+    if when.year_offset is not None and when.month is None:
         date = _safe(year + when.year_offset)
         return replace(when, first=date, last=date)
+    if when.year_offset is not None:
+        year += when.year_offset
+    elif when.month_step is not None and when.month is not None:
+        if reference.month is None and when.month_step:
+            return None
+        if when.month_step < 0 and when.month >= (reference.month or 0):
+            year -= 1
+        if when.month_step > 0 and when.month <= (reference.month or 13):
+            year += 1
+    elif when.announced and reference.month is not None and when.month is not None:
+        first_month = when.months[0] if when.months else when.month
+        if (first_month, (when.days or (31,))[0]) < (reference.month, reference.day or 1):
+            year += 1
     if when.weekday is not None:
         if reference.day is None or reference.month is None:
             return None
         day = dt.date(year, reference.month, reference.day)
-        back = (day.weekday() - when.weekday) % 7
-        placed = day - dt.timedelta(days=back)
+        step = (
+            (when.weekday - day.weekday()) % 7
+            if when.announced
+            else -((day.weekday() - when.weekday) % 7)
+        )
+        placed = day + dt.timedelta(days=step)
         date = _safe(placed.year, placed.month, placed.day)
         return replace(when, first=date, last=date)
     if when.months is not None:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kzkr_cli.core import lexicon
-from kzkr_cli.core.checker.claims import FigureClaim, read_sentence
-from kzkr_cli.core.checker.index import StoreIndex, kind_stems
-from kzkr_cli.core.checker.sentences import Sentence, split_sentences
-from kzkr_cli.core.checker.when import CALENDAR, When, find_times
+from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
+from kzkr_cli.core.checker.claims import (
+    FigureClaim,
+    named_metrics,
+    one_kind_stems,
+    read_sentence,
+)
+from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
+from kzkr_cli.core.checker.sentences import CLAUSE_BOUNDARY, Sentence, split_sentences
+from kzkr_cli.core.checker.when import When
 from kzkr_cli.core.checker.words import tokens
 from kzkr_cli.core.dates import Dating, PartialDate
 from kzkr_cli.core.models import (
@@ -19,7 +24,6 @@ from kzkr_cli.core.models import (
     EventKind,
     Figure,
     Period,
-    Qualifier,
     Source,
     Status,
     UndecidedFigure,
@@ -40,7 +44,6 @@ WIDEN_WORDS = 3
 """How many words before a number may hold its direction ("fell by 44%")."""
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s+|\s[—–-]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +85,11 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
     drafting = Drafting(source)
     ids = _Ids(store, source.id)
     reference = source.published if isinstance(source.published, PartialDate) else None
+    before: Sentence | None = None
     for sentence in split_sentences(text):
+        previous, before = before, sentence
         read = read_sentence(index, sentence.text, reference)
-        if not read.figures and not read.dates:
+        if not (read.figures or read.dates or read.named_numbers or read.named_years):
             continue
         if _furniture(text, sentence):
             for found in read.figures:
@@ -92,11 +97,60 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
                     Skipped(sentence.line, found.quantity.text, "not a sentence (page furniture)")
                 )
             continue
+        for quantity in read.named_numbers:
+            drafting.skipped.append(Skipped(sentence.line, quantity.text, "a number inside a name"))
+        for when in read.named_years:
+            drafting.skipped.append(Skipped(sentence.line, when.text, "a year inside a name"))
+        context = _Context(index, text, previous, sentence)
         for found in read.figures:
-            _draft_figure(store, index, drafting, ids, sentence, found, source.published)
+            figure, carried = context.of(found)
+            _draft_figure(
+                store, index, drafting, ids, sentence, figure, source.published, read.times, carried
+            )
+        said: set[str] = set()
+        """Dates already drafted from this sentence ("June 12 (Yonhap) -- ... agreed
+        Wednesday" gives one day twice)."""
         for dated in read.dates:
-            _draft_date(index, drafting, ids, sentence, dated.when, dated.events)
+            if dated.named_span:
+                drafting.skipped.append(
+                    Skipped(sentence.line, dated.when.text, "the years a plan is for, not a date")
+                )
+                continue
+            if dated.when.label() in said:
+                drafting.skipped.append(
+                    Skipped(sentence.line, dated.when.text, "the same date again")
+                )
+                continue
+            said.add(dated.when.label())
+            _draft_date(index, drafting, ids, sentence, dated)
     return drafting
+
+
+class _Context:
+    """The sentence before, in the same paragraph, for a figure its own sentence names no
+    subject for: "The plant is being built by Kia Qazaqstan ... The cost of the project is
+    estimated at $270 million." The one metric of the figure's unit that sentence names is
+    its subject; several are its candidates. Read once, when a figure asks."""
+
+    def __init__(
+        self, index: StoreIndex, text: str, previous: Sentence | None, sentence: Sentence
+    ) -> None:
+        same_paragraph = previous is not None and "\n\n" not in text[previous.end : sentence.start]
+        self._index = index
+        self._previous = previous if same_paragraph else None
+        self._named: frozenset[str] | None = None
+
+    def of(self, found: FigureClaim) -> tuple[FigureClaim, bool]:
+        """The figure with the subject the sentence before gives it, and whether it did."""
+        if found.metric is not None or found.rivals or found.bare or self._previous is None:
+            return found, False
+        if self._named is None:
+            self._named = named_metrics(self._index, self._previous.text)
+        metrics = self._index.store.metrics
+        fitting = sorted(m for m in self._named if fits(found.quantity, metrics[m].unit))
+        if not fitting:
+            return found, False
+        return replace(found, metric=fitting[0], rivals=tuple(fitting[1:])), True
 
 
 def _furniture(text: str, sentence: Sentence) -> bool:
@@ -132,15 +186,13 @@ def _draft_figure(
     sentence: Sentence,
     found: FigureClaim,
     published: Dating,
+    times: tuple[When, ...],
+    carried: bool = False,
 ) -> None:
-    reference = published if isinstance(published, PartialDate) else None
     quantity = found.quantity
     skip = drafting.skipped.append
     if found.metric is None and found.bare and not _counts_something(sentence.text, quantity):
         skip(Skipped(sentence.line, quantity.text, "a bare number or ordinal with no subject"))
-        return
-    if _in_name(sentence.text, quantity):
-        skip(Skipped(sentence.line, quantity.text, "a number inside a name"))
         return
     if found.metric is None and quantity.kind is Kind.YEARS:
         skip(Skipped(sentence.line, quantity.text, "a duration with no subject"))
@@ -150,9 +202,7 @@ def _draft_figure(
         skip(Skipped(sentence.line, quantity.text, "its words do not read back as its value"))
         return
     stock = _is_stock(store, index, found.metric)
-    when = (
-        found.when if found.when is not None else _nearest_time(sentence.text, quantity, reference)
-    )
+    when = found.when if found.when is not None else _nearest_time(times, quantity)
     period = _period(when, published, stock, _since(sentence.text, when))
     if period is None:
         skip(Skipped(sentence.line, quantity.text, "no period, and no publication day to date it"))
@@ -176,7 +226,12 @@ def _draft_figure(
     }
     record: Figure | UndecidedFigure
     if metric is not None and not candidates and quantity.kind is not Kind.OTHER_CURRENCY:
-        record = Figure(id=ids.next("figure"), metric=metric, **common)  # type: ignore[arg-type]
+        record = Figure(
+            id=ids.next("figure"),
+            metric=metric,
+            note="Its subject is named in the sentence before." if carried else None,
+            **common,  # type: ignore[arg-type]
+        )
     else:
         note = (
             "Another currency: no metric of the vocabulary measures it."
@@ -210,16 +265,14 @@ def _shape(period: Period) -> str:
     return "part of a year" if years < 0.9 else "a year" if years < 1.1 else "years"
 
 
-def _nearest_time(text: str, quantity: Quantity, reference: PartialDate | None) -> When | None:
+def _nearest_time(times: tuple[When, ...], quantity: Quantity) -> When | None:
     """For a number the checker placed under no metric (so gave no period): the mention of
     time nearest it, not inside it, as the checker pairs them."""
-    times = [
-        w for w in find_times(text, reference) if w.end <= quantity.start or w.start >= quantity.end
-    ]
-    if not times:
+    outside = [w for w in times if w.end <= quantity.start or w.start >= quantity.end]
+    if not outside:
         return None
     return min(
-        times,
+        outside,
         key=lambda w: quantity.start - w.end if w.end <= quantity.start else w.start - quantity.end,
     )
 
@@ -236,47 +289,6 @@ def _counts_something(text: str, quantity: Quantity) -> bool:
         and quantity.value >= 10
         and _COUNTED_NOUN.match(text, quantity.end) is not None
     )
-
-
-_NAMED = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w-]*)\.?\s$")
-_NAME_REACH = 80
-"""How far before a number the word that may name it is looked for: the word right before
-it, so a long sentence is not searched from its start for every number."""
-
-
-def _in_name(text: str, quantity: Quantity) -> bool:
-    """A plain number right after a capitalised word inside the sentence, or joined by a
-    hyphen to the number before it, is part of a name ("Terminal 2", "Boeing 787-9",
-    "School No. 128"), not a count; a month or weekday before it is a date."""
-    if quantity.kind is not Kind.NUMBER or quantity.qualifier is not Qualifier.EXACT:
-        return False
-    if not quantity.text[:1].isdigit():
-        return False
-    start = quantity.start
-    if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
-        return True  # the second part of a code such as "787-9"
-    word = _naming_word(text, start)
-    return word is not None and word not in CALENDAR
-
-
-def _naming_word(text: str, start: int) -> str | None:
-    """The capitalised word right before ``start``, lower-cased, when it stands inside the
-    sentence (the first word of a sentence is capitalised anyway)."""
-    before = _NAMED.search(text, max(0, start - _NAME_REACH), start)
-    if before is None or before.start("word") == 0:
-        return None
-    return before.group("word").lower().rstrip(".")
-
-
-def _year_in_name(text: str, when: When) -> bool:
-    """A bare year right after a capitalised word inside the sentence is part of a name
-    ("Expo 2017", "Vision 2050"), as a number is ("Terminal 2"); a month or season before
-    it is a date ("June 2017", "Spring 2024"), and so is a code of a part of a year ("Q3
-    2024", "H1 2024")."""
-    if not re.fullmatch(r"\d{4}", when.text.strip()):
-        return False
-    word = _naming_word(text, when.start)
-    return word is not None and word.isalpha() and word not in CALENDAR
 
 
 def _as_written(text: str, quantity: Quantity) -> str | None:
@@ -358,7 +370,7 @@ def _clause(text: str, span: tuple[int, int], when: When | None) -> str:
     """The shortest run of the sentence's clauses holding the number (and its period, when
     that fits), at most ``QUOTE_LIMIT`` characters; verbatim but for folded whitespace."""
     cuts = [0]
-    for match in _CLAUSE_BOUNDARY.finditer(text):
+    for match in CLAUSE_BOUNDARY.finditer(text):
         cuts.append(match.end())
     cuts.append(len(text) + 1)
     bounds = list(itertools.pairwise(cuts))
@@ -393,16 +405,16 @@ def _draft_date(
     drafting: Drafting,
     ids: _Ids,
     sentence: Sentence,
-    when: When,
-    events: tuple[str, ...],
+    dated: DatedInSentence,
 ) -> None:
     skip = drafting.skipped.append
+    when, events = dated.when, dated.events
+    others: tuple[str, ...] = ()
     if when.first is None or when.last is None:
         skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
         return
-    if _year_in_name(sentence.text, when):
-        skip(Skipped(sentence.line, when.text, "a year inside a name"))
-        return
+    if len(events) > 1:
+        events, others = _of_tied(index, sentence.text, dated, when.first, when.last)
     if len(events) > 1:
         skip(
             Skipped(
@@ -416,7 +428,14 @@ def _draft_date(
         date=when.first,
         end=when.last if when.last != when.first else None,
         quote=quote,
-        planned=_announced(sentence.text, when),
+        planned=when.announced,
+        note=(
+            "The sentence also speaks of "
+            + ", ".join(others)
+            + ", which the store dates otherwise: a new event, unless it is one of them."
+        )
+        if others
+        else None,
         status=Status.DRAFT,
     )
     if events:
@@ -432,11 +451,27 @@ def _draft_date(
     drafting.claims.append(DraftedClaim(event_id, claim, event, sentence.line))
 
 
-def _announced(text: str, when: When) -> bool:
-    """Whether the clause announces the date in advance before giving it ("will open on 12
-    March"); a future after it speaks of something else ("signed on 12 June, will boost")."""
-    start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, when.start)), default=0)
-    return lexicon.announces(text[start : when.start])
+def _of_tied(
+    index: StoreIndex, text: str, dated: DatedInSentence, first: PartialDate, last: PartialDate
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Of events a sentence speaks of equally, those it names by what happened ("a state
+    visit"; a word several kinds share, such as "began", names none), and of those the
+    ones whose stored dates the date may fall on. None left: the date is of another
+    happening, a new event, and the tied ones come back as ``others`` for the reviewer."""
+    stems = {t.stem for t in tokens(text)} & one_kind_stems()
+    named = tuple(e for e in dated.events if index.events[e].kinds & stems) or dated.events
+    if len(named) == 1:
+        return named, ()
+    low, high = first.first_day(), last.last_day()
+    fitting = tuple(
+        e
+        for e in named
+        if any(
+            c.date.first_day() <= high and (c.end or c.date).last_day() >= low
+            for c in index.events[e].event.claims
+        )
+    )
+    return (fitting, ()) if fitting else ((), named)
 
 
 def _kind(text: str, when: When) -> EventKind | None:

@@ -1,0 +1,179 @@
+"""Times read against the day a text was published and in their clause: months placed by a
+relative year or step, spans of months and of days without a year, times given in advance,
+and the numbers and years that are part of a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzkr_cli.core import lexicon
+from kzkr_cli.core.checker.claims import read_sentence
+from kzkr_cli.core.checker.index import StoreIndex
+from kzkr_cli.core.checker.when import find_times
+from kzkr_cli.core.dates import PartialDate
+from kzkr_cli.core.store import load_store
+from tests.support.stores import StoreMaker, claim, event, metric
+
+FEBRUARY = PartialDate(2025, 2, 10)
+NOVEMBER = PartialDate(2024, 11, 20)
+WEDNESDAY = PartialDate(2024, 6, 12)
+
+
+def labels(text: str, reference: PartialDate | None) -> list[str]:
+    return [w.label() for w in find_times(text, reference)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "label"),
+    [
+        # A month with a relative year is one time, in that year.
+        ("agreed in April last year", FEBRUARY, "2024-04"),
+        ("signed on 22 January this year", FEBRUARY, "2025-01-22"),
+        ("due in March of next year", NOVEMBER, "2025-03"),
+        # "Last" and "next" count months from the reference month, never including it.
+        ("signed in Seoul last November", FEBRUARY, "2024-11"),
+        ("signed in Seoul last November", NOVEMBER, "2023-11"),
+        ("opens next March", FEBRUARY, "2025-03"),
+        ("opens next March", NOVEMBER, "2025-03"),
+        ("held this June", NOVEMBER, "2024-06"),
+        # A span of months without a year is one of the reference year.
+        ("spent $54 million in January-September", NOVEMBER, "2024-01/2024-09"),
+        ("between January and April", NOVEMBER, "2024-01/2024-04"),
+    ],
+)
+def test_a_month_is_placed_by_the_words_around_it(
+    text: str, reference: PartialDate, label: str
+) -> None:
+    assert labels(text, reference) == [label]
+
+
+def test_months_counted_from_a_year_are_left_out_when_the_reference_has_no_month() -> None:
+    assert labels("signed last November", PartialDate(2025)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "announced"),
+    [
+        # Given in advance, a time without a year is the next one, not the last.
+        ("Kazakh Tourism plans to open an office in Seoul in January.", "2025-01", True),
+        ("The office opened in January.", "2024-01", False),
+        ("The minister will visit Seoul on 3 February.", "2025-02-03", True),
+        ("The minister visited Seoul on 3 February.", "2024-02-03", False),
+        # Announcing words in another clause announce nothing about this time.
+        ("The office opened in January, and more will follow.", "2024-01", False),
+    ],
+)
+def test_a_time_given_in_advance_is_placed_after_the_reference(
+    text: str, label: str, announced: bool
+) -> None:
+    (when,) = find_times(text, NOVEMBER)
+    assert (when.label(), when.announced) == (label, announced)
+
+
+def test_a_weekday_given_in_advance_is_the_next_one() -> None:
+    assert labels("The president will arrive on Tuesday.", WEDNESDAY) == ["2024-06-18"]
+    assert labels("The president arrived on Tuesday.", WEDNESDAY) == ["2024-06-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "label"),
+    [
+        # The end of a span of weekdays is the first such day on or after its start.
+        (
+            "Yoon arrived on Tuesday for a state visit through Thursday.",
+            WEDNESDAY,
+            "2024-06-11/2024-06-13",
+        ),
+        ("He arrived on Friday for talks until Monday.", WEDNESDAY, "2024-06-07/2024-06-10"),
+        ("Talks opened on 3 June 2024 and ran through 5 June 2024.", None, "2024-06-03/2024-06-05"),
+    ],
+)
+def test_a_day_and_its_through_day_are_one_span(
+    text: str, reference: PartialDate | None, label: str
+) -> None:
+    assert labels(text, reference) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # Another clause, or no "through", keeps two days apart.
+        (
+            "He arrived on Tuesday, and the talks ran through Thursday.",
+            WEDNESDAY,
+            ["2024-06-11", "2024-06-06"],
+        ),
+        ("He arrived on Tuesday and left on Thursday.", WEDNESDAY, ["2024-06-11", "2024-06-06"]),
+        # An end before the start is no span.
+        (
+            "Talks opened on 5 June 2024 and ran through 3 June 2024.",
+            None,
+            ["2024-06-05", "2024-06-03"],
+        ),
+    ],
+)
+def test_days_apart_are_not_joined(
+    text: str, reference: PartialDate | None, expected: list[str]
+) -> None:
+    assert labels(text, reference) == expected
+
+
+@given(
+    start=st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+    first=st.sampled_from(lexicon.WEEKDAYS),
+    last=st.sampled_from(lexicon.WEEKDAYS),
+)
+def test_a_weekday_span_lasts_under_a_week_and_ends_on_its_weekday(
+    start: dt.date, first: str, last: str
+) -> None:
+    reference = PartialDate(start.year, start.month, start.day)
+    (when,) = find_times(
+        f"They met on {first.title()} for talks through {last.title()}.", reference
+    )
+    assert when.first is not None and when.last is not None
+    begin, end = when.first.first_day(), when.last.last_day()
+    assert begin.weekday() == lexicon.WEEKDAYS.index(first)
+    assert end.weekday() == lexicon.WEEKDAYS.index(last)
+    assert 0 <= (end - begin).days < 7
+    assert begin <= start
+
+
+def test_the_announcing_word_is_looked_up_once_per_text() -> None:
+    """A long text of times in one clause is read in time linear in its length."""
+    text = "it will open in May " + "and in May " * 2000
+    times = list(find_times(text, NOVEMBER))
+    assert len(times) == 2001 and all(w.announced for w in times)
+
+
+def test_a_number_or_year_in_a_name_is_no_figure_and_takes_no_date(
+    make_store: StoreMaker,
+) -> None:
+    """ "Boeing 787-9" would otherwise be a count whose period is the sentence's date, and
+    "Expo 2017" a date of the forum."""
+    store = load_store(
+        make_store(
+            metrics=metric("flights", "Flights between Almaty and Seoul", aliases=["flights"]),
+            events=event(
+                "flights-resumed",
+                claim("alpha", "2024-06-15", quote="flights resumed on 15 June"),
+                kind="opening",
+                title="Direct flights between Astana and Seoul resumed",
+            ),
+        )
+    )
+    index = StoreIndex.build(store)
+    read = read_sentence(
+        index,
+        "Air Astana, which flies a Boeing 787-9, resumed direct flights between Astana and"
+        " Seoul on June 15 at the Expo 2017 grounds.",
+        NOVEMBER,
+    )
+    assert [q.text for q in read.named_numbers] == ["787", "9"]
+    assert [w.text for w in read.named_years] == ["2017"]
+    assert read.figures == ()
+    (dated,) = read.dates
+    assert (dated.when.label(), dated.events) == ("2024-06-15", ("flights-resumed",))
