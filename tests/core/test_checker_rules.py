@@ -11,7 +11,7 @@ from kzkr_cli.core.checker import Checker, Verdict, evidence
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
-from tests.support.stores import figure, metric
+from tests.support.stores import claim, event, figure, metric
 
 RETURN = """
 [[event]]
@@ -589,3 +589,23 @@ def test_a_rate_reads_alike_with_a_or_per(make_store: StoreMaker, rate: str) -> 
     checker = Checker(load_store(make_store(figures=figures, metrics=capacity)))
     result = checker.check_claim(f"In 2024 the plant in Kazakhstan could make 70,000 {rate}.")
     assert result.verdict is Verdict.SUPPORTED, result.explanation
+
+
+def test_of_tied_events_the_one_named_by_what_happened_is_judged(make_store: StoreMaker) -> None:
+    """A visit and an agreement a sentence speaks of equally by their titles: "visit" names
+    one kind only, "began" several (it names none), so the date is the visit's."""
+    events = event(
+        "summit-visit",
+        claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
+        kind="visit",
+        title="Summit visit of the Korean president to Astana",
+    ) + event(
+        "summit-agreement",
+        claim("alpha", "2024-06-12", quote="the agreement"),
+        kind="agreement",
+        title="Summit agreement of the Korean president in Astana",
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    result = checker.check_claim("The Korean president's summit visit to Astana began in 2019.")
+    (finding,) = result.findings
+    assert finding.subject == "summit-visit", finding.explanation

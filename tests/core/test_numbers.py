@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kzkr_cli.core.intervals import quantity_interval
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, find_quantities
 
@@ -106,3 +107,66 @@ def test_an_ordinal_joined_to_largest_is_one_rank(text: str, value: float) -> No
 )
 def test_one_of_names_a_member_not_a_count(text: str, read: list[float]) -> None:
     assert [q.value for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("more than two-fifths", 40.0, Qualifier.MORE_THAN),
+        ("a fifth of all arrivals", 20.0, Qualifier.EXACT),
+        ("one-tenth", 10.0, Qualifier.EXACT),
+        ("three eighths", 37.5, Qualifier.EXACT),
+        ("about two thirds", 200 / 3, Qualifier.ABOUT),
+    ],
+)
+def test_a_share_is_any_numerator_over_any_part(
+    text: str, value: float, qualifier: Qualifier
+) -> None:
+    """Not a list of shares: a numerator in words over a part ("fifths"), so no "two" is
+    read out of "two-fifths"."""
+    (quantity,) = find_quantities(text)
+    assert (quantity.kind, quantity.qualifier) == (Kind.PERCENT, qualifier)
+    assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("trade shrank by more than two-fifths", -40.0),
+        ("exports fell by half", -50.0),
+        ("imports rose by a third", 100 / 3),
+    ],
+)
+def test_a_share_takes_the_direction_before_it(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Kazakhstan's No. 4 trading partner", 4.0), ("its no.12 investor", 12.0)],
+)
+def test_a_numbered_place_is_a_rank(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.kind, quantity.value) == (Kind.RANK, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a few hundred students", 200, 900),
+        ("several thousand visitors", 2000, 9000),
+        ("a few dozen firms", 24, 108),
+        ("a few hundred thousand people", 200_000, 900_000),
+    ],
+)
+def test_a_few_of_a_scale_is_two_to_nine_of_it(text: str, low: float, high: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.kind is Kind.NUMBER
+    interval = quantity_interval(quantity)
+    assert interval.low == pytest.approx(low)
+    assert interval.high == pytest.approx(high)
+
+
+def test_a_few_of_no_scale_is_no_number() -> None:
+    assert list(find_quantities("a few days later, several officials")) == []

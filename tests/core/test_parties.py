@@ -68,3 +68,36 @@ def test_a_country_the_record_is_not_about_is_unverifiable(
     assert result.verdict is verdict, result.explanation
     if verdict is Verdict.UNVERIFIABLE:
         assert "speaks of" in result.explanation
+
+
+PARTNER_RANK = metric(
+    "partner-rank",
+    "South Korea's rank among Kazakhstan's trade partners",
+    "rank",
+    aliases=["trading partner", "trade partner"],
+)
+PARTNER_FIGURE = figure(
+    "alpha-partner-rank",
+    "fourth",
+    4,
+    {"as_of": "2024"},
+    metric="partner-rank",
+    quote="South Korea is Kazakhstan's fourth-largest trading partner",
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("South Korea is Kazakhstan's 4th-largest trading partner.", Verdict.SUPPORTED),
+        ("South Korea is Kazakhstan's 30th-largest trading partner.", Verdict.CONTRADICTED),
+        # Whose partner is ranked: an ordinal in digits is part of what the possessive owns.
+        ("Kazakhstan is South Korea's 30th-largest trading partner.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_the_possessive_owns_the_ranked_partner_past_an_ordinal_in_digits(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(figures=PARTNER_FIGURE, metrics=PARTNER_RANK)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation

@@ -177,3 +177,35 @@ def test_a_number_or_year_in_a_name_is_no_figure_and_takes_no_date(
     assert read.figures == ()
     (dated,) = read.dates
     assert (dated.when.label(), dated.events) == ("2024-06-15", ("flights-resumed",))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("in January through April 2024", "2024-01/2024-04"),
+        ("from 11 through 13 June 2024", "2024-06-11/2024-06-13"),
+    ],
+)
+def test_through_joins_the_ends_of_a_span(text: str, label: str) -> None:
+    assert labels(text, None) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The time of the saying is not the time of what was said ...
+        (
+            "Trade reached $6bn last year, The Astana Times reported in November 2024.",
+            ["last year"],
+        ),
+        ("The ministry said on Tuesday that exports grew.", []),
+        ("He told reporters on Monday that trade grew.", []),
+        # ... but after "said that" it is part of what was said.
+        ("Tokayev said that in 2023 trade reached $6bn.", ["2023"]),
+    ],
+)
+def test_a_time_after_a_verb_of_saying_dates_the_saying(
+    make_store: StoreMaker, text: str, kept: list[str]
+) -> None:
+    index = StoreIndex.build(load_store(make_store()))
+    assert [w.text for w in read_sentence(index, text, WEDNESDAY).times] == kept

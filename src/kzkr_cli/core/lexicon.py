@@ -182,16 +182,25 @@ BEFORE_A_BARE_SCALE = frozenset(
 "reached  billion" is what a shell leaves of "$7 billion" inside double quotes."""
 TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
 """How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
-FRACTION_WORDS: dict[str, tuple[int, int]] = {
-    "half": (50, 1),
-    "third": (100, 3),
-    "quarter": (25, 1),
-    "twothirds": (200, 3),
-    "threequarters": (75, 1),
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
-"""Shares written as words, in percent as a fraction ("a third" is 100/3 %)."""
+"""The parts a share is written in ("a third", "two-fifths", "three-quarters"), after a
+numerator in words ("a", "one" to "nine")."""
 MULTIPLE_WORDS: dict[str, int] = {"doubled": 100, "tripled": 200, "quadrupled": 300, "halved": -50}
 """Verbs of growth by a multiple, as a change in percent."""
+FEW_WORDS = ("a few", "several")
+"""Words for a small number of a scale ("a few hundred", "several thousand"): two to nine
+of it."""
+FEW_RANGE = (2, 9)
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "hundreds": 200, "thousands": 1000, "millions": 10**6}
 """Plurals of a scale that state more than a number ("thousands of students")."""
 
@@ -502,6 +511,26 @@ very year ("the 15th anniversary in 2024" began in 2009), not an age within a ye
 AGE_WORDS = (*ANNIVERSARY_WORDS, "year", "birthday")
 """Words after an ordinal in words that make it a count of years ("the twenty-first year");
 without one, "first" or "fifth" is a place in a row, not an age."""
+
+REPORTING_VERBS = (
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+)
+"""Verbs by which a text reports what someone said: a time right after one ("the ministry
+said on Tuesday", "The Astana Times reported in November 2024") dates the saying, not what
+was said."""
 
 ANNOUNCED_WORDS = (
     "will",

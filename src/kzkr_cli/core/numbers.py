@@ -60,7 +60,8 @@ _TENS = lexicon.TENS_WORDS
 _ORDINALS = lexicon.ORDINAL_WORDS
 _SCALES = {word: Decimal(10) ** power for word, power in lexicon.SCALE_WORDS.items()}
 _TIMES = lexicon.TIMES_WORDS
-_FRACTIONS = {word: Decimal(n) / d for word, (n, d) in lexicon.FRACTION_WORDS.items()}
+_DENOMINATORS = lexicon.FRACTION_DENOMINATORS
+_NUMERATORS = {"a": 1, **{w: n for w, n in _UNITS.items() if 1 <= n <= 9}}
 _MULTIPLES = lexicon.MULTIPLE_WORDS
 _VAGUE = lexicon.VAGUE_COUNTS
 
@@ -107,13 +108,18 @@ _PATTERN = re.compile(
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER})
           | (?P<topn2>\d+|{_WORD_NUMBER})\s+(?:{_SUPERLATIVES})\b)
+      | (?P<numbered>no\.\s?(?P<nonum>\d{{1,3}})(?![\d,.]))
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
         (?P<largest>[\s\-\u2010\u2011]+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
       | (?P<multiple>(?:more\s+than\s+)?(?:{"|".join(_MULTIPLES)}))
       | (?P<times>twice|thrice)(?!\s+as\b)
-      | (?P<half>(?:a|one)\s+(?:third|quarter)\b|two[-\s]thirds|three[-\s]quarters
-                |half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
+      | (?P<fraction>(?P<numerator>{"|".join(_NUMERATORS)})[-\s]+(?P<denominator>{
+        "|".join(d for d in _DENOMINATORS if d != "half")
+    })s?\b)
+      | (?P<half>half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
+      | (?P<few>(?:{lexicon.alternation(lexicon.FEW_WORDS)})\s+(?P<fewscale>{_BIG_SCALES}|dozen)\b
+          (?:\s+(?P<fewscale2>{_SECOND_SCALES})\b)?)
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
@@ -201,6 +207,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         if "one of" in before or "among" in before:
             return None
         value, kind = Decimal(1), Kind.RANK
+    elif match.group("numbered"):
+        value, kind = Decimal(match.group("nonum")), Kind.RANK  # "the No. 4 partner"
     elif match.group("ordinal"):
         ordnum, ordword = match.group("ordnum"), match.group("ordword")
         value = Decimal(ordnum if ordnum else _ordinal_value(ordword.lower()))
@@ -216,9 +224,23 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             qualifier = Qualifier.MORE_THAN
     elif match.group("times"):
         value, step = Decimal(_TIMES[match.group("times").lower()]), Decimal(1)
+    elif match.group("fraction"):
+        numerator = _NUMERATORS[match.group("numerator").lower()]
+        denominator = _DENOMINATORS[match.group("denominator").lower()]
+        value, kind = Decimal(100 * numerator) / denominator, Kind.PERCENT
     elif match.group("half"):
-        share = re.sub(r"^(?:a|one)\s+|[-\s]+", "", match.group("half").lower())
-        value, kind = _FRACTIONS[share], Kind.PERCENT
+        value, kind = Decimal(50), Kind.PERCENT
+    elif match.group("few"):
+        # "a few hundred": two to nine hundred, read as the middle with that span.
+        factor = (
+            Decimal(12)
+            if match.group("fewscale").lower() == "dozen"
+            else _SCALES[match.group("fewscale").lower()]
+        )
+        if match.group("fewscale2"):
+            factor *= _SCALES[match.group("fewscale2").lower()]
+        low, high = lexicon.FEW_RANGE
+        value, step = factor * (low + high) / 2, factor * (high - low)
     elif match.group("vague"):
         value = Decimal(_VAGUE[match.group("vague").lower()])
         qualifier = Qualifier.MORE_THAN
@@ -281,7 +303,8 @@ def _sign(match: re.Match[str], text: str) -> int:
     if multiple and multiple.lower().endswith("halved"):
         return 1  # "halved" already carries its sign
     before = _BEFORE_DIRECTION.search(text[max(0, match.start() - 24) : match.start()])
-    if before and (match.group("percent") or multiple):
+    share = match.group("percent") or match.group("fraction") or match.group("half")
+    if before and (share or multiple):
         return -1 if before.group("word").lower() in _DOWN_WORDS else 1
     return 1
 

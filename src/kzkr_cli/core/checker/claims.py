@@ -206,7 +206,7 @@ def read_sentence(
     relative to it are placed (``when.find_times``)."""
     times = list(find_times(text, reference))
     named_years = tuple(w for w in times if year_in_name(text, w))
-    times = [w for w in times if w not in named_years]
+    times = [w for w in times if w not in named_years and not _of_saying(text, w)]
     read = tuple(times)
     found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     named_numbers = tuple(q for q in found if number_in_name(text, q))
@@ -234,6 +234,21 @@ def read_sentence(
     return ReadSentence(
         tuple(figures), tuple(dates), _strangers(index, text), named_numbers, named_years, read
     )
+
+
+_SAYING = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.REPORTING_VERBS)})\s+(?:(?!that\b)[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+SAYING_REACH = 40
+"""How far before a time the verb of saying that it dates is looked for."""
+
+
+def _of_saying(text: str, when: When) -> bool:
+    """A time right after a verb of saying, or a word apart ("said on Tuesday", "told
+    reporters on Monday", "reported in November 2024"), dates the saying, not the claim;
+    after "said that" it is what was said ("said that in 2023 trade grew")."""
+    return _SAYING.search(text, max(0, when.start - SAYING_REACH), when.start) is not None
 
 
 def named_metrics(index: StoreIndex, text: str) -> frozenset[str]:
@@ -599,8 +614,11 @@ def _dates(
     owned = _owned_occasions(text) if matched else set()
     where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
+    one_kind = stems & one_kind_stems()
     for when in times:
-        events = _nearest_happening(index, text, stems, when, matched, others, places)
+        events = _named_by_kind(
+            index, one_kind, _nearest_happening(index, text, stems, when, matched, others, places)
+        )
         if _is_named_span(text, when):
             # "a plan for 2025-2027" is the plan's period, never the day it was signed.
             spanned = tuple(e for e in matched if index.events[e].title_years)
@@ -634,6 +652,14 @@ def _dates(
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
+
+
+def _named_by_kind(index: StoreIndex, said: set[str], events: list[str]) -> list[str]:
+    """Of events a sentence speaks of equally, those it names by what happened, with a word
+    of one kind only ("visit"; "began" names no kind): "Tokayev became the first foreign
+    leader to visit" speaks of his visit, not of an agreement signed on it."""
+    named = [e for e in events if index.events[e].kinds & said]
+    return named if named else events
 
 
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:years\s+|period\s+)?$", re.IGNORECASE)

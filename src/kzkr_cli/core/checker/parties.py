@@ -145,7 +145,7 @@ POSSESSED_WITHIN = 4
 """A country's possessive owns the words of the next this many words ("South Korea's
 fourth-largest trading partner"), up to a preposition."""
 _POSSESSIVE = re.compile(r"['’]s\b")
-_NEXT = re.compile(r"[\s\-\u2010\u2011–—]*([^\W\d_]+)")
+_NEXT = re.compile(r"[\s\-\u2010\u2011–—]*([^\W_]+)")
 
 
 def attributions(text: str) -> frozenset[Attribution]:

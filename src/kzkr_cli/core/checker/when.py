@@ -38,7 +38,7 @@ _MONTH = (
 )
 _YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)(?!\d|,\d|\.\d)"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
-_DASH = r"\s*(?:-|–|—|to|until|and)\s*"
+_DASH = r"\s*(?:-|–|—|to|until|through|thru|and)\s*"
 _NUMBER_WORD = r"\d+|[a-z]+(?:[- ][a-z]+)?"
 
 

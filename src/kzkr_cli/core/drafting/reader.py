@@ -7,12 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
-from kzkr_cli.core.checker.claims import (
-    FigureClaim,
-    named_metrics,
-    one_kind_stems,
-    read_sentence,
-)
+from kzkr_cli.core.checker.claims import FigureClaim, named_metrics, read_sentence
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.sentences import CLAUSE_BOUNDARY, Sentence, split_sentences
 from kzkr_cli.core.checker.when import When
@@ -414,7 +409,7 @@ def _draft_date(
         skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
         return
     if len(events) > 1:
-        events, others = _of_tied(index, sentence.text, dated, when.first, when.last)
+        events, others = _of_tied(index, dated, when.first, when.last)
     if len(events) > 1:
         skip(
             Skipped(
@@ -452,26 +447,21 @@ def _draft_date(
 
 
 def _of_tied(
-    index: StoreIndex, text: str, dated: DatedInSentence, first: PartialDate, last: PartialDate
+    index: StoreIndex, dated: DatedInSentence, first: PartialDate, last: PartialDate
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Of events a sentence speaks of equally, those it names by what happened ("a state
-    visit"; a word several kinds share, such as "began", names none), and of those the
-    ones whose stored dates the date may fall on. None left: the date is of another
-    happening, a new event, and the tied ones come back as ``others`` for the reviewer."""
-    stems = {t.stem for t in tokens(text)} & one_kind_stems()
-    named = tuple(e for e in dated.events if index.events[e].kinds & stems) or dated.events
-    if len(named) == 1:
-        return named, ()
+    """Of events a sentence speaks of equally (and names alike by what happened), those
+    whose stored dates the date may fall on. None left: the date is of another happening,
+    a new event, and the tied ones come back as ``others`` for the reviewer."""
     low, high = first.first_day(), last.last_day()
     fitting = tuple(
         e
-        for e in named
+        for e in dated.events
         if any(
             c.date.first_day() <= high and (c.end or c.date).last_day() >= low
             for c in index.events[e].event.claims
         )
     )
-    return (fitting, ()) if fitting else ((), named)
+    return (fitting, ()) if fitting else ((), dated.events)
 
 
 def _kind(text: str, when: When) -> EventKind | None:
