@@ -609,3 +609,55 @@ def test_of_tied_events_the_one_named_by_what_happened_is_judged(make_store: Sto
     result = checker.check_claim("The Korean president's summit visit to Astana began in 2019.")
     (finding,) = result.findings
     assert finding.subject == "summit-visit", finding.explanation
+
+
+EMBASSY_AND_TIES = (
+    event(
+        "ties",
+        claim("alpha", "1992-01-28", quote="relations were established"),
+        kind="agreement",
+        title="Diplomatic relations established between Kazakhstan and South Korea",
+        actors=["Kazakhstan", "South Korea"],
+        aliases=["diplomatic ties"],
+    )
+    + event(
+        "embassy",
+        claim("alpha", "1996", quote="opened its embassy in Seoul"),
+        kind="opening",
+        title="Kazakhstan opens its embassy in Seoul",
+        actors=["Kazakhstan"],
+        place="Seoul",
+    )
+    + event(
+        "flights",
+        claim("alpha", "2024-06-15", quote="flights to Seoul"),
+        kind="opening",
+        title="Air Astana opens flights to Seoul",
+        place="Seoul",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verdict"),
+    [
+        # The alias stands in another clause than the date; "opened" in the date's own.
+        (
+            "Kazakhstan opened its embassy in Seoul in 1992, the same year diplomatic ties"
+            " were established.",
+            "embassy",
+            Verdict.CONTRADICTED,
+        ),
+        # In the date's clause, the curated name still outweighs nearness.
+        ("Diplomatic ties were established in 1992.", "ties", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_goes_with_the_happening_its_own_clause_names(
+    make_store: StoreMaker, text: str, subject: str, verdict: Verdict
+) -> None:
+    """Of two openings named equally near the date, the one sharing more of the sentence's
+    words (the embassy, not the flights) is the one it dates."""
+    checker = Checker(load_store(make_store(events=EMBASSY_AND_TIES)))
+    result = checker.check_claim(text)
+    (finding,) = result.findings
+    assert (finding.subject, finding.verdict) == (subject, verdict), finding.explanation

@@ -617,7 +617,9 @@ def _dates(
     one_kind = stems & one_kind_stems()
     for when in times:
         events = _named_by_kind(
-            index, one_kind, _nearest_happening(index, text, stems, when, matched, others, places)
+            index,
+            one_kind,
+            _nearest_happening(index, text, stems, when, matched, others, places, scores),
         )
         if _is_named_span(text, when):
             # "a plan for 2025-2027" is the plan's period, never the day it was signed.
@@ -727,13 +729,14 @@ def _nearest_happening(
     events: list[str],
     others: list[str],
     places: dict[str, list[int]],
+    scores: dict[str, int],
 ) -> list[str]:
     """Of the events a sentence speaks of, those whose word of kind stands nearest to the
     date: in "founded in 2005 in response to Roh's visit", 2005 dates the founding, though
-    the visit shares more words with the sentence."""
-    if not others or any(_aliased(index, e, stems) for e in events):
-        return events  # a name curated for the event, with its kind, outweighs nearness
-
+    the visit shares more words with the sentence. Of other events named equally near, those
+    sharing the most words with the sentence."""
+    if not others:
+        return events
     bounds = places[_BOUNDS]
 
     def nearness(event_id: str, *, clause: bool) -> int:
@@ -746,12 +749,33 @@ def _nearest_happening(
         ]
         return min(near, default=len(text))
 
+    if any(_aliased(index, e, stems) for e in events):
+        # A name curated for the event, with its kind, outweighs nearness, unless only
+        # another event's kind stands in the date's clause ("opened its embassy in 1992,
+        # the same year diplomatic ties were established").
+        named_here = any(
+            not _between(bounds, min(t.start, when.start), max(t.start, when.start))
+            for t in tokens(text)
+            for e in events
+            if any(t.stem in alias for alias in index.events[e].aliases)
+        )
+        mine = min(nearness(e, clause=True) for e in events)
+        theirs = {e: nearness(e, clause=True) for e in others}
+        closest = min(theirs.values())
+        if named_here or mine < len(text) or closest == len(text):
+            return events
+        return _most_shared([e for e in others if theirs[e] == closest], scores)
     near = {e: nearness(e, clause=False) for e in events}
     near |= {e: nearness(e, clause=True) for e in others}  # another event: in the date's clause
     best = min(near.values())
     if best == len(text) or any(near[e] == best for e in events):
         return events
-    return [e for e in others if near[e] == best]
+    return _most_shared([e for e in others if near[e] == best], scores)
+
+
+def _most_shared(events: list[str], scores: dict[str, int]) -> list[str]:
+    top = max(scores[e] for e in events)
+    return [e for e in events if scores[e] == top]
 
 
 _BOUNDS = ""
