@@ -661,3 +661,32 @@ def test_a_date_goes_with_the_happening_its_own_clause_names(
     result = checker.check_claim(text)
     (finding,) = result.findings
     assert (finding.subject, finding.verdict) == (subject, verdict), finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The Kostanay plant cost $190 million.", Verdict.SUPPORTED),
+        ("The Kostanay plant cost $190 million in 2019.", Verdict.SUPPORTED),
+        ("The Kostanay plant cost $500 million in 2019.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_quantity_fixed_once_is_the_same_whatever_period_a_claim_gives_it(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    """As the conflict engine compares all of a one-off metric's figures, the checker
+    compares a claim with all of them, whatever year it names."""
+    metrics = metric(
+        "plant-cost", "Cost of the Kostanay plant", "USD", aliases=["plant cost"], one_off=True
+    )
+    figures = figure(
+        "alpha-plant-cost",
+        "$190 million",
+        190e6,
+        {"as_of": "2024-06"},
+        metric="plant-cost",
+        quote="the plant cost $190 million",
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    result = checker.check_claim(text)
+    assert result.verdict is verdict, result.explanation

@@ -285,7 +285,10 @@ def _read_exactly(
 def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Finding:
     when = claim.when
     figures = index.figures.get(metric_id, [])
-    strict, flows = _select(figures, when)
+    one_off = index.metric(metric_id).one_off
+    # A quantity fixed once (a plant's cost) is the same whatever period a claim gives it,
+    # as the conflict engine compares all its figures.
+    strict, flows = (list(figures), []) if one_off and figures else _select(figures, when)
     stated = when is not None and (when.dated or when.is_duration)
     if stated and not strict:
         unit = index.metric(metric_id).unit
