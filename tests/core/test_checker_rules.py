@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from kzkr_cli.core.checker import Checker, Verdict, evidence
+from kzkr_cli.core.checker.claims import read_sentence
+from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
@@ -690,3 +692,40 @@ def test_a_quantity_fixed_once_is_the_same_whatever_period_a_claim_gives_it(
     checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
+
+
+TALKS = event(
+    "talks",
+    claim("alpha", "2024-06-12", quote="the talks in Astana"),
+    kind="meeting",
+    title="Talks of Tokayev and Yoon in Astana",
+    actors=["Tokayev", "Yoon"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # The time stands in the clause of the talks, which the store holds: theirs.
+        (
+            "Speaking at talks with Yoon in June 2024, Tokayev said trade turnover had"
+            " reached $6 billion.",
+            None,
+        ),
+        # In the number's own clause, it is the number's.
+        ("Tokayev said trade turnover had reached $6 billion in 2023, at talks with Yoon.", "2023"),
+        # A clause naming no happening the store holds keeps its time for the number.
+        (
+            "Visiting Astana in June 2024, the minister said trade turnover had reached"
+            " $6 billion.",
+            "2024-06",
+        ),
+    ],
+)
+def test_a_time_in_the_clause_of_a_happening_dates_it_not_a_number(
+    make_store: StoreMaker, text: str, period: str | None
+) -> None:
+    trade = figure("alpha-trade-2023", "$6 billion", 6e9, quote="trade reached $6 billion")
+    index = StoreIndex.build(load_store(make_store(figures=trade, events=TALKS)))
+    (found,) = read_sentence(index, text).figures
+    assert (found.when.label() if found.when else None) == period

@@ -12,6 +12,7 @@ number and each metric at most once per sentence.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -389,7 +390,7 @@ def _assign(
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
     settled = _from_now_to_plan(index, text, quantities, chosen)
-    periods = _periods(times, quantities, set(chosen), text)
+    periods = _periods(times, quantities, set(chosen), text, _happening_words(index, stems))
     rivals = _rivals(scored, chosen)
     for a, b in settled:
         rivals.get(a, set()).discard(chosen[b][1])
@@ -549,7 +550,11 @@ always among them, and a number never looks at every date of a long text."""
 
 
 def _periods(
-    times: list[When], quantities: list[Quantity], placed: set[int], text: str
+    times: list[When],
+    quantities: list[Quantity],
+    placed: set[int],
+    text: str,
+    happening: frozenset[str] = frozenset(),
 ) -> dict[int, When]:
     """The period each placed number is stated for: pairs of a number and a mention of time
     are taken nearest first, each number and each mention at most once, so in "$6 billion
@@ -559,12 +564,13 @@ def _periods(
     takes it."""
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
+    happenings = _Happenings(text, happening) if placed and times and happening else None
     pairs = []
     for i in placed:
         span = (quantities[i].start, quantities[i].end)
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
-            if t in bases:
+            if t in bases or (happenings and happenings.elsewhere(span[0], times[t].start)):
                 continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
     pairs.sort()
@@ -576,6 +582,37 @@ def _periods(
         given[i] = times[t]
         used.add(t)
     return given
+
+
+def _happening_words(index: StoreIndex, stems: set[str]) -> frozenset[str]:
+    """The words of one kind only that name an event the sentence speaks of ("talks" of
+    talks it shares words with): a clause using one names that happening."""
+    kinds = frozenset().union(*(index.events[e].kinds for e in _event_scores(index, stems)))
+    return frozenset(stems & one_kind_stems() & kinds)
+
+
+_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s")
+"""Where a clause ends: ``_BOUNDARY`` but for the commas inside a number ("41,370")."""
+
+
+class _Happenings:
+    """Clauses and the words naming an event the sentence speaks of in them ("talks",
+    "deported"), read once: a time in another clause than a number's, in a clause that names
+    such a happening ("Speaking at talks in June 2024, Tokayev said trade had reached $6bn";
+    "descendants of Koreans deported in the late 1930s"), dates it, not the number."""
+
+    def __init__(self, text: str, happening: frozenset[str]) -> None:
+        self.bounds = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.kinds = [t.start for t in tokens(text) if t.stem in happening]
+
+    def elsewhere(self, number: int, time: int) -> bool:
+        if not _between(self.bounds, min(number, time), max(number, time)):
+            return False
+        at = bisect_right(self.bounds, time)
+        low = self.bounds[at - 1] if at else -1
+        high = self.bounds[at] if at < len(self.bounds) else math.inf
+        i = bisect_right(self.kinds, low)
+        return i < len(self.kinds) and self.kinds[i] < high
 
 
 OCCASION_NOUNS = lexicon.OCCASION_NOUNS
