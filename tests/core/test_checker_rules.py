@@ -729,3 +729,34 @@ def test_a_time_in_the_clause_of_a_happening_dates_it_not_a_number(
     index = StoreIndex.build(load_store(make_store(figures=trade, events=TALKS)))
     (found,) = read_sentence(index, text).figures
     assert (found.when.label() if found.when else None) == period
+
+
+TWO_RANKS = metric("investor-place", "Rank among investors", "rank", aliases=["investor"]) + metric(
+    "partner-place", "Rank among trade partners", "rank", aliases=["trade partner"]
+)
+TWO_RANK_FIGURES = figure(
+    "alpha-investor-place", "fifth", 5, {"as_of": "2024"}, metric="investor-place"
+) + figure("alpha-partner-place", "fourth", 4, {"as_of": "2024"}, metric="partner-place")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Its No. 5 investor and No. 4 trade partner sent its president.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Its No. 4 investor and No. 5 trade partner sent its president.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_a_rank_names_what_stands_after_it(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    """Each rank stands as near the phrase before it as the one after; the one after is
+    what it ranks."""
+    checker = Checker(load_store(make_store(figures=TWO_RANK_FIGURES, metrics=TWO_RANKS)))
+    result = checker.check_claim(text)
+    assert result.verdict is verdict, result.explanation

@@ -53,6 +53,9 @@ UNSAID_WORD_WEIGHT = 1
 ``NAME_WORD_CAP``): of two variants named alike ("flights between Almaty and Seoul" in
 operation, or agreed by the civil aviation authorities), a sentence that says neither
 qualifier speaks of the plainer one."""
+RANK_BEFORE_WORDS = 1
+"""A rank names what stands after it ("No. 5 investor and No. 4 trade partner",
+"fourth-largest trading partner"): a phrase before it counts this many words further."""
 MAX_GAP = 12
 """A phrase further than this many words from the number does not name its subject."""
 MAX_GAP_COUNT = 3
@@ -134,10 +137,15 @@ _PARTY = re.compile(
 something ("China's trade"); not one opening a clause ("..., Reuters reported")."""
 
 
-def _strangers(index: StoreIndex, text: str) -> tuple[str, ...]:
+def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tuple[str, ...]:
     found: list[str] = []
+    numbers = sorted((q.start, q.end) for q in quantities)
     for match in _PARTY.finditer(text):
         name = match.group("name") or match.group("owner")
+        at = match.start("name") if match.group("name") else match.start("owner")
+        i = bisect_right(numbers, (at, math.inf)) - 1
+        if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
+            continue  # a word of a number ("No. 5"), not a name
         if name.isupper():
             continue  # an acronym ("USSR") may stand for names the store spells out
         words = [t.stem for t in tokens(name)]
@@ -233,7 +241,12 @@ def read_sentence(
         index, text, stems, [w for w in times if not w.is_duration and not w.relative], used
     )
     return ReadSentence(
-        tuple(figures), tuple(dates), _strangers(index, text), named_numbers, named_years, read
+        tuple(figures),
+        tuple(dates),
+        _strangers(index, text, found),
+        named_numbers,
+        named_years,
+        read,
     )
 
 
@@ -366,6 +379,8 @@ def _assign(
                 if persons and not index.counts_persons(metric_id):
                     continue
                 gap = layout.gap((quantity.start, quantity.end), span)
+                if quantity.kind is Kind.RANK and span[1] <= quantity.start:
+                    gap += RANK_BEFORE_WORDS
                 loose = quantity.kind is not Kind.NUMBER or counted is not None
                 if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
                     continue
