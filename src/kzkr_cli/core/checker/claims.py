@@ -693,6 +693,10 @@ def _dates(
                     c.end.last_day().year for c in claims if c.end
                 }
                 if years <= named and not years & dated:
+                    if _whole_years(when):
+                        # "a plan covering 2025 to 2027": the span its name gives.
+                        spanned = tuple(e for e in events if years <= index.events[e].title_years)
+                        found.append(DateClaim(when, spanned, named_span=True))
                     continue
             mine = any(
                 owner in index.events[e].names and occasion in index.events[e].kinds
@@ -721,12 +725,16 @@ _FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:years\s+|period\s+)?$", re.IGNORECASE)
 
 def _is_named_span(text: str, when: When) -> bool:
     """A span of whole years after "for" ("a Cooperation Action Plan for 2025-2027")."""
+    return _whole_years(when) and _FOR.search(text, max(0, when.start - 20), when.start) is not None
+
+
+def _whole_years(when: When) -> bool:
+    """A span of more than one whole year ("2025-2027", "2025 to 2027")."""
     return (
         when.first is not None
         and when.last is not None
         and when.first.month is None
         and when.last.year > when.first.year
-        and _FOR.search(text, max(0, when.start - 20), when.start) is not None
     )
 
 
