@@ -411,11 +411,12 @@ def test_times_are_read_at_their_precision(text: str, label: str) -> None:
     ("text", "labels"),
     [
         # "and" makes a span only after "between": otherwise it names two dates.
-        ("in April and August 2024", ["in April", "2024-08"]),
+        # (a month listed before one with a year shares its year)
+        ("in April and August 2024", ["2024-04", "2024-08"]),
         ("in 1995 and 2016", ["1995", "2016"]),
         # A range that runs backwards is no range.
         ("April-January 2024", ["2024-01"]),
-        ("on 11 June and 13 June 2024", ["11 June", "2024-06-13"]),
+        ("on 11 June and 13 June 2024", ["2024-06-11", "2024-06-13"]),
         ("June 13 to June 11, 2024", ["June 13", "2024-06-11"]),
     ],
 )

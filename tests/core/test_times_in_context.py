@@ -209,3 +209,20 @@ def test_a_time_after_a_verb_of_saying_dates_the_saying(
 ) -> None:
     index = StoreIndex.build(load_store(make_store()))
     assert [w.text for w in read_sentence(index, text, WEDNESDAY).times] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Nurbek visited Seoul in March and August 2024.", None, ["2024-03", "2024-08"]),
+        # the year written wins over the one a publication date would give
+        ("Nurbek visited Seoul in March and August 2023.", NOVEMBER, ["2023-03", "2023-08"]),
+        ("on 3 March and 5 August 2024", None, ["2024-03-03", "2024-08-05"]),
+        # a year alone after the month is no month's year
+        ("in March and 2024", None, ["in March", "2024"]),
+    ],
+)
+def test_months_listed_before_one_with_a_year_share_it(
+    text: str, reference: PartialDate | None, expected: list[str]
+) -> None:
+    assert labels(text, reference) == expected

@@ -525,7 +525,34 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
                 when = placed
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
-    yield from _spans(text, sorted(found, key=lambda w: w.start), clauses)
+    yield from _spans(text, _sharing_years(text, sorted(found, key=lambda w: w.start)), clauses)
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.IGNORECASE)
+
+
+def _sharing_years(text: str, times: list[When]) -> list[When]:
+    """Months listed before one with a year share it ("in March and August 2024": March
+    2024), whatever a reference date would have placed them in."""
+    for i in range(len(times) - 2, -1, -1):
+        when, following = times[i], times[i + 1]
+        year_of = following.first if following.month is None else None
+        if (
+            when.month is None
+            or year_of is None
+            or year_of.month is None
+            or following.first != following.last
+            or _LISTED.fullmatch(text, when.end, following.start) is None
+        ):
+            continue
+        days = when.days or (None, None)
+        first, last = (
+            _safe(year_of.year, when.month, days[0]),
+            _safe(year_of.year, when.month, days[1]),
+        )
+        if first is not None and last is not None:
+            times[i] = replace(when, first=first, last=last, month=None, days=None)
+    return times
 
 
 class _Clauses:
