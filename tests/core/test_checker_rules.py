@@ -765,3 +765,34 @@ def test_a_rank_names_what_stands_after_it(
     checker = Checker(load_store(make_store(figures=TWO_RANK_FIGURES, metrics=TWO_RANKS)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
+
+
+CU_METRICS = metric("cu-stores", "CU stores operating", "count", aliases=["CU stores"])
+CU_OPENING = event(
+    "cu-opening",
+    claim("alpha", "2024", quote="the first CU store opened in 2024"),
+    kind="opening",
+    title="First CU store opens in Almaty",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # A target's time ("by 2027") dates no event, whatever the sentence names.
+        ("BGF wants 500 CU stores to open in Almaty by 2027.", []),
+        # A figure's year dates an event only when its own clause says what happened ...
+        ("There were 12 CU stores in 2023, a year after the first opened in Almaty.", []),
+        ("12 CU stores opened in Almaty in 2023.", ["cu-opening"]),
+        # ... a time put first speaking for the clause after it.
+        ("In 2023, 12 CU stores opened in Almaty.", ["cu-opening"]),
+        ("On March 20-21, 2023, 12 CU stores opened in Almaty.", ["cu-opening"]),
+    ],
+)
+def test_a_figures_time_dates_an_event_only_in_its_own_clause(
+    make_store: StoreMaker, text: str, dated: list[str]
+) -> None:
+    store = load_store(make_store(metrics=CU_METRICS, events=CU_OPENING))
+    read = read_sentence(StoreIndex.build(store), text)
+    assert [f.metric for f in read.figures if f.metric] == ["cu-stores"]
+    assert [e for d in read.dates for e in d.events] == dated

@@ -667,6 +667,7 @@ def _dates(
     where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
     one_kind = stems & one_kind_stems()
+    clause_words: _ClauseWords | None = None
     for when in times:
         events = _named_by_kind(
             index,
@@ -682,8 +683,15 @@ def _dates(
             continue
         if id(when) in used:
             # "marked its 15th anniversary in 2024": the year dates the figure; it dates an
-            # event only when the sentence also says what happened ("visited ... in 2024").
-            events = [e for e in matched if index.events[e].kinds & stems]
+            # event only when the sentence also says what happened in the date's own clause
+            # ("visited ... in 2024"), and never when it is a target's ("500 stores by 2027").
+            clause_words = clause_words or _ClauseWords(text)
+            said_here = clause_words.around(when)
+            events = (
+                []
+                if _BY.search(text, max(0, when.start - 4), when.start)
+                else [e for e in matched if index.events[e].kinds & said_here]
+            )
         if events:
             named = set().union(*(index.events[e].title_years for e in events))
             if when.first is not None and when.last is not None and named:
@@ -710,6 +718,35 @@ def _dates(
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
+
+
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+class _ClauseWords:
+    """The sentence's words by clause, read once: the stems of the clause a time stands in,
+    and of the next one when the time's clause is the time alone ("In 1937, 170,000 Koreans
+    were deported": a time put first speaks for the clause after it)."""
+
+    def __init__(self, text: str) -> None:
+        self.bounds = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.words = tokens(text)
+        self.starts = [t.start for t in self.words]
+        self.length = len(text)
+
+    def around(self, when: When) -> set[str]:
+        # a comma inside the time ("March 20-21, 2024") ends no clause
+        low_i, i = bisect_right(self.bounds, when.start), bisect_left(self.bounds, when.end)
+        low = self.bounds[low_i - 1] if low_i else -1
+        high = self.bounds[i] if i < len(self.bounds) else self.length
+        first, last = bisect_right(self.starts, low), bisect_left(self.starts, high)
+        alone = all(
+            when.start <= t.start < when.end or t.stem in STOP_WORDS for t in self.words[first:last]
+        )
+        if alone and i < len(self.bounds):
+            following = self.bounds[i + 1] if i + 1 < len(self.bounds) else self.length
+            last = bisect_left(self.starts, following)
+        return {t.stem for t in self.words[first:last]}
 
 
 def _named_by_kind(index: StoreIndex, said: set[str], events: list[str]) -> list[str]:
