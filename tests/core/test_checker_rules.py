@@ -72,10 +72,15 @@ quote = "signed a Steppe Cooperation Programme for 2031-2033"
         ),
         ("Arman and Bora signed the Steppe Cooperation Programme in 2030.", Verdict.SUPPORTED),
         ("Arman and Bora signed the Steppe Cooperation Programme in 2029.", Verdict.CONTRADICTED),
-        # the very span its name gives, however introduced, names it ...
+        # a span of years given of a thing whose name holds one is its span, however
+        # introduced
         (
             "Arman and Bora signed a Steppe Cooperation Programme covering 2031 to 2033.",
             Verdict.SUPPORTED,
+        ),
+        (
+            "Arman and Bora signed a Steppe Cooperation Programme covering 2030-2032.",
+            Verdict.CONTRADICTED,
         ),
         # a span after "for" is the plan's period, never the day it was signed
         (

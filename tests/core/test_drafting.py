@@ -245,3 +245,25 @@ def test_a_figure_takes_its_subject_from_the_sentence_before(
     assert getattr(drafted, "metric", None) == metric_id
     if metric_id is not None:
         assert drafted.note == "Its subject is named in the sentence before."
+
+
+def test_one_day_of_two_events_in_a_sentence_is_drafted_for_each() -> None:
+    store, index = shipped()
+    text = (
+        "In 2009 President Lee Myung-bak visited Kazakhstan and in 2009 an agreement on"
+        " Korean investment in energy was signed.\n"
+    )
+    claims = draft_records(store, SOURCE, text, index).claims
+    assert len({c.event_id for c in claims}) == len(claims) == 2
+
+
+def test_a_sentence_naming_its_own_subject_takes_none_from_the_one_before(
+    make_store: StoreMaker,
+) -> None:
+    store = load_store(make_store(metrics=PLANT_METRICS))
+    text = (
+        "The Kostanay plant is being built by a joint venture."
+        " Samsung's revenue was $200 billion.\n"
+    )
+    (drafted,) = _drafted(store, text).figures
+    assert getattr(drafted, "metric", None) is None

@@ -170,3 +170,27 @@ def test_a_few_of_a_scale_is_two_to_nine_of_it(text: str, low: float, high: floa
 
 def test_a_few_of_no_scale_is_no_number() -> None:
     assert list(find_quantities("a few days later, several officials")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a singular part after "a" is a share only as a share ("a fifth of ..."), not as
+        # the ordinal of a thing ("a fifth round")
+        ("held a fifth round of talks", [(Kind.RANK, 5.0)]),
+        ("a fifth of all arrivals", [(Kind.PERCENT, 20.0)]),
+        # "No." at a sentence's end or before a comma is still a rank; "No. 0" is none
+        ("Korea is Kazakhstan's No. 4.", [(Kind.RANK, 4.0)]),
+        ("Korea, its No. 4, is a partner", [(Kind.RANK, 4.0)]),
+        ("a few billion dollars", [(Kind.USD, 5.5e9)]),
+    ],
+)
+def test_forms_read_as_what_they_are(text: str, read: list[tuple[Kind, float]]) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == read
+
+
+def test_a_share_in_words_is_as_precise_as_a_quarter_of_its_part() -> None:
+    (quantity,) = find_quantities("two-fifths")
+    interval = quantity_interval(quantity)
+    assert interval.low == pytest.approx(35.0)
+    assert interval.high == pytest.approx(45.0)

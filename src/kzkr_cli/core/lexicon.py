@@ -512,25 +512,16 @@ AGE_WORDS = (*ANNIVERSARY_WORDS, "year", "birthday")
 """Words after an ordinal in words that make it a count of years ("the twenty-first year");
 without one, "first" or "fifth" is a place in a row, not an age."""
 
-REPORTING_VERBS = (
-    "said",
-    "says",
-    "reported",
-    "reports",
-    "told",
-    "tells",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-)
-"""Verbs by which a text reports what someone said: a time right after one ("the ministry
-said on Tuesday", "The Astana Times reported in November 2024") dates the saying, not what
-was said."""
+REPORTING_VERBS = ("said", "says", "reported", "told", "noted", "stated", "wrote", "writes")
+"""Verbs by which a text reports what someone said (not words that are also nouns, such as
+"states" or "reports"): a time right after one ("the ministry said on Tuesday", "The Astana
+Times reported in November 2024") dates the saying, not what was said."""
+SAYING_LINKS = ("in", "on", "at", "last", "this", "earlier", "late", "early")
+"""The words that may stand between a verb of saying and the time it is dated by (after
+"told", one more: whom it was told to, "told reporters on Monday")."""
+
+RELATIVE_PRONOUNS = ("that", "which", "who", "whom", "whose")
+"""Words opening a relative clause: a time after one belongs to that clause's verb."""
 
 ANNOUNCED_WORDS = (
     "will",

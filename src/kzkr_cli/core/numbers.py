@@ -108,7 +108,7 @@ _PATTERN = re.compile(
     (?:
         (?P<top>(?:among\s+(?:the\s+)?)?top[-\s](?P<topn>\d+|{_WORD_NUMBER})
           | (?P<topn2>\d+|{_WORD_NUMBER})\s+(?:{_SUPERLATIVES})\b)
-      | (?P<numbered>no\.\s?(?P<nonum>\d{{1,3}})(?![\d,.]))
+      | (?P<numbered>no\.\s?(?P<nonum>[1-9]\d{{0,2}})(?!\d|[.,]\d))
       | (?P<ordinal>(?P<ordnum>\d+)(?:st|nd|rd|th)|(?P<ordword>{_ORDINAL_WORD})(?![^\W_]))
         (?P<largest>[\s\-\u2010\u2011]+(?:largest|biggest|most\s+important|place|position))?
       | (?P<superlative>(?:the\s+)?(?:most\s+important|largest|biggest|oldest|leading)\b)
@@ -116,10 +116,10 @@ _PATTERN = re.compile(
       | (?P<times>twice|thrice)(?!\s+as\b)
       | (?P<fraction>(?P<numerator>{"|".join(_NUMERATORS)})[-\s]+(?P<denominator>{
         "|".join(d for d in _DENOMINATORS if d != "half")
-    })s?\b)
+    })(?:s\b|\b(?=\s+(?:{lexicon.alternation(lexicon.PREPOSITIONS)})\b|\s*[.,;:!?)]|\s*$)))
       | (?P<half>half(?!\s+an?\s+(?:{_BIG_SCALES})\b))
       | (?P<few>(?:{lexicon.alternation(lexicon.FEW_WORDS)})\s+(?P<fewscale>{_BIG_SCALES}|dozen)\b
-          (?:\s+(?P<fewscale2>{_SECOND_SCALES})\b)?)
+          (?:\s+(?P<fewscale2>{_SECOND_SCALES})\b)?(?:\s+(?P<fewcur>{_USD_AFTER})\b)?)
       | (?P<vague>{"|".join(_VAGUE)})
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
@@ -227,7 +227,9 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     elif match.group("fraction"):
         numerator = _NUMERATORS[match.group("numerator").lower()]
         denominator = _DENOMINATORS[match.group("denominator").lower()]
+        # a share in words is as precise as a quarter of its part ("two-fifths": 35-45 %)
         value, kind = Decimal(100 * numerator) / denominator, Kind.PERCENT
+        step = Decimal(50) / denominator
     elif match.group("half"):
         value, kind = Decimal(50), Kind.PERCENT
     elif match.group("few"):
@@ -241,6 +243,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             factor *= _SCALES[match.group("fewscale2").lower()]
         low, high = lexicon.FEW_RANGE
         value, step = factor * (low + high) / 2, factor * (high - low)
+        if match.group("fewcur"):
+            kind = Kind.USD
     elif match.group("vague"):
         value = Decimal(_VAGUE[match.group("vague").lower()])
         qualifier = Qualifier.MORE_THAN

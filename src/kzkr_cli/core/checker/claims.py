@@ -215,11 +215,13 @@ def read_sentence(
     relative to it are placed (``when.find_times``)."""
     times = list(find_times(text, reference))
     named_years = tuple(w for w in times if year_in_name(text, w))
-    times = [w for w in times if w not in named_years and not _of_saying(text, w)]
+    in_names = {id(w) for w in named_years}
+    times = [w for w in times if id(w) not in in_names and not _of_saying(text, w)]
     read = tuple(times)
     found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     named_numbers = tuple(q for q in found if number_in_name(text, q))
-    found = [q for q in found if q not in named_numbers]
+    in_names = {id(q) for q in named_numbers}
+    found = [q for q in found if id(q) not in in_names]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
@@ -250,8 +252,10 @@ def read_sentence(
     )
 
 
+_LINK = rf"(?:(?:{lexicon.alternation(lexicon.SAYING_LINKS)})\s+)?"
 _SAYING = re.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.REPORTING_VERBS)})\s+(?:(?!that\b)[^\W\d_]+\s+)?$",
+    rf"\b(?:{lexicon.alternation(lexicon.REPORTING_VERBS)})\s+{_LINK}$"
+    rf"|\btold\s+[^\W\d_]+\s+{_LINK}$",
     re.IGNORECASE,
 )
 SAYING_REACH = 40
@@ -259,9 +263,9 @@ SAYING_REACH = 40
 
 
 def _of_saying(text: str, when: When) -> bool:
-    """A time right after a verb of saying, or a word apart ("said on Tuesday", "told
-    reporters on Monday", "reported in November 2024"), dates the saying, not the claim;
-    after "said that" it is what was said ("said that in 2023 trade grew")."""
+    """A time right after a verb of saying ("said on Tuesday", "told reporters on Monday",
+    "reported in November 2024") dates the saying, not the claim; after "said that" (or
+    "reported for") it is what was said ("said that in 2023 trade grew")."""
     return _SAYING.search(text, max(0, when.start - SAYING_REACH), when.start) is not None
 
 
@@ -674,8 +678,11 @@ def _dates(
             one_kind,
             _nearest_happening(index, text, stems, when, matched, others, places, scores),
         )
-        if _is_named_span(text, when):
-            # "a plan for 2025-2027" is the plan's period, never the day it was signed.
+        if _is_named_span(text, when) or (
+            _whole_years(when) and any(len(index.events[e].title_years) > 1 for e in matched)
+        ):
+            # "a plan for 2025-2027" is the plan's period, never the day it was signed; so is
+            # any span of years given of a thing whose name holds one ("covering 2024-2026").
             spanned = tuple(e for e in matched if index.events[e].title_years)
             if spanned:
                 unnamed = tuple(e for e in spanned if not index.events[e].kinds & stems)
@@ -701,10 +708,6 @@ def _dates(
                     c.end.last_day().year for c in claims if c.end
                 }
                 if years <= named and not years & dated:
-                    if _whole_years(when):
-                        # "a plan covering 2025 to 2027": the span its name gives.
-                        spanned = tuple(e for e in events if years <= index.events[e].title_years)
-                        found.append(DateClaim(when, spanned, named_span=True))
                     continue
             mine = any(
                 owner in index.events[e].names and occasion in index.events[e].kinds
@@ -851,10 +854,9 @@ def _nearest_happening(
         # another event's kind stands in the date's clause ("opened its embassy in 1992,
         # the same year diplomatic ties were established").
         named_here = any(
-            not _between(bounds, min(t.start, when.start), max(t.start, when.start))
-            for t in tokens(text)
+            not _between(bounds, min(p, when.start), max(p, when.start))
             for e in events
-            if any(t.stem in alias for alias in index.events[e].aliases)
+            for p in places.get(_ALIAS + e, ())
         )
         mine = min(nearness(e, clause=True) for e in events)
         theirs = {e: nearness(e, clause=True) for e in others}
@@ -877,6 +879,8 @@ def _most_shared(events: list[str], scores: dict[str, int]) -> list[str]:
 
 _BOUNDS = ""
 """The key of the clause boundaries' places among the kind words' places."""
+_ALIAS = "\x00"
+"""Before an event's id, the key of where the words of its aliases stand."""
 
 
 def _between(bounds: list[int], low: int, high: int) -> bool:
@@ -886,9 +890,14 @@ def _between(bounds: list[int], low: int, high: int) -> bool:
 def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
     """Where each event's own words of kind stand in the sentence, in order: words shared by
     several kinds ("date back", "since", "set up") say when something began, not what."""
-    words = [t for t in tokens(text) if t.stem in one_kind_stems()]
+    every = tokens(text)
+    words = [t for t in every if t.stem in one_kind_stems()]
     places = {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
     places[_BOUNDS] = [m.start() for m in _BOUNDARY.finditer(text)]
+    for e in events:
+        aliased = frozenset().union(*index.events[e].aliases)
+        if aliased:
+            places[_ALIAS + e] = [t.start for t in every if t.stem in aliased]
     return places
 
 

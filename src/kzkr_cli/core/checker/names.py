@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kzkr_cli.core.checker.parties import countries
 from kzkr_cli.core.checker.when import CALENDAR, When
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, Quantity
@@ -16,18 +17,19 @@ it, so a long sentence is not searched from its start for every number."""
 
 
 def number_in_name(text: str, quantity: Quantity) -> bool:
-    """A plain number right after a capitalised word inside the sentence, or joined by a
-    hyphen to the number before it, is part of a name ("Terminal 2", "Boeing 787-9",
-    "School No. 128"), not a count; a month or weekday before it is a date."""
+    """A plain whole number in digits right after a capitalised word inside the sentence,
+    or joined by a hyphen to the number before it, is part of a name ("Terminal 2",
+    "Boeing 787-9"), not a count; a month or weekday before it is a date, a country's name
+    is no name's ("Across Kazakhstan 100,000 Koreans live"), and a number written with a
+    thousands separator or a decimal point is a quantity."""
     if quantity.kind is not Kind.NUMBER or quantity.qualifier is not Qualifier.EXACT:
         return False
-    if not quantity.text[:1].isdigit():
+    if not quantity.text.isdigit():
         return False
     start = quantity.start
     if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
         return True  # the second part of a code such as "787-9"
-    word = _naming_word(text, start)
-    return word is not None and word not in CALENDAR
+    return _names(text, start)
 
 
 def year_in_name(text: str, when: When) -> bool:
@@ -37,8 +39,20 @@ def year_in_name(text: str, when: When) -> bool:
     2024", "H1 2024")."""
     if not re.fullmatch(r"\d{4}", when.text.strip()):
         return False
-    word = _naming_word(text, when.start)
-    return word is not None and word.isalpha() and word not in CALENDAR
+    return _names(text, when.start, year=True)
+
+
+def _names(text: str, start: int, *, year: bool = False) -> bool:
+    """Whether the word before ``start`` names what follows. A year after a country is still
+    a name's ("the Kazakhstan 2050 Strategy"); a count after one is a count ("across
+    Kazakhstan 100 ...")."""
+    word = _naming_word(text, start)
+    if word is None or word in CALENDAR:
+        return False
+    if year:
+        return word.isalpha()
+    words = text[max(0, start - NAME_REACH) : start].split()
+    return not (words and countries(words[-1]))
 
 
 def _naming_word(text: str, start: int) -> str | None:

@@ -75,12 +75,23 @@ caller gives one (a source's publication date), so a claim in free text is not p
 a calendar it does not name."""
 
 _OFFSET = r"(?P<which>" + "|".join(_OFFSETS) + r")"
+
+
+def _named_month(name: str) -> str:
+    """A month written with its capital ("May", not the verb "may"), whatever the case of
+    the words around it."""
+    names = [m.title() for m in _MONTHS] + [
+        a.title() for a in sorted(_ABBREVIATIONS, key=len, reverse=True)
+    ]
+    return rf"(?P<{name}>(?-i:{'|'.join(names)})\.?)"
+
+
 _ANCHORED: list[tuple[str, re.Pattern[str]]] = [
     (
         "month-of-relative-year",
         re.compile(
             r"\b(?:"
-            + _month("m")
+            + _named_month("m")
             + r"(?:\s+"
             + _day("d1")
             + r"(?:"
@@ -93,7 +104,7 @@ _ANCHORED: list[tuple[str, re.Pattern[str]]] = [
             + _DASH
             + _day("d4")
             + r")?(?:\s+of)?\s+"
-            + _month("m2")
+            + _named_month("m2")
             + r"),?\s+(?:of\s+)?(?:the\s+)?"
             + _OFFSET
             + r"\s+year\b",
@@ -102,7 +113,7 @@ _ANCHORED: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "relative-month",
-        re.compile(r"\b" + _OFFSET + r"\s+(?P<m>" + "|".join(_MONTHS) + r")\b", re.IGNORECASE),
+        re.compile(r"\b" + _OFFSET + r"\s+" + _named_month("m") + r"(?![^\W_])", re.IGNORECASE),
     ),
 ]
 """Months placed by a year or a step counted from the reference date ("in April last year",
@@ -262,7 +273,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<between>between|from)\s+)?"
             + _year("y")
-            + r"\s*(?:-|–|—|to|and)\s*"
+            + r"\s*(?:-|–|—|to|through|thru|and)\s*"
             + _year("y2"),
             re.IGNORECASE,
         ),
@@ -497,8 +508,8 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
     "on Tuesday", "in May", "the first nine months of this year") are placed in its
     calendar, and those it cannot place are left out; without one, "last year" is a period
     the text does not place (``When.relative``). A time the clause gives in advance ("will
-    open in January") is ``announced``; a day followed in its clause by "through" or "until"
-    another ("on Tuesday for a visit through Thursday") is one span."""
+    open in January") is ``announced``; a day followed in its clause by "through" another
+    ("on Tuesday for a visit through Thursday") is one span."""
     taken = bytearray(len(text))
     """The characters an earlier form has read: checking a match costs its own length, so
     finding every mention stays linear in the text."""
@@ -539,6 +550,8 @@ def _sharing_years(text: str, times: list[When]) -> list[When]:
         year_of = following.first if following.month is None else None
         if (
             when.month is None
+            or when.year_offset is not None
+            or when.month_step is not None
             or year_of is None
             or year_of.month is None
             or following.first != following.last
@@ -562,24 +575,33 @@ class _Clauses:
     def __init__(self, text: str) -> None:
         self.starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text)]
         self.words = [start for start, _ in lexicon.announcing(text)]
+        self.relatives = [m.start() for m in _RELATIVE_WORD.finditer(text)]
 
     def start_of(self, at: int) -> int:
         i = bisect_right(self.starts, at)
         return self.starts[i - 1] if i else 0
 
     def announces(self, at: int) -> bool:
+        """Whether a word announcing in advance stands before ``at`` in its clause, with no
+        relative clause opening between them ("will resume flights that were suspended on
+        Tuesday" announces the resumption, not the suspension)."""
         i = bisect_left(self.words, at)
-        return i > 0 and self.words[i - 1] >= self.start_of(at)
+        if i == 0 or self.words[i - 1] < self.start_of(at):
+            return False
+        r = bisect_left(self.relatives, at)
+        return r == 0 or self.relatives[r - 1] < self.words[i - 1]
 
 
-_UNTIL = re.compile(r"\b(?:through|thru|until|till)\s+$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(rf"\b(?:{lexicon.alternation(lexicon.RELATIVE_PRONOUNS)})\b", re.I)
+_UNTIL = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
 SPAN_GAP = 60
 """How far apart, at most, a day and the "through ..." day ending its span may stand."""
 
 
 def _spans(text: str, times: list[When], clauses: _Clauses) -> Iterator[When]:
-    """Join a day and a later "through"/"until" day of its clause into one span; a weekday
-    ending it is the first such day on or after the start."""
+    """Join a day and a later "through" day of its clause into one span; a weekday ending it
+    is the first such day on or after the start. ("Until" may end a span, but as often says
+    how long something else waits: "talks held on Monday were postponed until Friday".)"""
     i = 0
     while i < len(times):
         when = times[i]
@@ -640,9 +662,13 @@ def resolve(when: When, reference: PartialDate) -> When | None:
             year -= 1
         if when.month_step > 0 and when.month <= (reference.month or 13):
             year += 1
-    elif when.announced and reference.month is not None and when.month is not None:
+    elif when.announced and reference.month is not None:
         first_month = when.months[0] if when.months else when.month
-        if (first_month, (when.days or (31,))[0]) < (reference.month, reference.day or 1):
+        first_day = (when.days or (31,))[0]
+        if first_month is not None and (first_month, first_day) < (
+            reference.month,
+            reference.day or 1,
+        ):
             year += 1
     if when.weekday is not None:
         if reference.day is None or reference.month is None:

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
-from kzkr_cli.core.checker.claims import FigureClaim, named_metrics, read_sentence
+from kzkr_cli.core.checker.claims import FigureClaim, ReadSentence, named_metrics, read_sentence
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.sentences import CLAUSE_BOUNDARY, Sentence, split_sentences
 from kzkr_cli.core.checker.when import When
-from kzkr_cli.core.checker.words import tokens
+from kzkr_cli.core.checker.words import STOP_WORDS, stem, tokens
 from kzkr_cli.core.dates import Dating, PartialDate
+from kzkr_cli.core.lexicon import CALENDAR_WORDS
 from kzkr_cli.core.models import (
     DateClaim,
     Event,
@@ -96,27 +97,28 @@ def draft_records(store: Store, source: Source, text: str, index: StoreIndex) ->
             drafting.skipped.append(Skipped(sentence.line, quantity.text, "a number inside a name"))
         for when in read.named_years:
             drafting.skipped.append(Skipped(sentence.line, when.text, "a year inside a name"))
-        context = _Context(index, text, previous, sentence)
+        context = _Context(index, text, previous, sentence, read)
         for found in read.figures:
             figure, carried = context.of(found)
             _draft_figure(
                 store, index, drafting, ids, sentence, figure, source.published, read.times, carried
             )
-        said: set[str] = set()
-        """Dates already drafted from this sentence ("June 12 (Yonhap) -- ... agreed
-        Wednesday" gives one day twice)."""
+        said: set[tuple[str, tuple[str, ...]]] = set()
+        """Dates already drafted from this sentence, with the events they may date ("June 12
+        (Yonhap) -- ... agreed Wednesday" gives one day of one event twice)."""
         for dated in read.dates:
             if dated.named_span:
                 drafting.skipped.append(
                     Skipped(sentence.line, dated.when.text, "the years a plan is for, not a date")
                 )
                 continue
-            if dated.when.label() in said:
+            key = (dated.when.label(), dated.events)
+            if key in said:
                 drafting.skipped.append(
                     Skipped(sentence.line, dated.when.text, "the same date again")
                 )
                 continue
-            said.add(dated.when.label())
+            said.add(key)
             _draft_date(index, drafting, ids, sentence, dated)
     return drafting
 
@@ -128,24 +130,50 @@ class _Context:
     its subject; several are its candidates. Read once, when a figure asks."""
 
     def __init__(
-        self, index: StoreIndex, text: str, previous: Sentence | None, sentence: Sentence
+        self,
+        index: StoreIndex,
+        text: str,
+        previous: Sentence | None,
+        sentence: Sentence,
+        read: ReadSentence,
     ) -> None:
         same_paragraph = previous is not None and "\n\n" not in text[previous.end : sentence.start]
+        # A sentence that names someone or something of its own ("Samsung's global revenue
+        # was $200 billion") takes no subject from the sentence before.
         self._index = index
-        self._previous = previous if same_paragraph else None
+        self._previous = (
+            previous
+            if same_paragraph and not read.strangers and not _names_its_own(sentence.text)
+            else None
+        )
+        self._own = named_metrics(index, sentence.text) if self._previous else frozenset()
         self._named: frozenset[str] | None = None
 
     def of(self, found: FigureClaim) -> tuple[FigureClaim, bool]:
         """The figure with the subject the sentence before gives it, and whether it did."""
         if found.metric is not None or found.rivals or found.bare or self._previous is None:
             return found, False
+        metrics = self._index.store.metrics
+        if any(fits(found.quantity, metrics[m].unit) for m in self._own):
+            return found, False  # its own sentence names a subject it could have
         if self._named is None:
             self._named = named_metrics(self._index, self._previous.text)
-        metrics = self._index.store.metrics
         fitting = sorted(m for m in self._named if fits(found.quantity, metrics[m].unit))
         if not fitting:
             return found, False
         return replace(found, metric=fitting[0], rivals=tuple(fitting[1:])), True
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]*")
+
+
+def _names_its_own(text: str) -> bool:
+    """Whether a sentence uses a name (a capitalised word that is no stop word, month or
+    weekday): "The cost of the project ..." names nothing, "Samsung's revenue ..." does."""
+    return any(
+        stem(m.group(0)) not in STOP_WORDS and m.group(0).lower() not in CALENDAR_WORDS
+        for m in _CAPITALISED.finditer(text)
+    )
 
 
 def _furniture(text: str, sentence: Sentence) -> bool:
