@@ -801,3 +801,34 @@ def test_a_figures_time_dates_an_event_only_in_its_own_clause(
     read = read_sentence(StoreIndex.build(store), text)
     assert [f.metric for f in read.figures if f.metric] == ["cu-stores"]
     assert [e for d in read.dates for e in d.events] == dated
+
+
+TIES_AGE = metric(
+    "ties-age", "Age of the ties", "years", aliases=["years of ties"], age_of="ties-begun"
+)
+TIES_BEGUN = event(
+    "ties-begun",
+    claim("alpha", "1992-01-28", quote="ties were established on 28 January 1992"),
+    kind="agreement",
+    title="Ties established",
+    aliases=["ties"],
+)
+TIES_AGE_FIGURE = figure(
+    "alpha-ties-age",
+    "over 30 years",
+    30,
+    {"as_of": "2024-06"},
+    metric="ties-age",
+    qualifier="more_than",
+    quote="over 30 years of ties",
+)
+
+
+def test_a_time_after_since_is_the_start_of_an_age_not_its_moment(
+    make_store: StoreMaker,
+) -> None:
+    store = load_store(make_store(figures=TIES_AGE_FIGURE, metrics=TIES_AGE, events=TIES_BEGUN))
+    result = Checker(store).check_claim(
+        "Partners since January 1992, they look back on more than 30 years of ties."
+    )
+    assert result.verdict is Verdict.SUPPORTED, result.explanation

@@ -101,3 +101,35 @@ def test_the_possessive_owns_the_ranked_partner_past_an_ordinal_in_digits(
     checker = Checker(load_store(make_store(figures=PARTNER_FIGURE, metrics=PARTNER_RANK)))
     result = checker.check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+EXPORTS = metric("kz-exports", "Kazakhstan's exports to South Korea", "USD", aliases=["exports"])
+EXPORTS_FIGURE = figure(
+    "alpha-kz-exports",
+    "$735.8 million",
+    735.8e6,
+    metric="kz-exports",
+    quote="exports from Kazakhstan to South Korea reached $735.8 million",
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "Kazakhstan exported $735.8 million worth of goods to South Korea in 2023.",
+            Verdict.SUPPORTED,
+        ),
+        # sent to another country than the metric's: not this metric
+        (
+            "South Korea exported $735.8 million worth of goods to Kazakhstan in 2023.",
+            Verdict.UNVERIFIABLE,
+        ),
+    ],
+)
+def test_a_flow_sent_to_another_country_is_not_the_metrics(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(figures=EXPORTS_FIGURE, metrics=EXPORTS)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation

@@ -21,7 +21,14 @@ from functools import cache
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.names import number_in_name, year_in_name
-from kzkr_cli.core.checker.parties import attributions, is_people_adjective, misattributed
+from kzkr_cli.core.checker.parties import (
+    Flow,
+    attributions,
+    elsewhere,
+    flows,
+    is_people_adjective,
+    misattributed,
+)
 from kzkr_cli.core.checker.when import CALENDAR, When, find_times
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
@@ -341,12 +348,20 @@ class _ClauseDirections:
         self._text = text
         self._bounds = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
         self._read: dict[int, frozenset[Direction]] = {}
+        self._flows: dict[int, frozenset[Flow]] = {}
 
     def of(self, quantity: Quantity) -> frozenset[Direction]:
         at = min(bisect_right(self._bounds, quantity.start), len(self._bounds) - 1)
         if at not in self._read:
             self._read[at] = directions(self._text[self._bounds[at - 1] : self._bounds[at]])
         return self._read[at]
+
+    def flows_of(self, quantity: Quantity) -> frozenset[Flow]:
+        """The countries the quantity's clause sends something from or to."""
+        at = min(bisect_right(self._bounds, quantity.start), len(self._bounds) - 1)
+        if at not in self._flows:
+            self._flows[at] = flows(self._text[self._bounds[at - 1] : self._bounds[at]])
+        return self._flows[at]
 
 
 def _assign(
@@ -361,6 +376,7 @@ def _assign(
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
     whole = directions(text)
+    sent_whole = flows(text) if whole else frozenset()
     clauses = _ClauseDirections(text)
     tied = attributions(text)
     near = [_Near(layout, candidates) for candidates in hits]
@@ -370,11 +386,14 @@ def _assign(
         persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
         said = clauses.of(quantity) or whole
+        sent = (clauses.flows_of(quantity) or sent_whole) if said else frozenset()
         for candidates in near:
             for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):
                     continue
                 if said and reverses(said, index.directions[metric_id]):
+                    continue
+                if sent and elsewhere(sent, index.flows(metric_id)):
                     continue
                 if tied and misattributed(tied, index.attributions(metric_id)):
                     continue
@@ -583,6 +602,8 @@ def _periods(
     takes it."""
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
+    # "more than 30 years of ties since January 1992": the start of an age, not its moment
+    starting = {t for t, w in enumerate(times) if _SINCE.search(text, max(0, w.start - 8), w.start)}
     happenings = _Happenings(text, happening) if placed and times and happening else None
     pairs = []
     for i in placed:
@@ -590,6 +611,8 @@ def _periods(
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
             if t in bases or (happenings and happenings.elsewhere(span[0], times[t].start)):
+                continue
+            if t in starting and quantities[i].kind is Kind.YEARS:
                 continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
     pairs.sort()
@@ -724,6 +747,7 @@ def _dates(
 
 
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 class _ClauseWords:

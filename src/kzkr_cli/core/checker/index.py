@@ -11,8 +11,10 @@ from functools import cache, cached_property
 from kzkr_cli.core import lexicon
 from kzkr_cli.core.checker.parties import (
     Attribution,
+    Flow,
     attributions,
     countries,
+    flows,
     gazetteer,
     is_people_noun,
     parties_of,
@@ -114,6 +116,7 @@ class StoreIndex:
     """Which records the conflict engine reports in conflict, and on which side."""
     _parties: dict[str, frozenset[str]] = field(default_factory=dict)
     _attributions: dict[str, frozenset[Attribution]] = field(default_factory=dict)
+    _flows: dict[str, frozenset[Flow]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, conflicts: Sequence[Conflict] | None = None) -> StoreIndex:
@@ -263,6 +266,18 @@ class StoreIndex:
                 metric = self.store.metrics.get(metric.based_on) if metric.based_on else None
             self._attributions[metric_id] = frozenset().union(*map(attributions, texts))
         return self._attributions[metric_id]
+
+    def flows(self, metric_id: str) -> frozenset[Flow]:
+        """The countries a metric's name and aliases (with those of the metric it is based
+        on) send it from or to: "Kazakhstan's exports to South Korea" goes to Korea."""
+        if metric_id not in self._flows:
+            texts: list[str] = []
+            metric: Metric | None = self.store.metrics.get(metric_id)
+            while metric is not None:
+                texts += [metric.name, *metric.aliases]
+                metric = self.store.metrics.get(metric.based_on) if metric.based_on else None
+            self._flows[metric_id] = frozenset().union(*map(flows, texts))
+        return self._flows[metric_id]
 
     def parties(self, subject: str) -> frozenset[str]:
         """The countries a metric (with the one it is based on) or an event is about: those

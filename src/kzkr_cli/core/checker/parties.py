@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from kzkr_cli.core import lexicon
-from kzkr_cli.core.checker.words import stem
+from kzkr_cli.core.checker.words import directed, stem
 
 Country = frozenset[str]
 """A mention of a country: the ISO codes it may stand for ("Korea": both Koreas)."""
@@ -170,6 +170,33 @@ def attributions(text: str) -> frozenset[Attribution]:
             if following is not None and following.start(1) not in starts:
                 found.add((mention.country, stem(following.group(1))))
     return frozenset(found)
+
+
+Flow = tuple[str, str]
+"""A way a text points at a country: ("to", "KR")."""
+
+
+def flows(text: str) -> frozenset[Flow]:
+    """The countries a text says something goes from or to ("exported ... to Kazakhstan":
+    ("to", "KZ")), each of the codes its name may stand for."""
+    return frozenset(
+        (way, code)
+        for way, place in directed(text)
+        for mention in countries(place)
+        for code in mention
+    )
+
+
+def elsewhere(said: frozenset[Flow], meant: frozenset[Flow]) -> bool:
+    """Whether a text sends a flow to (or from) other countries than a subject does, and
+    to none of its: "South Korea exported $735.8 million to Kazakhstan" is not about
+    "Kazakhstan's exports to South Korea"."""
+    for way in ("from", "to"):
+        stated = {code for w, code in said if w == way}
+        named = {code for w, code in meant if w == way}
+        if stated and named and not stated & named:
+            return True
+    return False
 
 
 def misattributed(said: frozenset[Attribution], meant: frozenset[Attribution]) -> bool:

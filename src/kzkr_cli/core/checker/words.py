@@ -8,7 +8,7 @@ comparison, so its quirks cancel out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,13 +95,19 @@ _DIRECTED = re.compile(
 )
 
 
+def directed(text: str) -> Iterator[tuple[str, str]]:
+    """Each place a text says something goes from or to, with the way: ("to", "South
+    Korea") for "exports to South Korea"."""
+    for match in _DIRECTED.finditer(text):
+        yield lexicon.DIRECTION_WORDS[match.group("way").lower()], match.group("place")
+
+
 def directions(text: str) -> frozenset[Direction]:
     """The places a text says something goes from or to ("tourist flow from Kazakhstan",
     "exports to South Korea"), each word of the place's name with its direction."""
     found: set[Direction] = set()
-    for match in _DIRECTED.finditer(text):
-        way = lexicon.DIRECTION_WORDS[match.group("way").lower()]
-        found.update((way, stem(word)) for word in _WORD.findall(match.group("place")))
+    for way, place in directed(text):
+        found.update((way, stem(word)) for word in _WORD.findall(place))
     return frozenset(found)
 
 
