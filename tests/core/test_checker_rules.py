@@ -832,3 +832,27 @@ def test_a_time_after_since_is_the_start_of_an_age_not_its_moment(
         "Partners since January 1992, they look back on more than 30 years of ties."
     )
     assert result.verdict is Verdict.SUPPORTED, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a count of things no metric names is a figure the store cannot place ...
+        (
+            "Arman and Bora signed a Steppe Cooperation Programme for 2031-2033 listing 50"
+            " joint events.",
+            Verdict.UNVERIFIABLE,
+        ),
+        # ... a bare small number is not
+        (
+            "The two ministers signed a Steppe Cooperation Programme for 2031-2033.",
+            Verdict.SUPPORTED,
+        ),
+    ],
+)
+def test_a_count_of_things_no_metric_names_is_not_passed_over(
+    make_store: StoreMaker, claim: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=PLAN)))
+    result = checker.check_claim(claim)
+    assert result.verdict is verdict, result.explanation

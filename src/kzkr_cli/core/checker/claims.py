@@ -89,6 +89,9 @@ class FigureClaim:
     """Other metrics that fit about as well: the subject is ambiguous."""
     anniversary: bool = False
     """An ordinal naming an anniversary ("the 15th anniversary"): years completed exactly."""
+    counts: bool = False
+    """A count in digits of ten or more followed by a plural noun ("50 joint events",
+    "70,000 vehicles"): it states a figure even when no metric names it."""
 
     @property
     def bare(self) -> bool:
@@ -440,6 +443,7 @@ def _assign(
             periods.get(qi),
             tuple(sorted(rivals.get(qi, set()))),
             quantity.ordinal and _ANNIVERSARY.match(text, quantity.end) is not None,
+            _counts_something(text, quantity),
         )
         for qi, quantity in enumerate(quantities)
     ]
@@ -473,6 +477,18 @@ def _from_now_to_plan(
             continue
         settled.append((a, b))
     return settled
+
+
+_COUNTED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b")
+
+
+def _counts_something(text: str, quantity: Quantity) -> bool:
+    return (
+        quantity.kind is Kind.NUMBER
+        and quantity.text[:1].isdigit()
+        and quantity.value >= 10
+        and _COUNTED_NOUN.match(text, quantity.end) is not None
+    )
 
 
 _ANNIVERSARY = re.compile(

@@ -136,7 +136,7 @@ def judge_figure(index: StoreIndex, claim: FigureClaim) -> Finding:
             None,
             Verdict.UNVERIFIABLE,
             f'Nothing the store measures is named near "{quantity.text}", so it cannot be placed.',
-            incidental=claim.bare,
+            incidental=claim.bare and not claim.counts,
         )
     metric = index.metric(claim.metric)
     if quantity.kind is Kind.OTHER_CURRENCY:

@@ -214,7 +214,7 @@ def _draft_figure(
 ) -> None:
     quantity = found.quantity
     skip = drafting.skipped.append
-    if found.metric is None and found.bare and not _counts_something(sentence.text, quantity):
+    if found.metric is None and found.bare and not found.counts:
         skip(Skipped(sentence.line, quantity.text, "a bare number or ordinal with no subject"))
         return
     if found.metric is None and quantity.kind is Kind.YEARS:
@@ -297,20 +297,6 @@ def _nearest_time(times: tuple[When, ...], quantity: Quantity) -> When | None:
     return min(
         outside,
         key=lambda w: quantity.start - w.end if w.end <= quantity.start else w.start - quantity.end,
-    )
-
-
-_COUNTED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b")
-
-
-def _counts_something(text: str, quantity: Quantity) -> bool:
-    """A count in digits followed by a plural noun ("70,000 vehicles", "118,450 people")
-    states a figure even when no metric names it: drafted undecided, not skipped."""
-    return (
-        quantity.kind is Kind.NUMBER
-        and quantity.text[:1].isdigit()
-        and quantity.value >= 10
-        and _COUNTED_NOUN.match(text, quantity.end) is not None
     )
 
 
