@@ -161,14 +161,18 @@ TIED_EVENTS = event(
 """Two events a sentence about the summit in Astana speaks of equally by their titles."""
 
 
-def test_of_tied_events_the_one_the_sentence_names_by_what_happened_is_dated(
+def test_of_tied_events_the_one_named_nearest_the_date_is_dated(
     make_store: StoreMaker,
 ) -> None:
     store = load_store(make_store(events=TIED_EVENTS))
-    # "began" is a word of several kinds (an agreement's among them): it names none.
-    text = "The Korean president's summit visit to Astana began on Tuesday.\n"
+    # The visit is named inside the date's span; "began" (an agreement's word too) is far.
+    text = (
+        "The Korean president arrived in Astana on Tuesday for a summit visit through"
+        " Thursday, which began the summit.\n"
+    )
     (drafted,) = _drafted(store, text).claims
     assert (drafted.event_id, str(drafted.claim.date)) == ("summit-visit", "2024-06-11")
+    assert str(drafted.claim.end) == "2024-06-13"
 
 
 TWIN_VISITS = event(

@@ -709,14 +709,9 @@ def _dates(
     owned = _owned_occasions(text) if matched else set()
     where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
-    one_kind = stems & one_kind_stems()
     clause_words: _ClauseWords | None = None
     for when in times:
-        events = _named_by_kind(
-            index,
-            one_kind,
-            _nearest_happening(index, text, stems, when, matched, others, places, scores),
-        )
+        events = _nearest_happening(index, text, stems, when, matched, others, places, scores)
         if _is_named_span(text, when) or (
             _whole_years(when) and any(len(index.events[e].title_years) > 1 for e in matched)
         ):
@@ -754,7 +749,7 @@ def _dates(
                 for owner, occasion in owned
             )
             unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
-            said = _kind_stems() & stems
+            said = kind_words() & stems
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
             found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where))
         elif id(when) not in used:
@@ -792,14 +787,6 @@ class _ClauseWords:
         return {t.stem for t in self.words[first:last]}
 
 
-def _named_by_kind(index: StoreIndex, said: set[str], events: list[str]) -> list[str]:
-    """Of events a sentence speaks of equally, those it names by what happened, with a word
-    of one kind only ("visit"; "began" names no kind): "Tokayev became the first foreign
-    leader to visit" speaks of his visit, not of an agreement signed on it."""
-    named = [e for e in events if index.events[e].kinds & said]
-    return named if named else events
-
-
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:years\s+|period\s+)?$", re.IGNORECASE)
 
 
@@ -819,7 +806,7 @@ def _whole_years(when: When) -> bool:
 
 
 @cache
-def _kind_stems() -> frozenset[str]:
+def kind_words() -> frozenset[str]:
     """Every word that names a kind of event, of any kind."""
     return frozenset().union(*kind_stems().values())
 

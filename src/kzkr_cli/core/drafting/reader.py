@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
-from kzkr_cli.core.checker.claims import FigureClaim, ReadSentence, named_metrics, read_sentence
+from kzkr_cli.core.checker.claims import (
+    FigureClaim,
+    ReadSentence,
+    kind_words,
+    named_metrics,
+    read_sentence,
+)
 from kzkr_cli.core.checker.index import StoreIndex, fits, kind_stems
 from kzkr_cli.core.checker.sentences import CLAUSE_BOUNDARY, Sentence, split_sentences
 from kzkr_cli.core.checker.when import When
@@ -423,7 +429,7 @@ def _draft_date(
         skip(Skipped(sentence.line, when.text, "a time it cannot place in the calendar"))
         return
     if len(events) > 1:
-        events, others = _of_tied(index, dated, when.first, when.last)
+        events, others = _of_tied(index, sentence.text, dated, when.first, when.last)
     if len(events) > 1:
         skip(
             Skipped(
@@ -461,21 +467,51 @@ def _draft_date(
 
 
 def _of_tied(
-    index: StoreIndex, dated: DatedInSentence, first: PartialDate, last: PartialDate
+    index: StoreIndex, text: str, dated: DatedInSentence, first: PartialDate, last: PartialDate
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Of events a sentence speaks of equally (and names alike by what happened), those
-    whose stored dates the date may fall on. None left: the date is of another happening,
-    a new event, and the tied ones come back as ``others`` for the reviewer."""
+    """A draft names one event. Of events a sentence speaks of equally, those whose word of
+    kind stands nearest the date (inside it counts as nearest: "set up in 2005 in response
+    to Roh's visit" dates the founding, "arrived on Tuesday for a state visit through
+    Thursday" the visit), and of those the ones whose stored dates the date may fall on.
+    None left: the date is of another happening, a new event, and the tied ones come back
+    as ``others`` for the reviewer. (The checker keeps such ties: any of them may confirm
+    the date, none can rule it out.)"""
+    named = _named_nearest(index, text, dated.when, dated.events)
+    if len(named) == 1:
+        return named, ()
     low, high = first.first_day(), last.last_day()
     fitting = tuple(
         e
-        for e in dated.events
+        for e in named
         if any(
             c.date.first_day() <= high and (c.end or c.date).last_day() >= low
             for c in index.events[e].event.claims
         )
     )
     return (fitting, ()) if fitting else ((), dated.events)
+
+
+def _named_nearest(
+    index: StoreIndex, text: str, when: When, events: tuple[str, ...]
+) -> tuple[str, ...]:
+    words = [t for t in tokens(text) if t.stem in kind_words()]
+
+    def distance(event_id: str) -> int | None:
+        kinds = index.events[event_id].kinds
+        found = [
+            0
+            if when.start <= t.start < when.end
+            else min(abs(t.start - when.start), abs(t.start - when.end))
+            for t in words
+            if t.stem in kinds
+        ]
+        return min(found) if found else None
+
+    near = {e: distance(e) for e in events}
+    named = [d for d in near.values() if d is not None]
+    if not named:
+        return events
+    return tuple(e for e in events if near[e] == min(named))
 
 
 def _kind(text: str, when: When) -> EventKind | None:
