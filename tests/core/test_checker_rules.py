@@ -13,7 +13,7 @@ from kzkr_cli.core.checker.index import StoreIndex
 from kzkr_cli.core.errors import StoreError
 from kzkr_cli.core.store import load_store
 from tests.conftest import StoreMaker
-from tests.support.stores import claim, event, figure, metric
+from tests.support.stores import SUMMIT_EVENTS, claim, event, figure, metric
 
 RETURN = """
 [[event]]
@@ -615,18 +615,7 @@ def test_a_rate_reads_alike_with_a_or_per(make_store: StoreMaker, rate: str) -> 
 def test_a_date_events_tie_for_confirms_any_and_rules_out_none(
     make_store: StoreMaker, text: str, verdict: Verdict
 ) -> None:
-    events = event(
-        "summit-visit",
-        claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
-        kind="visit",
-        title="Summit visit of the Korean president to Astana",
-    ) + event(
-        "summit-agreement",
-        claim("alpha", "2024-06-12", quote="the agreement"),
-        kind="agreement",
-        title="Summit agreement of the Korean president in Astana",
-    )
-    checker = Checker(load_store(make_store(events=events)))
+    checker = Checker(load_store(make_store(events=SUMMIT_EVENTS)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
 

@@ -18,7 +18,7 @@ from kzkr_cli.core.numbers import parse_quantity
 from kzkr_cli.core.quotes import normalise
 from kzkr_cli.core.store import Store, load_store
 from tests.drafting_articles import ARTICLES, shipped
-from tests.support.stores import StoreMaker, claim, event, metric
+from tests.support.stores import SUMMIT_EVENTS, StoreMaker, claim, event, metric
 
 PIECES = [
     sentence.strip() + "."
@@ -147,18 +147,7 @@ def _drafted(store: Store, text: str, published: str = "2024-06-12") -> Drafting
     return draft_records(store, source, text, StoreIndex.build(store))
 
 
-TIED_EVENTS = event(
-    "summit-visit",
-    claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
-    kind="visit",
-    title="Summit visit of the Korean president to Astana",
-) + event(
-    "summit-agreement",
-    claim("alpha", "2024-06-12", quote="the agreement"),
-    kind="agreement",
-    title="Summit agreement of the Korean president in Astana",
-)
-"""Two events a sentence about the summit in Astana speaks of equally by their titles."""
+TIED_EVENTS = SUMMIT_EVENTS
 
 
 def test_of_tied_events_the_one_named_nearest_the_date_is_dated(

@@ -168,3 +168,18 @@ MINIMAL_METRICS = metric(
     description="Korea's rank among foreign investors in Kazakhstan, at a moment.",
 )
 """Two metrics every synthetic store starts with: trade (USD) and investor-rank (a rank)."""
+
+
+SUMMIT_EVENTS = event(
+    "summit-visit",
+    claim("alpha", "2024-06-11", "2024-06-13", quote="the state visit"),
+    kind="visit",
+    title="Summit visit of the Korean president to Astana",
+) + event(
+    "summit-agreement",
+    claim("alpha", "2024-06-12", quote="the agreement"),
+    kind="agreement",
+    title="Summit agreement of the Korean president in Astana",
+)
+"""A visit and an agreement of one summit, which a sentence about the summit in Astana speaks
+of equally by their titles."""

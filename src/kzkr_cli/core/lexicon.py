@@ -184,14 +184,8 @@ TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
 """How often something happened ("visited twice"); "twice as large" is a ratio, not a count."""
 FRACTION_DENOMINATORS: dict[str, int] = {
     "half": 2,
-    "third": 3,
     "quarter": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
+    **{word: n for word, n in ORDINAL_WORDS.items() if 3 <= n <= 10 and n != 4},
 }
 """The parts a share is written in ("a third", "two-fifths", "three-quarters"), after a
 numerator in words ("a", "one" to "nine")."""
