@@ -853,3 +853,32 @@ def test_a_count_of_things_no_metric_names_is_not_passed_over(
     checker = Checker(load_store(make_store(events=PLAN)))
     result = checker.check_claim(claim)
     assert result.verdict is verdict, result.explanation
+
+
+def test_a_span_between_two_happenings_is_no_age(make_store: StoreMaker) -> None:
+    """ "Four years after" the ties places the embassy's opening; it is not the ties' age."""
+    store = load_store(
+        make_store(figures=TIES_AGE_FIGURE, metrics=TIES_AGE, events=TIES_BEGUN + EMBASSY_AND_TIES)
+    )
+    read = read_sentence(
+        StoreIndex.build(store),
+        "Kazakhstan opened its embassy in Seoul in 1996, four years after the ties began.",
+    )
+    assert [f.quantity.text for f in read.figures] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The first CU store opened in Almaty in 2019.", Verdict.CONTRADICTED),
+        # given in advance, another year may be another opening, or a plan that moved
+        ("The first CU store will open in Almaty in 2019.", Verdict.UNVERIFIABLE),
+        ("The first CU store will open in Almaty in 2024.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_date_given_in_advance_confirms_but_never_contradicts(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(metrics=CU_METRICS, events=CU_OPENING)))
+    result = checker.check_claim(text)
+    assert result.verdict is verdict, result.explanation

@@ -194,3 +194,31 @@ def test_a_share_in_words_is_as_precise_as_a_quarter_of_its_part() -> None:
     interval = quantity_interval(quantity)
     assert interval.low == pytest.approx(35.0)
     assert interval.high == pytest.approx(45.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("some 120k ethnic Koreans", [(Kind.NUMBER, 120_000.0)]),
+        # joined in capitals it is as often a name's ("Study Korea 300K Project"); apart,
+        # or as "m", no scale
+        ("the 300K Project", []),
+        ("a 5m stretch", []),
+    ],
+)
+def test_a_k_joined_to_digits_is_thousands(text: str, read: list[tuple[Kind, float]]) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Trade Slumps 44% in 2024", -44.0),
+        ("exports falls 3%", -3.0),
+        ("imports rises 5%", 5.0),
+        ("turnover grows 9 percent", 9.0),
+    ],
+)
+def test_a_direction_in_a_headlines_present_tense_is_read(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.value == pytest.approx(value)

@@ -276,3 +276,14 @@ def test_a_number_after_a_country_or_with_separators_is_no_name(
     index = StoreIndex.build(load_store(make_store()))
     read = read_sentence(index, text)
     assert read.named_numbers == () and read.named_years == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Trade Slumps 44% in First Four Months of 2024", "2024-01/2024-04"),
+        ("in the first three quarters of 2024", "2024-01/2024-09"),
+    ],
+)
+def test_first_months_and_quarters_are_read_with_or_without_the(text: str, label: str) -> None:
+    assert labels(text, None) == [label]

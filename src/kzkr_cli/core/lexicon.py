@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from kzkr_cli.core.models import EventKind, Qualifier
 
@@ -175,6 +175,10 @@ SCALE_WORDS: dict[str, int] = {
 """A scale word and the power of ten it multiplies by."""
 BARE_LETTER_SCALES = frozenset({"m", "b", "k"})
 """Scale letters that are a scale only beside a currency ("$5m"), never alone ("5 m")."""
+JOINED_SCALES = frozenset({"k"})
+"""Of those, the ones that are a scale alone too when joined to the digits in lower case
+("120k visitors"); "5m" may be metres or minutes, and "300K" is as often part of a name
+("the Study Korea 300K Project")."""
 BEFORE_A_BARE_SCALE = frozenset(
     {"a", "an", "one", "several", "few", "many", "of", "tens", "hundreds"}
 )
@@ -261,33 +265,37 @@ OTHER_CURRENCIES = (
 )
 """Currencies other than the dollar: a sum in one of them cannot be compared with a USD figure."""
 
-FALL_WORDS = (
-    "less",
-    "lower",
-    "fewer",
-    "decline",
-    "declined",
-    "decrease",
-    "decreased",
-    "drop",
-    "dropped",
-    "fall",
-    "fell",
-    "down",
-    "shrank",
-    "shrunk",
-    "contracted",
-    "slid",
-    "sank",
-    "tumbled",
-    "plummeted",
-)
-"""Words next to a number that make it a fall ("44% less", "fell by 3%")."""
-RISE_WORDS = ("increase", "increased", "rise", "rose", "growth", "grew", "up", "more")
+
+def _in_every_tense(verbs: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Each verb (by its base) in the forms a writer uses: the base, the present a headline
+    uses ("falls", "slumps"), and its past forms."""
+    return tuple(
+        form
+        for base, past in verbs.items()
+        for form in (base, base + ("es" if base.endswith(("sh", "ch")) else "s"), *past)
+    )
+
+
+FALL_VERBS = {
+    "decline": ("declined",),
+    "decrease": ("decreased",),
+    "drop": ("dropped",),
+    "fall": ("fell",),
+    "shrink": ("shrank", "shrunk"),
+    "contract": ("contracted",),
+    "slide": ("slid",),
+    "sink": ("sank",),
+    "tumble": ("tumbled",),
+    "plummet": ("plummeted",),
+}
+RISE_VERBS = {"increase": ("increased",), "rise": ("rose",), "grow": ("grew",)}
+FALL_WORDS = ("less", "lower", "fewer", "down", *_in_every_tense(FALL_VERBS))
+"""Words next to a number that make it a fall ("44% less", "fell by 3%", "falls 3%")."""
+RISE_WORDS = ("growth", "up", "more", *_in_every_tense(RISE_VERBS))
 """Words next to a number that make it a rise."""
-SHARP_FALL_WORDS = ("plunged", "slumped")
-SHARP_RISE_WORDS = ("jumped", "surged")
-"""Verbs read as a direction only before a number ("surged 40%")."""
+SHARP_FALL_WORDS = _in_every_tense({"plunge": ("plunged",), "slump": ("slumped",)})
+SHARP_RISE_WORDS = _in_every_tense({"jump": ("jumped",), "surge": ("surged",)})
+"""Verbs read as a direction only before a number ("surged 40%", "slumps 44%")."""
 
 # ---------------------------------------------------------------- parties
 
@@ -431,6 +439,9 @@ DIRECTION_WORDS: dict[str, str] = {
     "towards": "to",
 }
 """Prepositions that point a flow at a place, and which way."""
+FLOW_WORDS: dict[str, str] = {**DIRECTION_WORDS, "in": "to"}
+"""Those, and "in" before a country: "investment in South Korea" goes to Korea. (Only for
+countries: "in January", "in Almaty" say no country.)"""
 
 ORIGIN_WORDS = (
     "established",

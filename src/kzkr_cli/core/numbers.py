@@ -269,8 +269,10 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         exact = step if "." in digits else Decimal(1)
         if scale:
             factor = _SCALES[scale.lower()]
-            if scale.lower() in lexicon.BARE_LETTER_SCALES and not (
-                match.group("cur_before") or match.group("cur_after")
+            if (
+                scale.lower() in lexicon.BARE_LETTER_SCALES
+                and not (match.group("cur_before") or match.group("cur_after"))
+                and not (scale in lexicon.JOINED_SCALES and _joined(match, scale))
             ):
                 return None
             if match.group("scale2"):  # "seven hundred million"
@@ -296,6 +298,13 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         match.end(),
         float(exact) if exact is not None and exact != step else None,
         ordinal,
+    )
+
+
+def _joined(match: re.Match[str], scale: str) -> bool:
+    """Whether the scale letter is written joined to the digits ("120k")."""
+    return match.group("num")[-1:].isdigit() and match.group(0).rstrip().lower().endswith(
+        match.group("num").lower() + scale.lower()
     )
 
 

@@ -228,7 +228,11 @@ def read_sentence(
     in_names = {id(w) for w in named_years}
     times = [w for w in times if id(w) not in in_names and not _of_saying(text, w)]
     read = tuple(times)
-    found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
+    found = [
+        q
+        for q in find_quantities(text)
+        if not _reference(text, q) and not _pronoun(text, q) and not _offset(text, q)
+    ]
     named_numbers = tuple(q for q in found if number_in_name(text, q))
     in_names = {id(q) for q in named_numbers}
     found = [q for q in found if id(q) not in in_names]
@@ -379,7 +383,7 @@ def _assign(
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
     whole = directions(text)
-    sent_whole = flows(text) if whole else frozenset()
+    sent_whole = flows(text)
     clauses = _ClauseDirections(text)
     tied = attributions(text)
     near = [_Near(layout, candidates) for candidates in hits]
@@ -389,14 +393,14 @@ def _assign(
         persons = _counts_persons(text, quantity, layout)
         best: dict[str, float] = {}
         said = clauses.of(quantity) or whole
-        sent = (clauses.flows_of(quantity) or sent_whole) if said else frozenset()
+        sent = clauses.flows_of(quantity) or sent_whole
         for candidates in near:
             for metric_id, length, span in candidates.around(layout, quantity):
                 if not fits(quantity, index.metric(metric_id).unit):
                     continue
                 if said and reverses(said, index.directions[metric_id]):
                     continue
-                if sent and elsewhere(sent, index.flows(metric_id)):
+                if sent and index.directions[metric_id] and elsewhere(sent, index.flows(metric_id)):
                     continue
                 if tied and misattributed(tied, index.attributions(metric_id)):
                     continue
@@ -541,6 +545,15 @@ def _reference(text: str, quantity: Quantity) -> bool:
 _NOUN_AFTER = re.compile(
     r"[\s\-\u2010\u2011]+(?!(?:" + "|".join(lexicon.PREPOSITIONS) + r")\b)[^\W\d_]"
 )
+
+
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
+
+
+def _offset(text: str, quantity: Quantity) -> bool:
+    """A duration that places one happening from another ("in 1996, four years after the
+    ties were established") is neither an age nor a length the store records."""
+    return quantity.kind is Kind.YEARS and _OFFSET_AFTER.match(text, quantity.end) is not None
 
 
 def _pronoun(text: str, quantity: Quantity) -> bool:

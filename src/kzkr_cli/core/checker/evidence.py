@@ -645,6 +645,28 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
         )
     if claim.named_span:
         return _judge_named_span(index, claim)
+    return _unless_announced(when, _judge_dates(index, claim))
+
+
+def _unless_announced(when: When, finding: Finding) -> Finding:
+    """A date a claim gives in advance ("will open 100 more stores in 2025") speaks of what
+    was still to come when it was written: it may confirm a stored date, but a stored one of
+    another time is another happening, or a plan that moved, never proof it is false."""
+    if not when.announced or finding.verdict is not Verdict.CONTRADICTED:
+        return finding
+    return Finding(
+        finding.stated,
+        finding.subject,
+        Verdict.UNVERIFIABLE,
+        finding.explanation.removesuffix(".")
+        + f'; but the sentence gives "{finding.stated}" in advance, as a plan, so it may be'
+        " another occasion or a date that moved.",
+        finding.evidence,
+    )
+
+
+def _judge_dates(index: StoreIndex, claim: DateClaim) -> Finding:
+    when = claim.when
     findings = [
         _unless_unnamed(
             _judge_event(index, when, index.events[e].event, owned=claim.owned),

@@ -144,7 +144,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "first-months",
         re.compile(
-            r"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>" + _NUMBER_WORD + r")\s+months"
+            r"\b(?:(?:in|during|over)\s+(?:the\s+)?|the\s+)first\s+(?P<n>" + _NUMBER_WORD + r")"
+            r"\s+(?P<unit>months|quarters)"
             r"\s+of\s+(?:(?P<this>this\s+year)|" + _year("y") + r")",
             re.IGNORECASE,
         ),
@@ -409,6 +410,8 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
         return When(text, start, end, weekday=_WEEKDAYS.index(groups["wd"].lower()))
     if kind == "first-months":
         n = _count(groups["n"])
+        if n is not None and groups["unit"].lower() == "quarters":
+            n *= 3  # "the first three quarters": nine months
         if n is None or not 1 <= n <= 12:
             return None
         if groups.get("this"):
