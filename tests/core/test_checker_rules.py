@@ -72,6 +72,11 @@ quote = "signed a Steppe Cooperation Programme for 2031-2033"
         ),
         ("Arman and Bora signed the Steppe Cooperation Programme in 2030.", Verdict.SUPPORTED),
         ("Arman and Bora signed the Steppe Cooperation Programme in 2029.", Verdict.CONTRADICTED),
+        # a span of years when something happened is no span it is for
+        (
+            "Arman and Bora signed a Steppe Cooperation Programme in 2030-2031.",
+            Verdict.SUPPORTED,
+        ),
         # a span of years given of a thing whose name holds one is its span, however
         # introduced
         (
@@ -676,15 +681,19 @@ def test_a_date_goes_with_the_happening_its_own_clause_names(
     ("text", "verdict"),
     [
         ("The Kostanay plant cost $190 million.", Verdict.SUPPORTED),
-        ("The Kostanay plant cost $190 million in 2019.", Verdict.SUPPORTED),
+        ("The Kostanay plant cost $190 million in June 2024.", Verdict.SUPPORTED),
+        # another value is wrong whatever year it is given ...
         ("The Kostanay plant cost $500 million in 2019.", Verdict.CONTRADICTED),
+        # ... the right one in a year no source gives is not confirmed
+        ("The Kostanay plant cost $190 million in 2019.", Verdict.UNVERIFIABLE),
     ],
 )
 def test_a_quantity_fixed_once_is_the_same_whatever_period_a_claim_gives_it(
     make_store: StoreMaker, text: str, verdict: Verdict
 ) -> None:
     """As the conflict engine compares all of a one-off metric's figures, the checker
-    compares a claim with all of them, whatever year it names."""
+    compares a claim's value with all of them, whatever year it names; it confirms only a
+    year its sources give."""
     metrics = metric(
         "plant-cost", "Cost of the Kostanay plant", "USD", aliases=["plant cost"], one_off=True
     )
@@ -801,7 +810,7 @@ def test_a_figures_time_dates_an_event_only_in_its_own_clause(
 
 
 TIES_AGE = metric(
-    "ties-age", "Age of the ties", "years", aliases=["years of ties"], age_of="ties-begun"
+    "ties-age", "Age of the ties", "years", aliases=["years of ties", "ties"], age_of="ties-begun"
 )
 TIES_BEGUN = event(
     "ties-begun",
@@ -855,16 +864,30 @@ def test_a_count_of_things_no_metric_names_is_not_passed_over(
     assert result.verdict is verdict, result.explanation
 
 
-def test_a_span_between_two_happenings_is_no_age(make_store: StoreMaker) -> None:
-    """ "Four years after" the ties places the embassy's opening; it is not the ties' age."""
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "N years after" one happening is its age at the other's moment
+        (
+            "Kazakhstan opened its embassy in Seoul in 1996, four years after the ties were"
+            " established.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Kazakhstan opened its embassy in Seoul in 1996, ten years after the ties were"
+            " established.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_a_span_between_two_happenings_is_an_age_at_the_others_moment(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
     store = load_store(
         make_store(figures=TIES_AGE_FIGURE, metrics=TIES_AGE, events=TIES_BEGUN + EMBASSY_AND_TIES)
     )
-    read = read_sentence(
-        StoreIndex.build(store),
-        "Kazakhstan opened its embassy in Seoul in 1996, four years after the ties began.",
-    )
-    assert [f.quantity.text for f in read.figures] == []
+    result = Checker(store).check_claim(text)
+    assert result.verdict is verdict, result.explanation
 
 
 @pytest.mark.parametrize(

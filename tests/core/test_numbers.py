@@ -217,6 +217,9 @@ def test_a_k_joined_to_digits_is_thousands(text: str, read: list[tuple[Kind, flo
         ("exports falls 3%", -3.0),
         ("imports rises 5%", 5.0),
         ("turnover grows 9 percent", 9.0),
+        # nouns among those verbs' forms are no direction
+        ("a $1 billion contract", 1e9),
+        ("12 contracts", 12.0),
     ],
 )
 def test_a_direction_in_a_headlines_present_tense_is_read(text: str, value: float) -> None:

@@ -133,28 +133,3 @@ def test_a_flow_sent_to_another_country_is_not_the_metrics(
     checker = Checker(load_store(make_store(figures=EXPORTS_FIGURE, metrics=EXPORTS)))
     result = checker.check_claim(claim)
     assert result.verdict is verdict, result.explanation
-
-
-FDI = metric("fdi", "Korean FDI into Kazakhstan", "USD", aliases=["investment"])
-FDI_FIGURE = figure(
-    "alpha-fdi", "$1.2 billion", 1.2e9, metric="fdi", quote="investment from Korea of $1.2 billion"
-)
-
-
-@pytest.mark.parametrize(
-    ("claim", "verdict"),
-    [
-        ("Korean investment in Kazakhstan reached $1.2 billion in 2023.", Verdict.SUPPORTED),
-        # "in" a country says where a flow goes, as "into" does
-        (
-            "Kazakhstan's investment in South Korea reached $1.2 billion in 2023.",
-            Verdict.UNVERIFIABLE,
-        ),
-    ],
-)
-def test_investment_in_a_country_goes_to_it(
-    make_store: StoreMaker, claim: str, verdict: Verdict
-) -> None:
-    checker = Checker(load_store(make_store(figures=FDI_FIGURE, metrics=FDI)))
-    result = checker.check_claim(claim)
-    assert result.verdict is verdict, result.explanation

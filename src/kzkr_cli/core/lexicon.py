@@ -50,6 +50,8 @@ DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 3), "mid": (3, 6), "lat
 """The years of a decade its part names: "the late 1930s" is 1937..1939."""
 YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
 """Years from the date of writing ("last year": -1), placed against a reference date."""
+TIME_UNITS = ("days", "weeks", "months", "years", "decades", "hours", "minutes")
+"""Plural units of time: "12 months" is a length, not a count of things."""
 RELATIVE_WORDS = ("last", "this", "next", "past")
 RELATIVE_UNITS = ("year", "month", "week")
 """A time counted from the moment of writing ("last year", "this month"): it gives a claim a
@@ -282,14 +284,22 @@ FALL_VERBS = {
     "drop": ("dropped",),
     "fall": ("fell",),
     "shrink": ("shrank", "shrunk"),
-    "contract": ("contracted",),
-    "slide": ("slid",),
-    "sink": ("sank",),
     "tumble": ("tumbled",),
     "plummet": ("plummeted",),
 }
+"""Verbs of falling whose forms are no common noun of a count ("12 contracts", "slides",
+"sinks" are), so each is read in every tense; the others only in the past."""
 RISE_VERBS = {"increase": ("increased",), "rise": ("rose",), "grow": ("grew",)}
-FALL_WORDS = ("less", "lower", "fewer", "down", *_in_every_tense(FALL_VERBS))
+FALL_WORDS = (
+    "less",
+    "lower",
+    "fewer",
+    "down",
+    "contracted",
+    "slid",
+    "sank",
+    *_in_every_tense(FALL_VERBS),
+)
 """Words next to a number that make it a fall ("44% less", "fell by 3%", "falls 3%")."""
 RISE_WORDS = ("growth", "up", "more", *_in_every_tense(RISE_VERBS))
 """Words next to a number that make it a rise."""
@@ -439,9 +449,7 @@ DIRECTION_WORDS: dict[str, str] = {
     "towards": "to",
 }
 """Prepositions that point a flow at a place, and which way."""
-FLOW_WORDS: dict[str, str] = {**DIRECTION_WORDS, "in": "to"}
-"""Those, and "in" before a country: "investment in South Korea" goes to Korea. (Only for
-countries: "in January", "in Almaty" say no country.)"""
+
 
 ORIGIN_WORDS = (
     "established",

@@ -92,6 +92,9 @@ class FigureClaim:
     counts: bool = False
     """A count in digits of ten or more followed by a plural noun ("50 joint events",
     "70,000 vehicles"): it states a figure even when no metric names it."""
+    by: bool = False
+    """Its period is a time after "by": a deadline ("slated for completion by 2014"), not
+    when the figure held."""
 
     @property
     def bare(self) -> bool:
@@ -228,11 +231,7 @@ def read_sentence(
     in_names = {id(w) for w in named_years}
     times = [w for w in times if id(w) not in in_names and not _of_saying(text, w)]
     read = tuple(times)
-    found = [
-        q
-        for q in find_quantities(text)
-        if not _reference(text, q) and not _pronoun(text, q) and not _offset(text, q)
-    ]
+    found = [q for q in find_quantities(text) if not _reference(text, q) and not _pronoun(text, q)]
     named_numbers = tuple(q for q in found if number_in_name(text, q))
     in_names = {id(q) for q in named_numbers}
     found = [q for q in found if id(q) not in in_names]
@@ -448,6 +447,8 @@ def _assign(
             tuple(sorted(rivals.get(qi, set()))),
             quantity.ordinal and _ANNIVERSARY.match(text, quantity.end) is not None,
             _counts_something(text, quantity),
+            qi in periods
+            and _BY.search(text, max(0, periods[qi].start - 24), periods[qi].start) is not None,
         )
         for qi, quantity in enumerate(quantities)
     ]
@@ -483,15 +484,19 @@ def _from_now_to_plan(
     return settled
 
 
-_COUNTED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b")
+_COUNTED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*s)\b")
 
 
 def _counts_something(text: str, quantity: Quantity) -> bool:
+    noun = _COUNTED_NOUN.match(text, quantity.end)
     return (
         quantity.kind is Kind.NUMBER
         and quantity.text[:1].isdigit()
         and quantity.value >= 10
-        and _COUNTED_NOUN.match(text, quantity.end) is not None
+        and noun is not None
+        and noun.group("noun").lower() not in STOP_WORDS
+        and noun.group("noun").lower() not in lexicon.TIME_UNITS
+        and not any(w in STOP_WORDS for w in noun.group(0).split()[:-1])
     )
 
 
@@ -552,7 +557,8 @@ _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE
 
 def _offset(text: str, quantity: Quantity) -> bool:
     """A duration that places one happening from another ("in 1996, four years after the
-    ties were established") is neither an age nor a length the store records."""
+    ties were established"): the age of the one at the other's moment, which it takes as
+    its period whichever clause that moment stands in."""
     return quantity.kind is Kind.YEARS and _OFFSET_AFTER.match(text, quantity.end) is not None
 
 
@@ -639,9 +645,12 @@ def _periods(
         span = (quantities[i].start, quantities[i].end)
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
-            if t in bases or (happenings and happenings.elsewhere(span[0], times[t].start)):
+            if t in bases:
                 continue
-            if t in starting and quantities[i].kind is Kind.YEARS:
+            # "in 1996, four years after the ties": an offset is an age at the other's moment
+            elsewhere = happenings is not None and happenings.elsewhere(span[0], times[t].start)
+            starts_age = t in starting and quantities[i].kind is Kind.YEARS
+            if (elsewhere or starts_age) and not _offset(text, quantities[i]):
                 continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
     pairs.sort()
@@ -726,7 +735,9 @@ def _dates(
     for when in times:
         events = _nearest_happening(index, text, stems, when, matched, others, places, scores)
         if _is_named_span(text, when) or (
-            _whole_years(when) and any(len(index.events[e].title_years) > 1 for e in matched)
+            _whole_years(when)
+            and not _WHEN_IT_HAPPENED.search(text, max(0, when.start - 12), when.start)
+            and any(len(index.events[e].title_years) > 1 for e in matched)
         ):
             # "a plan for 2025-2027" is the plan's period, never the day it was signed; so is
             # any span of years given of a thing whose name holds one ("covering 2024-2026").
@@ -770,7 +781,9 @@ def _dates(
     return found
 
 
-_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-|the\s+year\s+)?$", re.IGNORECASE)
+_WHEN_IT_HAPPENED = re.compile(r"\b(?:in|from|between|during|since|until)\s+$", re.IGNORECASE)
+"""Words before a span of years that say when something happened, not what it is for."""
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 

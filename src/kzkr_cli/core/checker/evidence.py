@@ -318,7 +318,21 @@ def _judge_metric(index: StoreIndex, claim: FigureClaim, metric_id: str) -> Find
     if strict and not stated:
         strict += _disputing(index, figures, strict)
     if strict:
-        return _figure_finding(index, text, metric_id, interval, strict, support_only=False)
+        finding = _figure_finding(index, text, metric_id, interval, strict, support_only=False)
+        if one_off and stated and not claim.by and finding.verdict is Verdict.SUPPORTED:
+            dated, _ = _select(figures, when)
+            if not dated:
+                # the value holds, but no source dates it so: "paid $634 million in 2020"
+                have = ", ".join(sorted({_for(f.period.label()) for f in figures}))
+                return Finding(
+                    text,
+                    metric_id,
+                    Verdict.UNVERIFIABLE,
+                    f'{metric.name} agrees with "{text}", but the store has it {have}, not'
+                    f" {_for(when.label()) if when is not None else ''}.".rstrip(),
+                    finding.evidence,
+                )
+        return finding
     if flows:
         findings = [
             _figure_finding(index, text, metric_id, interval, group, support_only=True)

@@ -181,7 +181,7 @@ def flows(text: str) -> frozenset[Flow]:
     ("to", "KZ")), each of the codes its name may stand for."""
     return frozenset(
         (way, code)
-        for way, place in directed(text, flows=True)
+        for way, place in directed(text)
         for mention in countries(place)
         for code in mention
     )

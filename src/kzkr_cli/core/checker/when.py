@@ -597,14 +597,17 @@ class _Clauses:
 
 _RELATIVE_WORD = re.compile(rf"\b(?:{lexicon.alternation(lexicon.RELATIVE_PRONOUNS)})\b", re.I)
 _UNTIL = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
+_UNTIL_AFTER_FROM = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 SPAN_GAP = 60
 """How far apart, at most, a day and the "through ..." day ending its span may stand."""
 
 
 def _spans(text: str, times: list[When], clauses: _Clauses) -> Iterator[When]:
-    """Join a day and a later "through" day of its clause into one span; a weekday ending it
-    is the first such day on or after the start. ("Until" may end a span, but as often says
-    how long something else waits: "talks held on Monday were postponed until Friday".)"""
+    """Join a day and a later "through" day of its clause into one span ("from" one day
+    "until" or "to" another too); a weekday ending it is the first such day on or after the
+    start. ("Until" alone as often says how long something else waits: "talks held on
+    Monday were postponed until Friday".)"""
     i = 0
     while i < len(times):
         when = times[i]
@@ -624,11 +627,18 @@ def _joined(text: str, start: When, end: When, clauses: _Clauses) -> When | None
         return None
     if end.start - start.end > SPAN_GAP or clauses.start_of(end.start) > start.start:
         return None
-    if _UNTIL.search(text, max(0, end.start - 8), end.start) is None:
+    through = _UNTIL.search(text, max(0, end.start - 8), end.start) is not None
+    from_until = (
+        _UNTIL_AFTER_FROM.search(text, max(0, end.start - 8), end.start) is not None
+        and _FROM.search(text, max(0, start.start - 6), start.start) is not None
+    )
+    if not (through or from_until):
         return None
     if end.weekday is not None:
         day = dt.date(first.year, first.month or 1, first.day)
         ahead = (end.weekday - day.weekday()) % 7
+        if day > dt.date.max - dt.timedelta(days=ahead):
+            return None
         placed = day + dt.timedelta(days=ahead)
         last = PartialDate(placed.year, placed.month, placed.day)
     if last.first_day() < first.first_day() or start.end > end.start:
@@ -677,6 +687,8 @@ def resolve(when: When, reference: PartialDate) -> When | None:
         if reference.day is None or reference.month is None:
             return None
         day = dt.date(year, reference.month, reference.day)
+        if not dt.date.min + dt.timedelta(days=7) <= day <= dt.date.max - dt.timedelta(days=7):
+            return None  # the calendar's ends: no week to count in
         step = (
             (when.weekday - day.weekday()) % 7
             if when.announced

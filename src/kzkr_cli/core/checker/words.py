@@ -95,21 +95,11 @@ _DIRECTED = re.compile(
 )
 
 
-_FLOWING = re.compile(
-    rf"\b(?P<way>(?i:{lexicon.alternation(lexicon.FLOW_WORDS)}))\s+(?:(?i:the)\s+)?"
-    r"(?P<place>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?)"
-)
-
-
-def directed(text: str, *, flows: bool = False) -> Iterator[tuple[str, str]]:
+def directed(text: str) -> Iterator[tuple[str, str]]:
     """Each place a text says something goes from or to, with the way: ("to", "South
-    Korea") for "exports to South Korea"; with ``flows``, "in" counts as "to" as well
-    ("investment in South Korea"), for places that are countries."""
-    pattern, ways = (
-        (_FLOWING, lexicon.FLOW_WORDS) if flows else (_DIRECTED, lexicon.DIRECTION_WORDS)
-    )
-    for match in pattern.finditer(text):
-        yield ways[match.group("way").lower()], match.group("place")
+    Korea") for "exports to South Korea"."""
+    for match in _DIRECTED.finditer(text):
+        yield lexicon.DIRECTION_WORDS[match.group("way").lower()], match.group("place")
 
 
 def directions(text: str) -> frozenset[Direction]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
@@ -175,9 +176,12 @@ _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]*")
 
 def _names_its_own(text: str) -> bool:
     """Whether a sentence uses a name (a capitalised word that is no stop word, month or
-    weekday): "The cost of the project ..." names nothing, "Samsung's revenue ..." does."""
+    weekday, and, first in the sentence, only an owner's: "Samsung's revenue ..."):
+    "Construction is estimated to cost ..." names nothing."""
     return any(
-        stem(m.group(0)) not in STOP_WORDS and m.group(0).lower() not in CALENDAR_WORDS
+        (m.start() > 0 or text.startswith(("'s", "’s"), m.end()))
+        and stem(m.group(0)) not in STOP_WORDS
+        and m.group(0).lower() not in CALENDAR_WORDS
         for m in _CAPITALISED.finditer(text)
     )
 
@@ -383,36 +387,46 @@ def _year_of(published: Dating | None) -> int | None:
 
 def _clause(text: str, span: tuple[int, int], when: When | None) -> str:
     """The shortest run of the sentence's clauses holding the number (and its period, when
-    that fits), at most ``QUOTE_LIMIT`` characters; verbatim but for folded whitespace."""
-    cuts = [0]
-    for match in CLAUSE_BOUNDARY.finditer(text):
-        cuts.append(match.end())
-    cuts.append(len(text) + 1)
-    bounds = list(itertools.pairwise(cuts))
+    that fits), at most ``QUOTE_LIMIT`` characters; verbatim but for folded whitespace. The
+    clauses are found once per sentence, so a long one costs its length, not its length
+    for every number."""
+    cuts = _cuts(text)
 
     def clause_at(position: int) -> int:
-        return next(i for i, (a, b) in enumerate(bounds) if a <= position < b)
+        return bisect_right(cuts, position) - 1
 
     low = high = clause_at(span[0])
     high = max(high, clause_at(max(span[0], span[1] - 1)))
     if when is not None and when.end <= len(text):
         wanted = (min(low, clause_at(when.start)), max(high, clause_at(max(0, when.end - 1))))
-        if _length(text, bounds, *wanted) <= QUOTE_LIMIT:
+        if _length(text, cuts, *wanted) <= QUOTE_LIMIT:
             low, high = wanted
-    quote = _piece(text, bounds, low, high)
-    if len(quote) > QUOTE_LIMIT:
+    quote = _piece(text, cuts, low, high) if _raw(cuts, low, high) <= 2 * QUOTE_LIMIT else ""
+    if not quote or len(quote) > QUOTE_LIMIT:
         start = max(0, span[0] - QUOTE_LIMIT // 2)
         quote = " ".join(text[start : start + QUOTE_LIMIT].split()[1:-1]) or text[span[0] : span[1]]
     return quote
 
 
-def _piece(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> str:
-    piece = text[bounds[low][0] : min(bounds[high][1], len(text))]
+@functools.lru_cache(maxsize=8)
+def _cuts(text: str) -> tuple[int, ...]:
+    """Where each clause of ``text`` starts, and one past its end."""
+    return (0, *(m.end() for m in CLAUSE_BOUNDARY.finditer(text)), len(text) + 1)
+
+
+def _raw(cuts: tuple[int, ...], low: int, high: int) -> int:
+    return cuts[high + 1] - cuts[low]
+
+
+def _piece(text: str, cuts: tuple[int, ...], low: int, high: int) -> str:
+    piece = text[cuts[low] : min(cuts[high + 1], len(text))]
     return " ".join(piece.split()).rstrip(",;:—–- ")
 
 
-def _length(text: str, bounds: list[tuple[int, int]], low: int, high: int) -> int:
-    return len(_piece(text, bounds, low, high))
+def _length(text: str, cuts: tuple[int, ...], low: int, high: int) -> int:
+    if _raw(cuts, low, high) > 2 * QUOTE_LIMIT:
+        return _raw(cuts, low, high)  # far too long: not worth folding
+    return len(_piece(text, cuts, low, high))
 
 
 def _draft_date(
