@@ -147,13 +147,10 @@ def _drafted(store: Store, text: str, published: str = "2024-06-12") -> Drafting
     return draft_records(store, source, text, StoreIndex.build(store))
 
 
-TIED_EVENTS = SUMMIT_EVENTS
-
-
 def test_of_tied_events_the_one_named_nearest_the_date_is_dated(
     make_store: StoreMaker,
 ) -> None:
-    store = load_store(make_store(events=TIED_EVENTS))
+    store = load_store(make_store(events=SUMMIT_EVENTS))
     # The visit is named inside the date's span; "began" (an agreement's word too) is far.
     text = (
         "The Korean president arrived in Astana on Tuesday for a summit visit through"
@@ -195,7 +192,7 @@ def test_a_date_no_tied_event_may_fall_on_is_a_new_event_naming_them(
 
 
 def test_a_date_said_twice_in_a_sentence_is_drafted_once(make_store: StoreMaker) -> None:
-    store = load_store(make_store(events=TIED_EVENTS))
+    store = load_store(make_store(events=SUMMIT_EVENTS))
     text = "ASTANA, June 12 (News) -- The Korean president arrived Wednesday for a summit visit.\n"
     drafting = _drafted(store, text)
     assert [str(c.claim.date) for c in drafting.claims] == ["2024-06-12"]

@@ -271,11 +271,7 @@ OTHER_CURRENCIES = (
 def _in_every_tense(verbs: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Each verb (by its base) in the forms a writer uses: the base, the present a headline
     uses ("falls", "slumps"), and its past forms."""
-    return tuple(
-        form
-        for base, past in verbs.items()
-        for form in (base, base + ("es" if base.endswith(("sh", "ch")) else "s"), *past)
-    )
+    return tuple(form for base, past in verbs.items() for form in (base, base + "s", *past))
 
 
 FALL_VERBS = {

@@ -172,7 +172,7 @@ def _content(words: list[Token]) -> list[Token]:
     return [t for t in words if t.stem not in STOP_WORDS]
 
 
-_BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,9 +617,9 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 PERIOD_CANDIDATES = 8
-_THAN = re.compile(r"\bthan\s+(?:in\s+|on\s+|at\s+)?$", re.IGNORECASE)
 """Mentions of time on each side of a number that may be its period: the nearest are
 always among them, and a number never looks at every date of a long text."""
+_THAN = re.compile(r"\bthan\s+(?:in\s+|on\s+|at\s+)?$", re.IGNORECASE)
 
 
 def _periods(
@@ -638,8 +638,8 @@ def _periods(
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
     # "more than 30 years of ties since January 1992": the start of an age, not its moment
-    starting = {t for t, w in enumerate(times) if _SINCE.search(text, max(0, w.start - 8), w.start)}
-    happenings = _Happenings(text, happening) if placed and times and happening else None
+    starting = {t for t, w in enumerate(times) if after_since(text, w)}
+    clauses = _ClauseWords(text) if placed and times and happening else None
     pairs = []
     for i in placed:
         span = (quantities[i].start, quantities[i].end)
@@ -648,7 +648,9 @@ def _periods(
             if t in bases:
                 continue
             # "in 1996, four years after the ties": an offset is an age at the other's moment
-            elsewhere = happenings is not None and happenings.elsewhere(span[0], times[t].start)
+            elsewhere = clauses is not None and clauses.names_elsewhere(
+                span[0], times[t].start, happening
+            )
             starts_age = t in starting and quantities[i].kind is Kind.YEARS
             if (elsewhere or starts_age) and not _offset(text, quantities[i]):
                 continue
@@ -669,30 +671,6 @@ def _happening_words(index: StoreIndex, stems: set[str]) -> frozenset[str]:
     talks it shares words with): a clause using one names that happening."""
     kinds = frozenset().union(*(index.events[e].kinds for e in _event_scores(index, stems)))
     return frozenset(stems & one_kind_stems() & kinds)
-
-
-_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s")
-"""Where a clause ends: ``_BOUNDARY`` but for the commas inside a number ("41,370")."""
-
-
-class _Happenings:
-    """Clauses and the words naming an event the sentence speaks of in them ("talks",
-    "deported"), read once: a time in another clause than a number's, in a clause that names
-    such a happening ("Speaking at talks in June 2024, Tokayev said trade had reached $6bn";
-    "descendants of Koreans deported in the late 1930s"), dates it, not the number."""
-
-    def __init__(self, text: str, happening: frozenset[str]) -> None:
-        self.bounds = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-        self.kinds = [t.start for t in tokens(text) if t.stem in happening]
-
-    def elsewhere(self, number: int, time: int) -> bool:
-        if not _between(self.bounds, min(number, time), max(number, time)):
-            return False
-        at = bisect_right(self.bounds, time)
-        low = self.bounds[at - 1] if at else -1
-        high = self.bounds[at] if at < len(self.bounds) else math.inf
-        i = bisect_right(self.kinds, low)
-        return i < len(self.kinds) and self.kinds[i] < high
 
 
 OCCASION_NOUNS = lexicon.OCCASION_NOUNS
@@ -787,18 +765,39 @@ _WHEN_IT_HAPPENED = re.compile(r"\b(?:in|from|between|during|since|until)\s+$", 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
+def after_since(text: str, when: When) -> bool:
+    """Whether a time comes right after "since": the start of what follows from it."""
+    return _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+
+
 class _ClauseWords:
-    """The sentence's words by clause, read once: the stems of the clause a time stands in,
-    and of the next one when the time's clause is the time alone ("In 1937, 170,000 Koreans
-    were deported": a time put first speaks for the clause after it)."""
+    """The sentence's words by clause, read once (commas inside a number, "41,370", end no
+    clause): the stems of the clause a time stands in, and whether a time in another clause
+    than a number's names a happening."""
 
     def __init__(self, text: str) -> None:
-        self.bounds = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.bounds = [m.start() for m in _BOUNDARY.finditer(text)]
         self.words = tokens(text)
         self.starts = [t.start for t in self.words]
         self.length = len(text)
 
+    def names_elsewhere(self, number: int, time: int, happening: frozenset[str]) -> bool:
+        """Whether the time stands in another clause than the number, one that uses a word
+        naming a happening the sentence speaks of ("Speaking at talks in June 2024, Tokayev
+        said trade had reached $6bn"; "descendants of Koreans deported in the late 1930s"):
+        the time is that happening's, not the number's."""
+        if not _between(self.bounds, min(number, time), max(number, time)):
+            return False
+        at = bisect_right(self.bounds, time)
+        low = self.bounds[at - 1] if at else -1
+        high = self.bounds[at] if at < len(self.bounds) else self.length
+        first, last = bisect_right(self.starts, low), bisect_left(self.starts, high)
+        return any(t.stem in happening for t in self.words[first:last])
+
     def around(self, when: When) -> set[str]:
+        """The stems of the time's clause, and of the next one when the clause is the time
+        alone ("In 1937, 170,000 Koreans were deported": a time put first speaks for the
+        clause after it)."""
         # a comma inside the time ("March 20-21, 2024") ends no clause
         low_i, i = bisect_right(self.bounds, when.start), bisect_left(self.bounds, when.end)
         low = self.bounds[low_i - 1] if low_i else -1

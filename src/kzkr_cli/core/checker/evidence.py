@@ -271,14 +271,10 @@ def _read_exactly(
     exact = replace(claim, quantity=replace(quantity, step=quantity.exact_step))
     if _judge_metric(index, exact, metric_id).verdict is Verdict.SUPPORTED:
         return finding
-    return Finding(
-        finding.stated,
-        finding.subject,
-        Verdict.UNVERIFIABLE,
-        finding.explanation.removesuffix(".")
-        + f" only as a round figure; read as exactly {quantity.text.split()[-1]!s}"
+    return _left_open(
+        finding,
+        f" only as a round figure; read as exactly {quantity.text.split()[-1]!s}"
         " it does not, so the store cannot confirm it.",
-        finding.evidence,
     )
 
 
@@ -668,14 +664,10 @@ def _unless_announced(when: When, finding: Finding) -> Finding:
     another time is another happening, or a plan that moved, never proof it is false."""
     if not when.announced or finding.verdict is not Verdict.CONTRADICTED:
         return finding
-    return Finding(
-        finding.stated,
-        finding.subject,
-        Verdict.UNVERIFIABLE,
-        finding.explanation.removesuffix(".")
-        + f'; but the sentence gives "{finding.stated}" in advance, as a plan, so it may be'
+    return _left_open(
+        finding,
+        f'; but the sentence gives "{finding.stated}" in advance, as a plan, so it may be'
         " another occasion or a date that moved.",
-        finding.evidence,
     )
 
 
@@ -774,13 +766,20 @@ def _unless_unnamed(finding: Finding, *, misnamed: bool) -> Finding:
     keep = (Verdict.UNVERIFIABLE,) if misnamed else (Verdict.UNVERIFIABLE, Verdict.SUPPORTED)
     if finding.verdict in keep:
         return finding
+    return _left_open(
+        finding,
+        "; but the sentence does not say it is this event that happened, so"
+        f' "{finding.stated}" may date something else.',
+    )
+
+
+def _left_open(finding: Finding, why: str) -> Finding:
+    """The finding made unverifiable, its explanation ending with why it cannot decide."""
     return Finding(
         finding.stated,
         finding.subject,
         Verdict.UNVERIFIABLE,
-        finding.explanation.removesuffix(".")
-        + "; but the sentence does not say it is this event that happened, so"
-        f' "{finding.stated}" may date something else.',
+        finding.explanation.removesuffix(".") + why,
         finding.evidence,
     )
 

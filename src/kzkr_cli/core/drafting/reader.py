@@ -11,6 +11,7 @@ from kzkr_cli.core.checker.claims import DateClaim as DatedInSentence
 from kzkr_cli.core.checker.claims import (
     FigureClaim,
     ReadSentence,
+    after_since,
     kind_words,
     named_metrics,
     read_sentence,
@@ -345,11 +346,8 @@ def _is_stock(store: Store, index: StoreIndex, metric: str | None) -> bool:
     return store.metrics[metric].unit in STOCK_UNITS
 
 
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-
-
 def _since(text: str, when: When | None) -> bool:
-    return when is not None and _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+    return when is not None and after_since(text, when)
 
 
 def _period(
