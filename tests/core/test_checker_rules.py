@@ -905,3 +905,163 @@ def test_a_date_given_in_advance_confirms_but_never_contradicts(
     checker = Checker(load_store(make_store(metrics=CU_METRICS, events=CU_OPENING)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
+
+
+STATE_VISITS = event(
+    "first-state-visit",
+    claim("alpha", "2005-03-01", "2005-03-03", quote="the first state visit"),
+    title="Arman's first state visit to Steppeland",
+    actors=["Arman Tolegen"],
+) + event(
+    "later-state-visit",
+    claim("alpha", "2019-08-16", "2019-08-17", quote="a state visit"),
+    title="Bora's state visit to Steppeland",
+    actors=["Bora Kim"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # The title shares "first" with one visit and the actor with the other: who decides.
+        ("Bora's state visit to Steppeland, the first by a leader, was in June 2021.", "later"),
+        # A date that fits one of them is still judged against that one.
+        ("The first state visit to Steppeland took place in March 2005.", "first"),
+    ],
+)
+def test_who_tells_tied_events_apart_when_the_date_fits_none(
+    make_store: StoreMaker, text: str, verdict: str
+) -> None:
+    checker = Checker(load_store(make_store(events=STATE_VISITS)))
+    (finding,) = checker.check_claim(text).findings
+    assert finding.verdict is (Verdict.CONTRADICTED if verdict == "later" else Verdict.SUPPORTED), (
+        finding.explanation
+    )
+    assert f"{verdict}-state-visit" in {e.fact for e in finding.evidence}
+
+
+TURNOVER_PART_YEAR = figure(
+    "alpha-part", "$1.4 billion", 1.4e9, {"start": "2024-01", "end": "2024-04"}, quote="1.4"
+) + figure(
+    "alpha-part-before", "$2.4 billion", 2.4e9, {"start": "2023-01", "end": "2023-04"}, quote="2.4"
+)
+TURNOVER = metric(
+    "trade", "Trade turnover", "USD", aliases=["trade", "turnover"], description="Trade."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Turnover was $1.4bn in Jan-Apr 2024, down from $2.4bn in the same months of 2023.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Turnover was $1.4bn in Jan-Apr 2024, down from $3.4bn in the same period of 2023.",
+            Verdict.CONTRADICTED,
+        ),
+        # no time of its own: the base is the figure at a time the sentence does not give
+        ("Turnover was $1.4bn in Jan-Apr 2024, down from $3.4bn.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_the_base_of_a_change_is_the_figure_at_its_own_time(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(figures=TURNOVER_PART_YEAR, metrics=TURNOVER)))
+    findings = {f.stated: f for f in checker.check_claim(text).findings}
+    assert findings["$1.4bn"].verdict is Verdict.SUPPORTED
+    (base,) = [f for stated, f in findings.items() if stated in ("$2.4bn", "$3.4bn")]
+    assert base.verdict is verdict, base.explanation
+
+
+def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
+    """ "Over half of the turnover" is a part of it; the store's change in turnover ("44%
+    less") neither confirms nor rules it out."""
+    metrics = TURNOVER + metric(
+        "trade-change",
+        "Change in trade turnover",
+        "percent",
+        aliases=["trade fell"],
+        description="Change in trade.",
+        change_of="trade",
+    )
+    figures = figure(
+        "alpha-change",
+        "44% less",
+        -44,
+        {"start": "2024-01", "end": "2024-04"},
+        metric="trade-change",
+        quote="44% less",
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    text = "In Jan-Apr 2024 exports made up just over half of the trade turnover."
+    (share,) = [f for f in checker.check_claim(text).findings if "half" in f.stated]
+    assert share.verdict is Verdict.UNVERIFIABLE, share.explanation
+    fell = checker.check_claim("In Jan-Apr 2024 trade fell by over half.").findings[0]
+    assert fell.verdict is Verdict.CONTRADICTED, fell.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Shinhan Bank bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
+        ("Arman Bank bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
+        # one capitalised word opening a sentence is not taken for a name
+        ("Roughly 30% of the Steppe Bank was bought in 2008.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_name_opening_the_sentence_before_its_verb_is_a_party(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    stake = metric(
+        "stake",
+        "Arman Bank's stake in the Steppe Bank",
+        "percent",
+        aliases=["Steppe Bank"],
+        description="Share Arman Bank bought.",
+    )
+    figures = figure("alpha-stake", "30%", 30, {"as_of": "2008"}, metric="stake", quote="30%")
+    checker = Checker(load_store(make_store(figures=figures, metrics=stake)))
+    (finding,) = checker.check_claim(text).findings
+    assert finding.verdict is verdict, finding.explanation
+
+
+def test_the_time_a_since_clause_gives_starts_an_age(make_store: StoreMaker) -> None:
+    """ "Three decades have passed since the ties began in early 1992": 1992 is when the age
+    starts counting, not the moment it is three decades."""
+    metrics = metric(
+        "ties-age",
+        "Duration of the ties",
+        "years",
+        aliases=["ties"],
+        description="Years of ties.",
+        age_of="ties",
+    )
+    events = event(
+        "ties",
+        claim("alpha", "1992-01-28", quote="ties began"),
+        kind="agreement",
+        title="Ties established",
+        actors=["Steppeland", "Hanland"],
+        aliases=["ties"],
+    )
+    checker = Checker(load_store(make_store(metrics=metrics, events=events)))
+    text = "More than three decades have passed since the two opened ties in early 1992."
+    age = next(f for f in checker.check_claim(text).findings if "decades" in f.stated)
+    assert age.verdict is not Verdict.CONTRADICTED, age.explanation
+
+
+def test_a_group_some_n_strong_is_counted_by_the_name_before(make_store: StoreMaker) -> None:
+    diaspora = metric(
+        "diaspora",
+        "Ethnic Hanlanders living in Steppeland",
+        aliases=["Hanlanders"],
+        description="Number of ethnic Hanlanders.",
+    )
+    figures = figure("alpha-d", "120,000", 120000, {"as_of": "2024"}, metric="diaspora")
+    checker = Checker(load_store(make_store(figures=figures, metrics=diaspora)))
+    strong = checker.check_claim("In 2024 the Hanlanders, some 120,000 strong, met in Steppeland.")
+    assert strong.verdict is Verdict.SUPPORTED, strong.explanation
+    weak = checker.check_claim("In 2024 the Hanlanders, some 120,000 tractors, met in Steppeland.")
+    assert weak.verdict is Verdict.UNVERIFIABLE, weak.explanation

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kzkr_cli.core.intervals import quantity_interval
@@ -225,3 +227,25 @@ def test_a_k_joined_to_digits_is_thousands(text: str, read: list[tuple[Kind, flo
 def test_a_direction_in_a_headlines_present_tense_is_read(text: str, value: float) -> None:
     (quantity,) = find_quantities(text)
     assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("barely topped $3 billion", 3.2e9, 6e9),
+        ("just over $3 billion", 3.4e9, 3.6e9),
+        ("slightly under 110,000", 106_000, 100_000),
+    ],
+)
+def test_a_bound_barely_passed_reaches_half_a_step(
+    text: str, inside: float, outside: float
+) -> None:
+    (quantity,) = find_quantities(text)
+    interval = quantity_interval(quantity)
+    assert interval.low <= inside <= interval.high
+    assert not interval.low <= outside <= interval.high
+
+
+def test_a_plain_bound_stays_open() -> None:
+    (quantity,) = find_quantities("topped $3 billion")
+    assert quantity_interval(quantity).high == math.inf

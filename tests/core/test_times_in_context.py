@@ -287,3 +287,24 @@ def test_a_number_after_a_country_or_with_separators_is_no_name(
 )
 def test_first_months_and_quarters_are_read_with_or_without_the(text: str, label: str) -> None:
     assert labels(text, None) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "$1.4bn in Jan-Apr 2024, down from $2.4bn in the same months of 2023",
+            ["2024-01/2024-04", "2023-01/2023-04"],
+        ),
+        (
+            "in January-September 2024, against the same period of 2023",
+            ["2024-01/2024-09", "2023-01/2023-09"],
+        ),
+        # with no part of a year before it, a year is the whole year
+        ("in 2024, against the same period of 2023", ["2024", "2023"]),
+    ],
+)
+def test_the_same_period_of_a_year_takes_the_months_said_before(
+    text: str, expected: list[str]
+) -> None:
+    assert labels(text, None) == expected

@@ -235,6 +235,8 @@ HEDGES: dict[str, Qualifier] = {
     "as much as": Qualifier.UP_TO,
 }
 """Words before a number that widen it, and how (tried in this order)."""
+NARROW_WORDS = ("just", "barely", "slightly", "narrowly", "only just")
+"""Words before a bound that keep it close ("just over", "barely topped"): half a step."""
 
 SIZE_SUPERLATIVES = ("largest", "biggest", "leading")
 """Superlatives that rank by size, the order a rank metric has unless its ``ranked_by``
@@ -379,9 +381,10 @@ STOP_WORDS = frozenset(
 GENERIC_WORDS = ("rank", "share", "number", "value", "change", "total", "count")
 """Words that name a measure, not what is measured: alone they never select a metric."""
 
-GENERIC_COUNTED = ("people", "persons", "individuals", "times", "occasions", "instances")
-"""Nouns that count anything ("200,000 people", "five times"): they leave the subject to the
-rest of the sentence."""
+GENERIC_COUNTED = ("people", "persons", "individuals", "times", "occasions", "instances", "strong")
+"""Nouns that count anything ("200,000 people", "five times"), and "strong" after a count of
+the group before it ("a community some 120,000 strong"): they leave the subject to the rest
+of the sentence."""
 PERSONS_COUNTED = ("people", "persons", "individuals")
 """Of those, the nouns that count persons: "20,000 people" is no count of companies."""
 PERSON_NOUNS = (

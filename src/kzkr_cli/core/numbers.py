@@ -47,6 +47,9 @@ class Quantity:
     ordinal: bool = False
     """An ordinal that may count the years of an age: in digits ("15th"), or in words before
     a word of age ("the fifteenth anniversary", "the twenty-first year")."""
+    narrow: bool = False
+    """A bound said to be barely passed ("just over", "barely topped", "slightly under"):
+    within half a step of it, not anything beyond."""
 
     @property
     def placeable(self) -> bool:
@@ -288,6 +291,10 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         elif match.group("years"):
             kind = Kind.YEARS
     sign = _sign(match, text)
+    narrow = (
+        qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN)
+        and _NARROWLY.search(text, max(0, match.start() - 16), match.start()) is not None
+    )
     return Quantity(
         float(sign * value),
         float(step),
@@ -298,7 +305,11 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
         match.end(),
         float(exact) if exact is not None and exact != step else None,
         ordinal,
+        narrow,
     )
+
+
+_NARROWLY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.NARROW_WORDS)})\s+$", re.IGNORECASE)
 
 
 def _joined(match: re.Match[str], scale: str) -> bool:

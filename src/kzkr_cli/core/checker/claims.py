@@ -126,6 +126,9 @@ class DateClaim:
     named_span: bool = False
     """The date is a span of years the thing is for ("an Action Plan for 2025-2027"), to be
     compared with the span its events' titles name, not with when they happened."""
+    who: tuple[str, ...] = ()
+    """Events whose actors the sentence names ("Tokayev's state visit"): of tied events
+    none of which the date fits, the ones it speaks of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,17 +148,19 @@ class ReadSentence:
 _PARTY = re.compile(
     r"\b[a-z]+\s+(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
+    r"|^(?P<lead>[A-Z][^\W\d_]+)(?=\s+[A-Z][^\W\d_]+\s+[a-z])"
 )
-"""A capitalised name inside a clause ("trade with China", "visited Japan") or owning
-something ("China's trade"); not one opening a clause ("..., Reuters reported")."""
+"""A capitalised name inside a clause ("trade with China", "visited Japan"), owning
+something ("China's trade"), or the first of two opening the sentence before its verb
+("Shinhan Bank bought"); not one opening a clause ("..., Reuters reported")."""
 
 
 def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tuple[str, ...]:
     found: list[str] = []
     numbers = sorted((q.start, q.end) for q in quantities)
     for match in _PARTY.finditer(text):
-        name = match.group("name") or match.group("owner")
-        at = match.start("name") if match.group("name") else match.start("owner")
+        group = next(g for g in ("name", "owner", "lead") if match.group(g))
+        name, at = match.group(group), match.start(group)
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
             continue  # a word of a number ("No. 5"), not a name
@@ -390,6 +395,7 @@ def _assign(
     for qi, quantity in enumerate(quantities):
         counted = _counted_words(text, quantity, layout)
         persons = _counts_persons(text, quantity, layout)
+        share = quantity.kind is Kind.PERCENT and _SHARE_OF.match(text, quantity.end) is not None
         best: dict[str, float] = {}
         said = clauses.of(quantity) or whole
         sent = clauses.flows_of(quantity) or sent_whole
@@ -407,6 +413,8 @@ def _assign(
                     continue
                 if persons and not index.counts_persons(metric_id):
                     continue
+                if share and index.metric(metric_id).change_of is not None:
+                    continue  # "over half of the $1.4 billion turnover" is a part, not a change
                 gap = layout.gap((quantity.start, quantity.end), span)
                 if quantity.kind is Kind.RANK and span[1] <= quantity.start:
                     gap += RANK_BEFORE_WORDS
@@ -434,7 +442,13 @@ def _assign(
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
     settled = _from_now_to_plan(index, text, quantities, chosen)
+    based = _change_bases(text, quantities, chosen)
     periods = _periods(times, quantities, set(chosen), text, _happening_words(index, stems))
+    for qi, of in based.items():
+        # the base of a change is the figure at another time, or nothing the store places
+        if qi not in periods or periods[qi] is periods.get(of):
+            del chosen[qi]
+            periods.pop(qi, None)
     rivals = _rivals(scored, chosen)
     for a, b in settled:
         rivals.get(a, set()).discard(chosen[b][1])
@@ -452,6 +466,36 @@ def _assign(
         )
         for qi, quantity in enumerate(quantities)
     ]
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|this|that|all|total)\b", re.IGNORECASE)
+"""After a share: "half of the turnover" is a part of a whole, never a change in it."""
+_DOWN_OR_UP_FROM = re.compile(
+    rf"\b(?:{lexicon.alternation((*lexicon.FALL_WORDS, *lexicon.RISE_WORDS))})\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
+def _change_bases(
+    text: str, quantities: list[Quantity], chosen: dict[int, tuple[float, str]]
+) -> dict[int, int]:
+    """ "$1.4bn, down from $2.4bn in the same months of 2023": the number a change starts
+    from is the figure just before it, at the time it is given for. Each such number the
+    sentence does not place otherwise takes that figure's metric; returns it with the
+    number it is the base of."""
+    based: dict[int, int] = {}
+    for qi in range(1, len(quantities)):
+        quantity, before = quantities[qi], qi - 1
+        if (
+            qi in chosen
+            or before not in chosen
+            or quantity.kind is not quantities[before].kind
+            or _DOWN_OR_UP_FROM.search(text, max(0, quantity.start - 24), quantity.start) is None
+        ):
+            continue
+        chosen[qi] = chosen[before]
+        based[qi] = before
+    return based
 
 
 _FROM_TO = re.compile(r"\s+to\s+")
@@ -753,7 +797,8 @@ def _dates(
             unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
             said = kind_words() & stems
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
-            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where))
+            who = tuple(e for e in events if index.events[e].actors & stems)
+            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where, who=who))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
@@ -765,9 +810,20 @@ _WHEN_IT_HAPPENED = re.compile(r"\b(?:in|from|between|during|since|until)\s+$", 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\b", re.IGNORECASE)
+SINCE_REACH = 80
+"""Characters before a time that a "since" opening its clause may stand at."""
+
+
 def after_since(text: str, when: When) -> bool:
-    """Whether a time comes right after "since": the start of what follows from it."""
-    return _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+    """Whether a time comes after "since": right after it, or in the clause it opens ("since
+    the two countries opened relations in early 1992"): the start of what follows from it."""
+    if _SINCE.search(text, max(0, when.start - 8), when.start) is not None:
+        return True
+    start = max(0, when.start - SINCE_REACH)
+    boundaries = [m.end() for m in _BOUNDARY.finditer(text, start, when.start)]
+    clause = boundaries[-1] if boundaries else start
+    return _SINCE_CLAUSE.search(text, clause, when.start) is not None
 
 
 class _ClauseWords:

@@ -689,6 +689,9 @@ def _judge_dates(index: StoreIndex, claim: DateClaim) -> Finding:
     for finding in findings:
         if finding.verdict is Verdict.SUPPORTED:
             return finding
+    if len(claim.who) == 1:
+        # None fits the date, and the sentence names the actors of one of them.
+        return findings[claim.events.index(claim.who[0])]
     titles = "; ".join(index.events[e].event.title for e in claim.events)
     return Finding(
         when.text,

@@ -87,6 +87,8 @@ class EventWords:
     title_years: frozenset[int]
     aliases: tuple[frozenset[str], ...] = ()
     """Each alias as its set of stems: a sentence using all of them names the event."""
+    actors: frozenset[str] = frozenset()
+    """The distinctive words of its actors alone: who."""
 
 
 @dataclass
@@ -318,10 +320,12 @@ class StoreIndex:
         events = list(self.store.events.values())
         titles: dict[str, set[str]] = {}
         parties: dict[str, set[str]] = {}
+        actors: dict[str, set[str]] = {}
         counts: Counter[str] = Counter()
         for event in events:
             title = titles[event.id] = content_stems(event.title)
-            named = parties[event.id] = content_stems(" ".join([*event.actors, event.place or ""]))
+            who = actors[event.id] = content_stems(" ".join(event.actors))
+            named = parties[event.id] = who | content_stems(event.place or "")
             counts.update(title | named)
         limit = max(2, COMMON_SHARE * len(events))
         by_word: dict[str, list[str]] = defaultdict(list)
@@ -337,7 +341,14 @@ class StoreIndex:
                 frozenset(words) for words in map(content_stems, event.aliases) if words
             )
             self.events[event.id] = EventWords(
-                event, kinds, distinctive, distinctive & named, distinctive & title, years, aliases
+                event,
+                kinds,
+                distinctive,
+                distinctive & named,
+                distinctive & title,
+                years,
+                aliases,
+                distinctive & actors[event.id],
             )
             for word in distinctive | kinds | frozenset().union(*aliases):
                 by_word[word].append(event.id)

@@ -539,7 +539,63 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
                 when = placed
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
-    yield from _spans(text, _sharing_years(text, sorted(found, key=lambda w: w.start)), clauses)
+    times = _same_span(text, _sharing_years(text, sorted(found, key=lambda w: w.start)))
+    yield from _spans(text, times, clauses)
+
+
+_SAME_SPAN = re.compile(
+    r"\bthe\s+same\s+(?:months?|period|quarters?|span|time)\s+(?:of|in|last|a\s+year)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SAME_SPAN_LOOKBACK = 4
+"""Times before "the same period" that it may repeat: the nearest few, so it stays linear."""
+
+
+def _same_span(text: str, times: list[When]) -> list[When]:
+    """ "The same months of 2023" after "January-April 2024" is January-April 2023: a year
+    said of "the same period" takes the months of the part of a year said before it."""
+    for i in range(1, len(times)):
+        when = times[i]
+        if (
+            when.first is None
+            or when.last is None
+            or when.first.month is not None
+            or when.first.year != when.last.year
+        ):
+            continue
+        same = _SAME_SPAN.search(text, max(0, when.start - 40), when.start)
+        if same is None:
+            continue
+        earlier = next(
+            (
+                t
+                for t in reversed(times[max(0, i - _SAME_SPAN_LOOKBACK) : i])
+                if t.first is not None
+                and t.last is not None
+                and t.first.month is not None
+                and t.last.month is not None
+                and t.first.year == t.last.year
+            ),
+            None,
+        )
+        if earlier is None:
+            continue
+        assert earlier.first is not None and earlier.last is not None
+        year = when.first.year
+        first = _safe(year, earlier.first.month, earlier.first.day)
+        last = _safe(year, earlier.last.month, earlier.last.day)
+        if first is not None and last is not None:
+            times[i] = replace(
+                when,
+                text=text[same.start() : when.end],
+                start=same.start(),
+                first=first,
+                last=last,
+                months=earlier.months,
+            )
+    return times
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.IGNORECASE)
