@@ -1000,6 +1000,13 @@ def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
     assert share.verdict is Verdict.UNVERIFIABLE, share.explanation
     fell = checker.check_claim("In Jan-Apr 2024 trade fell by over half.").findings[0]
     assert fell.verdict is Verdict.CONTRADICTED, fell.explanation
+    # any "of" after a share, "made up" being no verb of change ...
+    made_up = "In Jan-Apr 2024 exports made up more than half of bilateral trade."
+    (part,) = [f for f in checker.check_claim(made_up).findings if "half" in f.stated]
+    assert part.verdict is Verdict.UNVERIFIABLE, part.explanation
+    # ... but a share of itself after a verb of change is the change
+    itself = checker.check_claim("In Jan-Apr 2024 trade fell 44% of its value.").findings[0]
+    assert itself.verdict is Verdict.SUPPORTED, itself.explanation
 
 
 @pytest.mark.parametrize(
@@ -1007,6 +1014,8 @@ def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
     [
         ("Shinhan Bank bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
         ("Arman Bank bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
+        # a word describing the name after it is no name ("Carmaker Kia", "Lender Arman")
+        ("Lender Arman bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
         # one capitalised word opening a sentence is not taken for a name
         ("Roughly 30% of the Steppe Bank was bought in 2008.", Verdict.SUPPORTED),
     ],
@@ -1050,6 +1059,22 @@ def test_the_time_a_since_clause_gives_starts_an_age(make_store: StoreMaker) -> 
     text = "More than three decades have passed since the two opened ties in early 1992."
     age = next(f for f in checker.check_claim(text).findings if "decades" in f.stated)
     assert age.verdict is not Verdict.CONTRADICTED, age.explanation
+    # an age inside the clause "since" opens is measured at its time (ties of 20 years)
+    inside = "Trade has grown since the two marked 30 years of ties in 2012."
+    age = next(f for f in checker.check_claim(inside).findings if "years" in f.stated)
+    assert age.verdict is Verdict.CONTRADICTED, age.explanation
+
+
+def test_a_level_given_as_of_a_moment_is_no_base_of_a_change(make_store: StoreMaker) -> None:
+    """ "10 stores, up from 1 in early 2024": the store's moments need not be the
+    sentence's, so the 1 is left unplaced rather than set against the 10."""
+    stores = metric(
+        "stores", "Chain stores in Steppeland", aliases=["stores"], description="Stores."
+    )
+    figures = figure("alpha-s", "10", 10, {"as_of": "2024-11"}, metric="stores", quote="10")
+    checker = Checker(load_store(make_store(figures=figures, metrics=stores)))
+    findings = checker.check_claim("The chain runs 10 stores, up from 1 in early 2024.").findings
+    assert [f.verdict for f in findings if f.stated == "1"] in ([], [Verdict.UNVERIFIABLE])
 
 
 def test_a_group_some_n_strong_is_counted_by_the_name_before(make_store: StoreMaker) -> None:
@@ -1065,3 +1090,55 @@ def test_a_group_some_n_strong_is_counted_by_the_name_before(make_store: StoreMa
     assert strong.verdict is Verdict.SUPPORTED, strong.explanation
     weak = checker.check_claim("In 2024 the Hanlanders, some 120,000 tractors, met in Steppeland.")
     assert weak.verdict is Verdict.UNVERIFIABLE, weak.explanation
+
+
+NAZARBAYEV_VISITS = metric(
+    "visits",
+    "Official visits of President Arman to Hanland",
+    aliases=["official visits"],
+    description="Number of official visits over the stated span.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Arman made five official visits to Hanland, in 1995, 2003, 2010 and 2016.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Arman made six official visits to Hanland: 1995, 2003, 2010, 2012 and 2016.",
+            Verdict.CONTRADICTED,
+        ),
+        # alternatives are no span, and the first year alone is not the count's period
+        ("Arman made five official visits to Hanland, in 1995 or 2016.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_count_before_a_list_of_years_is_over_the_years_listed(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    figures = figure(
+        "alpha-v", "five", 5, {"start": "1995", "end": "2016"}, metric="visits", quote="five"
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=NAZARBAYEV_VISITS)))
+    count = next(f for f in checker.check_claim(text).findings if f.stated in ("five", "six"))
+    assert count.verdict is verdict, count.explanation
+
+
+def test_an_abbreviation_in_mixed_case_is_no_stranger(make_store: StoreMaker) -> None:
+    """ "MoU" may stand for a memorandum the store spells out; "Shinhan" is a name."""
+    events = event(
+        "memorandum",
+        claim("alpha", "2024-06", quote="a memorandum was signed"),
+        kind="agreement",
+        title="Memorandum on minerals signed",
+        actors=["Steppeland"],
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    mou = checker.check_claim("Steppeland signed the memorandum on minerals, an MoU, in June 2024.")
+    assert mou.verdict is Verdict.SUPPORTED, mou.explanation
+    stranger = checker.check_claim(
+        "Steppeland signed the memorandum on minerals with Shinhan in June 2024."
+    )
+    assert stranger.verdict is Verdict.UNVERIFIABLE, stranger.explanation

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from kzkr_cli.core.checker.evidence import claim_interval
 from kzkr_cli.core.intervals import quantity_interval
 from kzkr_cli.core.models import Qualifier
 from kzkr_cli.core.numbers import Kind, find_quantities
@@ -233,19 +234,23 @@ def test_a_direction_in_a_headlines_present_tense_is_read(text: str, value: floa
     ("text", "inside", "outside"),
     [
         ("barely topped $3 billion", 3.2e9, 6e9),
-        ("just over $3 billion", 3.4e9, 3.6e9),
-        ("slightly under 110,000", 106_000, 100_000),
+        ("just over $3 billion", 3.2e9, 3.6e9),
+        ("just over $735 million", 735.8e6, 820e6),
+        ("just under $1 billion", 0.95e9, 0.736e9),
+        ("slightly under 110,000", 106_000, 95_000),
+        # the direction before it reaches through "slightly": a fall of just under 45 %
+        ("fell by slightly under 45%", -44, -30),
     ],
 )
-def test_a_bound_barely_passed_reaches_half_a_step(
+def test_a_bound_barely_passed_reaches_a_tenth_beyond_it(
     text: str, inside: float, outside: float
 ) -> None:
     (quantity,) = find_quantities(text)
-    interval = quantity_interval(quantity)
+    interval = claim_interval(quantity)
     assert interval.low <= inside <= interval.high
     assert not interval.low <= outside <= interval.high
 
 
 def test_a_plain_bound_stays_open() -> None:
     (quantity,) = find_quantities("topped $3 billion")
-    assert quantity_interval(quantity).high == math.inf
+    assert claim_interval(quantity).high == math.inf

@@ -300,11 +300,45 @@ def test_first_months_and_quarters_are_read_with_or_without_the(text: str, label
             "in January-September 2024, against the same period of 2023",
             ["2024-01/2024-09", "2023-01/2023-09"],
         ),
-        # with no part of a year before it, a year is the whole year
-        ("in 2024, against the same period of 2023", ["2024", "2023"]),
+        # after anything but a part of one year it cannot be placed: never the whole year
+        ("so far in 2024, against the same period of 2023", ["2024"]),
+        ("in December 2023-March 2024, against the same months of 2023", ["2023-12/2024-03"]),
+        ("on February 29, 2024, against the same day of 2023", ["2024-02-29"]),
     ],
 )
 def test_the_same_period_of_a_year_takes_the_months_said_before(
+    text: str, expected: list[str]
+) -> None:
+    assert labels(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signed on 28.01.1992 in Almaty", ["1992-01-28"]),
+        ("on 5.6.2024 and", ["2024-06-05"]),
+        # no such day, or part of a longer dotted number: no date
+        ("on 31.02.2024", []),
+        ("version 1.4.2024.5", []),
+    ],
+)
+def test_a_day_written_with_dots_is_day_month_year(text: str, expected: list[str]) -> None:
+    assert labels(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "$1.4bn in Jan-Apr 2024, down from $2.4bn a year earlier",
+            ["2024-01/2024-04", "2023-01/2023-04"],
+        ),
+        ("3 million on 5 June 2024, up from 2 million a year before", ["2024-06-05", "2023-06-05"]),
+        # after "than" it is the base of a comparison, no time a number holds for
+        ("17% more in 2024 than a year earlier", ["2024"]),
+    ],
+)
+def test_a_year_earlier_after_a_number_is_the_time_before_one_year_back(
     text: str, expected: list[str]
 ) -> None:
     assert labels(text, None) == expected

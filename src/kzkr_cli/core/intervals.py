@@ -121,12 +121,4 @@ def day_span(first: Dating, last: Dating | None = None) -> Interval:
 
 
 def quantity_interval(quantity: Quantity, tolerance: float = 0.0) -> Interval:
-    """What a number read from text admits; a bound barely passed ("just over $3 billion")
-    reaches half a step beyond it, no further."""
-    interval = interval_of(quantity.value, quantity.step, quantity.qualifier, tolerance)
-    if not quantity.narrow or not quantity.step:
-        return interval
-    reach = quantity.step / 2 + tolerance * abs(quantity.value)
-    if math.isinf(interval.high):
-        return Interval(interval.low, quantity.value + reach)
-    return Interval(quantity.value - reach, interval.high)
+    return interval_of(quantity.value, quantity.step, quantity.qualifier, tolerance)

@@ -301,6 +301,8 @@ FALL_WORDS = (
 """Words next to a number that make it a fall ("44% less", "fell by 3%", "falls 3%")."""
 RISE_WORDS = ("growth", "up", "more", *_in_every_tense(RISE_VERBS))
 """Words next to a number that make it a rise."""
+DIRECTION_ADVERBS = ("up", "down", "more", "less", "lower", "fewer", "growth")
+"""Of those, the words that are no verb of change ("made up more than half of")."""
 SHARP_FALL_WORDS = _in_every_tense({"plunge": ("plunged",), "slump": ("slumped",)})
 SHARP_RISE_WORDS = _in_every_tense({"jump": ("jumped",), "surge": ("surged",)})
 """Verbs read as a direction only before a number ("surged 40%", "slumps 44%")."""
@@ -377,6 +379,28 @@ STOP_WORDS = frozenset(
     ]
 )
 """Words that say nothing about a subject."""
+
+ORGANISATION_WORDS = (
+    "Bank",
+    "Group",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Motors",
+    "Electronics",
+    "Holdings",
+    "Industries",
+    "Industrial",
+    "Airlines",
+    "Securities",
+    "Financial",
+    "Construction",
+    "Steel",
+    "Chemical",
+    "Telecom",
+)
+"""Words after a name that make it an organisation's ("Shinhan Bank", "Doosan Group"), as
+written: the name is a party even where it opens a sentence."""
 
 GENERIC_WORDS = ("rank", "share", "number", "value", "change", "total", "count")
 """Words that name a measure, not what is measured: alone they never select a metric."""

@@ -49,7 +49,7 @@ class Quantity:
     a word of age ("the fifteenth anniversary", "the twenty-first year")."""
     narrow: bool = False
     """A bound said to be barely passed ("just over", "barely topped", "slightly under"):
-    within half a step of it, not anything beyond."""
+    close to it, not anything beyond (how close is the claim reader's to say)."""
 
     @property
     def placeable(self) -> bool:
@@ -141,7 +141,8 @@ _PATTERN = re.compile(
 )
 _SHARP = lexicon.alternation((*lexicon.SHARP_RISE_WORDS, *lexicon.SHARP_FALL_WORDS))
 _BEFORE_DIRECTION = re.compile(
-    rf"\b(?P<word>{_DOWN}|{_UP}|{_SHARP})(?:\s+by)?\s*$",
+    rf"\b(?P<word>{_DOWN}|{_UP}|{_SHARP})(?:\s+by)?"
+    rf"(?:\s+(?:{lexicon.alternation(lexicon.NARROW_WORDS)}))?\s*$",
     re.IGNORECASE,
 )
 _DOWN_WORDS = {*lexicon.FALL_WORDS, *lexicon.SHARP_FALL_WORDS}

@@ -29,7 +29,7 @@ from kzkr_cli.core.checker.parties import (
     is_people_adjective,
     misattributed,
 )
-from kzkr_cli.core.checker.when import CALENDAR, When, find_times
+from kzkr_cli.core.checker.when import CALENDAR, When, find_times, listed_years
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
@@ -148,10 +148,12 @@ class ReadSentence:
 _PARTY = re.compile(
     r"\b[a-z]+\s+(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
-    r"|^(?P<lead>[A-Z][^\W\d_]+)(?=\s+[A-Z][^\W\d_]+\s+[a-z])"
+    r"|^(?P<lead>[A-Z][^\W\d_]+)(?=\s+(?:"
+    + lexicon.alternation(lexicon.ORGANISATION_WORDS)
+    + r")\b)"
 )
 """A capitalised name inside a clause ("trade with China", "visited Japan"), owning
-something ("China's trade"), or the first of two opening the sentence before its verb
+something ("China's trade"), or opening the sentence as the name of an organisation
 ("Shinhan Bank bought"); not one opening a clause ("..., Reuters reported")."""
 
 
@@ -164,8 +166,8 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
             continue  # a word of a number ("No. 5"), not a name
-        if name.isupper():
-            continue  # an acronym ("USSR") may stand for names the store spells out
+        if sum(c.isupper() for c in name) > 1:
+            continue  # an acronym ("USSR", "MoU") may stand for names the store spells out
         words = [t.stem for t in tokens(name)]
         if any(w in STOP_WORDS or w in index.known_words or w in CALENDAR for w in words):
             continue
@@ -395,7 +397,11 @@ def _assign(
     for qi, quantity in enumerate(quantities):
         counted = _counted_words(text, quantity, layout)
         persons = _counts_persons(text, quantity, layout)
-        share = quantity.kind is Kind.PERCENT and _SHARE_OF.match(text, quantity.end) is not None
+        share = (
+            quantity.kind is Kind.PERCENT
+            and _SHARE_OF.match(text, quantity.end) is not None
+            and _MOVED_BY.search(text, max(0, quantity.start - 24), quantity.start) is None
+        )
         best: dict[str, float] = {}
         said = clauses.of(quantity) or whole
         sent = clauses.flows_of(quantity) or sent_whole
@@ -442,7 +448,7 @@ def _assign(
         chosen[qi] = (score, metric_id)
         taken.add(metric_id)
     settled = _from_now_to_plan(index, text, quantities, chosen)
-    based = _change_bases(text, quantities, chosen)
+    based = _change_bases(index, text, quantities, chosen)
     periods = _periods(times, quantities, set(chosen), text, _happening_words(index, stems))
     for qi, of in based.items():
         # the base of a change is the figure at another time, or nothing the store places
@@ -468,8 +474,19 @@ def _assign(
     ]
 
 
-_SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|this|that|all|total)\b", re.IGNORECASE)
-"""After a share: "half of the turnover" is a part of a whole, never a change in it."""
+_CHANGE_VERBS = [
+    w
+    for w in (*lexicon.FALL_WORDS, *lexicon.RISE_WORDS, "lost", "gained")
+    if w not in lexicon.DIRECTION_ADVERBS
+]
+_SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+"""After a share: "half of the turnover" is a part of a whole, never a change in it ...
+"""
+_MOVED_BY = re.compile(
+    rf"\b(?:{lexicon.alternation(_CHANGE_VERBS)})(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
+"""... unless a verb of change stands before it ("fell 44% of its value", "lost half of")."""
 _DOWN_OR_UP_FROM = re.compile(
     rf"\b(?:{lexicon.alternation((*lexicon.FALL_WORDS, *lexicon.RISE_WORDS))})\s+from\s+$",
     re.IGNORECASE,
@@ -477,18 +494,23 @@ _DOWN_OR_UP_FROM = re.compile(
 
 
 def _change_bases(
-    text: str, quantities: list[Quantity], chosen: dict[int, tuple[float, str]]
+    index: StoreIndex,
+    text: str,
+    quantities: list[Quantity],
+    chosen: dict[int, tuple[float, str]],
 ) -> dict[int, int]:
-    """ "$1.4bn, down from $2.4bn in the same months of 2023": the number a change starts
-    from is the figure just before it, at the time it is given for. Each such number the
-    sentence does not place otherwise takes that figure's metric; returns it with the
-    number it is the base of."""
+    """ "$1.4bn, down from $2.4bn in the same months of 2023": the number a flow's change
+    starts from is the flow just before it, at the time it is given for. Each such number
+    the sentence does not place otherwise takes that figure's metric; returns it with the
+    number it is the base of. A level given as of a moment ("10 stores, up from 1 in early
+    2024") is left alone: the store's moments need not be the sentence's."""
     based: dict[int, int] = {}
     for qi in range(1, len(quantities)):
         quantity, before = quantities[qi], qi - 1
         if (
             qi in chosen
             or before not in chosen
+            or chosen[before][1] in index.stocks
             or quantity.kind is not quantities[before].kind
             or _DOWN_OR_UP_FROM.search(text, max(0, quantity.start - 24), quantity.start) is None
         ):
@@ -681,8 +703,9 @@ def _periods(
     takes it."""
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
-    # "more than 30 years of ties since January 1992": the start of an age, not its moment
-    starting = {t for t, w in enumerate(times) if after_since(text, w)}
+    # "more than 30 years of ties since January 1992": the start of an age, not its moment;
+    # but not of an age inside the clause "since" opens ("since they marked 30 years in 2012")
+    starting = {t: at for t, w in enumerate(times) if (at := _since_opening(text, w)) is not None}
     clauses = _ClauseWords(text) if placed and times and happening else None
     pairs = []
     for i in placed:
@@ -695,7 +718,11 @@ def _periods(
             elsewhere = clauses is not None and clauses.names_elsewhere(
                 span[0], times[t].start, happening
             )
-            starts_age = t in starting and quantities[i].kind is Kind.YEARS
+            starts_age = (
+                t in starting
+                and quantities[i].kind is Kind.YEARS
+                and not starting[t] <= quantities[i].start < times[t].start
+            )
             if (elsewhere or starts_age) and not _offset(text, quantities[i]):
                 continue
             pairs.append((_distance(span, (times[t].start, times[t].end)), i, t))
@@ -705,7 +732,9 @@ def _periods(
     for _, i, t in pairs:
         if i in given or t in used:
             continue
-        given[i] = times[t]
+        # "five visits: in 1995, 2003, 2010, 2012 and 2016" counts over the years listed
+        listed = listed_years(text, times, t) if quantities[i].end <= times[t].start else None
+        given[i] = times[t] if listed is None or quantities[i].kind is not Kind.NUMBER else listed
         used.add(t)
     return given
 
@@ -816,14 +845,20 @@ SINCE_REACH = 80
 
 
 def after_since(text: str, when: When) -> bool:
-    """Whether a time comes after "since": right after it, or in the clause it opens ("since
-    the two countries opened relations in early 1992"): the start of what follows from it."""
-    if _SINCE.search(text, max(0, when.start - 8), when.start) is not None:
-        return True
+    """Whether a time comes right after "since": the start of what follows from it."""
+    return _SINCE.search(text, max(0, when.start - 8), when.start) is not None
+
+
+def _since_opening(text: str, when: When) -> int | None:
+    """Where the "since" stands that opens a time's clause ("since the two countries
+    opened relations in early 1992"), or right before it; None if there is none."""
+    right = _SINCE.search(text, max(0, when.start - 8), when.start)
+    if right is not None:
+        return right.start()
     start = max(0, when.start - SINCE_REACH)
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, start, when.start)]
-    clause = boundaries[-1] if boundaries else start
-    return _SINCE_CLAUSE.search(text, clause, when.start) is not None
+    found = _SINCE_CLAUSE.search(text, boundaries[-1] if boundaries else start, when.start)
+    return None if found is None else found.start()
 
 
 class _ClauseWords:

@@ -39,7 +39,9 @@ QUOTED_DIGITS = 12
 """A number too large to place is quoted by its first this many characters."""
 NEARLY_SHARE = 0.1
 """A claim of "nearly X" or "almost X" says the value is just below X: within this share of
-X (or one step of its last digit, if that is more)."""
+X (or one step of its last digit, if that is more). A bound said to be barely passed ("just
+over X", "barely topped X", "slightly under X") reaches this share of X beyond it, and no
+step: "just under $1 billion" is not $736 million."""
 
 
 def claim_interval(quantity: Quantity, tolerance: float = 0.0) -> Interval:
@@ -57,7 +59,13 @@ def claim_interval(quantity: Quantity, tolerance: float = 0.0) -> Interval:
         if value < 0:
             return Interval(value - slack, value + short + slack)
         return Interval(value - short - slack, value + slack)
-    return quantity_interval(quantity, tolerance)
+    interval = quantity_interval(quantity, tolerance)
+    if quantity.narrow:
+        reach = (NEARLY_SHARE + tolerance) * abs(value)
+        if math.isinf(interval.high):
+            return Interval(interval.low, value + reach)
+        return Interval(value - reach, interval.high)
+    return interval
 
 
 def relation(record: Interval, claim: Interval) -> bool | None:

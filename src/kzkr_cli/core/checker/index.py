@@ -129,6 +129,14 @@ class StoreIndex:
         return index
 
     @cached_property
+    def stocks(self) -> frozenset[str]:
+        """The metrics the store gives as of a moment (a count of stores, a rank), not over a
+        span: levels that move, whose earlier value is no figure of a stated time."""
+        return frozenset(
+            f.metric for f in self.store.figures.values() if f.period.as_of is not None
+        )
+
+    @cached_property
     def known_words(self) -> frozenset[str]:
         """Every word the store uses anywhere (names, titles, actors, places, quotes, notes):
         a name outside it is a party the store knows nothing of."""

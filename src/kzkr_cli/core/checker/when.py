@@ -249,6 +249,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year-dot-month", re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)\.(?P<m>[01]\d)\b")),
     (
+        # "28.01.1992": day, month and year with dots, as much of Europe writes them
+        "dotted-day",
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)\b(?!\.\d)"),
+    ),
+    (
         "month-day",
         re.compile(
             r"\b" + _month("m") + r"\s+" + _day("d1") + r"(?:" + _DASH + _day("d2") + r")?\b",
@@ -463,7 +468,7 @@ def _read(kind: str, match: re.Match[str]) -> When | None:
         if first is None or last is None or last.first_day() <= first.first_day():
             return None
         return When(text, start, end, first=first, last=last)
-    if kind in ("month-year", "year-dot-month", "iso"):
+    if kind in ("month-year", "year-dot-month", "iso", "dotted-day"):
         raw = groups["m"]
         month = int(raw) if raw.isdigit() else _month_number(raw)
         day = int(groups["d"]) if groups.get("d") else None
@@ -540,13 +545,54 @@ def find_times(text: str, reference: PartialDate | None = None) -> Iterator[When
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(when)
     times = _same_span(text, _sharing_years(text, sorted(found, key=lambda w: w.start)))
+    times = _a_year_earlier(text, times, taken)
     yield from _spans(text, times, clauses)
 
 
 _SAME_SPAN = re.compile(
-    r"\bthe\s+same\s+(?:months?|period|quarters?|span|time)\s+(?:of|in|last|a\s+year)?\s*$",
+    r"\bthe\s+same\s+(?:months?|period|quarters?|span|time|day)\s+(?:of|in|last|a\s+year)?\s*$",
     re.IGNORECASE,
 )
+
+
+_YEAR_EARLIER = re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b", re.IGNORECASE)
+_AFTER_A_NUMBER = re.compile(
+    rf"\d(?:\s*(?:%|{lexicon.alternation(lexicon.SCALE_WORDS)}|bn|mln|percent))?\s+$",
+    re.IGNORECASE,
+)
+"""Right after a number, "a year earlier" is that number's time; after "than" or "compared
+with" it is only the base of a comparison, no time a figure holds for."""
+
+
+def _a_year_earlier(text: str, times: list[When], taken: bytearray) -> list[When]:
+    """ "$1.4bn in January-April 2024, down from $2.4bn a year earlier": the same days,
+    months or year as the time said before it, one year back."""
+    found = list(times)
+    starts = [t.start for t in times]
+    for match in _YEAR_EARLIER.finditer(text):
+        if any(taken[match.start() : match.end()]) or not _AFTER_A_NUMBER.search(
+            text, max(0, match.start() - 16), match.start()
+        ):
+            continue
+        at = bisect_left(starts, match.start())
+        before = times[at - 1] if at > 0 else None
+        if before is None or before.first is None or before.last is None:
+            continue
+        first = _safe(before.first.year - 1, before.first.month, before.first.day)
+        last = _safe(before.last.year - 1, before.last.month, before.last.day)
+        if first is None or last is None:
+            continue
+        found.append(
+            When(
+                match.group(0),
+                match.start(),
+                match.end(),
+                first=first,
+                last=last,
+                months=before.months,
+            )
+        )
+    return sorted(found, key=lambda w: w.start)
 
 
 _SAME_SPAN_LOOKBACK = 4
@@ -555,50 +601,77 @@ _SAME_SPAN_LOOKBACK = 4
 
 def _same_span(text: str, times: list[When]) -> list[When]:
     """ "The same months of 2023" after "January-April 2024" is January-April 2023: a year
-    said of "the same period" takes the months of the part of a year said before it."""
-    for i in range(1, len(times)):
-        when = times[i]
-        if (
-            when.first is None
-            or when.last is None
-            or when.first.month is not None
-            or when.first.year != when.last.year
-        ):
-            continue
-        same = _SAME_SPAN.search(text, max(0, when.start - 40), when.start)
+    said of "the same period" takes the months of the part of a year said before it. After
+    anything else (a whole year, which may be "so far this year", a span across years,
+    nothing) it cannot be placed, and is left out rather than read as the whole year."""
+    kept: list[When] = []
+    for when in times:
+        same = (
+            _SAME_SPAN.search(text, max(0, when.start - 40), when.start)
+            if _whole_year(when)
+            else None
+        )
         if same is None:
+            kept.append(when)
             continue
         earlier = next(
-            (
-                t
-                for t in reversed(times[max(0, i - _SAME_SPAN_LOOKBACK) : i])
-                if t.first is not None
-                and t.last is not None
-                and t.first.month is not None
-                and t.last.month is not None
-                and t.first.year == t.last.year
-            ),
-            None,
+            (t for t in reversed(kept[-_SAME_SPAN_LOOKBACK:]) if t.first is not None), None
         )
-        if earlier is None:
+        assert when.first is not None
+        if (
+            earlier is None
+            or _whole_year(earlier)
+            or earlier.first is None
+            or earlier.last is None
+            or earlier.first.year != earlier.last.year
+        ):
             continue
-        assert earlier.first is not None and earlier.last is not None
         year = when.first.year
         first = _safe(year, earlier.first.month, earlier.first.day)
         last = _safe(year, earlier.last.month, earlier.last.day)
         if first is not None and last is not None:
-            times[i] = replace(
-                when,
-                text=text[same.start() : when.end],
-                start=same.start(),
-                first=first,
-                last=last,
-                months=earlier.months,
+            kept.append(
+                replace(
+                    when,
+                    text=text[same.start() : when.end],
+                    start=same.start(),
+                    first=first,
+                    last=last,
+                    months=earlier.months,
+                )
             )
-    return times
+    return kept
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.IGNORECASE)
+_ALL_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+
+
+def listed_years(text: str, times: list[When], i: int) -> When | None:
+    """Years listed together from ``times[i]`` on ("in 1995, 2003, 2010, 2012 and 2016"), as
+    one span from the first to the last: what a count of them ("five visits") is over. None
+    unless at least two whole years are listed (not "or": alternatives are no span)."""
+    last = i
+    while (
+        last + 1 < len(times)
+        and _whole_year(times[last])
+        and _whole_year(times[last + 1])
+        and _ALL_LISTED.fullmatch(text, times[last].end, times[last + 1].start) is not None
+    ):
+        last += 1
+    if last == i:
+        return None
+    first, end = times[i], times[last]
+    return replace(first, text=text[first.start : end.end], end=end.end, last=end.last, as_of=False)
+
+
+def _whole_year(when: When) -> bool:
+    return (
+        when.first is not None
+        and when.last is not None
+        and when.first.month is None
+        and when.first == when.last
+    )
 
 
 def _sharing_years(text: str, times: list[When]) -> list[When]:
