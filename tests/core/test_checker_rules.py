@@ -1126,6 +1126,29 @@ def test_a_count_before_a_list_of_years_is_over_the_years_listed(
     assert count.verdict is verdict, count.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Arman made five official visits to Hanland, the last of them in 2016.",
+            Verdict.SUPPORTED,
+        ),
+        ("Arman made five official visits to Hanland, the first one in 1995.", Verdict.SUPPORTED),
+        # the count's own period is still its period
+        ("Arman made five official visits to Hanland in 2016.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_the_time_of_one_of_those_counted_is_no_period_of_the_count(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    figures = figure(
+        "alpha-v", "five", 5, {"start": "1995", "end": "2016"}, metric="visits", quote="five"
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=NAZARBAYEV_VISITS)))
+    (count,) = [f for f in checker.check_claim(text).findings if f.stated == "five"]
+    assert count.verdict is verdict, count.explanation
+
+
 def test_an_abbreviation_in_mixed_case_is_no_stranger(make_store: StoreMaker) -> None:
     """ "MoU" may stand for a memorandum the store spells out; "Shinhan" is a name."""
     events = event(
@@ -1142,3 +1165,40 @@ def test_an_abbreviation_in_mixed_case_is_no_stranger(make_store: StoreMaker) ->
         "Steppeland signed the memorandum on minerals with Shinhan in June 2024."
     )
     assert stranger.verdict is Verdict.UNVERIFIABLE, stranger.explanation
+
+
+TALKS_AND_VISITS = event(
+    "talks",
+    claim("alpha", "2023-09", quote="held talks in Lakeside"),
+    kind="meeting",
+    title="Arman–Bora talks in Lakeside",
+    actors=["Arman Tolegen", "Bora Kim"],
+    place="Lakeside",
+) + event(
+    "visit",
+    claim("alpha", "2021-08-16", "2021-08-17", quote="a state visit"),
+    title="Arman's state visit to Hanland",
+    actors=["Arman Tolegen", "Steppeland", "Hanland"],
+    place="Hanland",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the trip's word stands nearest the date, but the date's clause names the talks' place
+        (
+            "Arman and Bora held talks during Arman's working trip to Lakeside in September 2023.",
+            "talks",
+        ),
+        # with no place of its own in that clause, the nearest word decides, as before
+        ("Arman and Bora held talks during Arman's working trip in August 2021.", "visit"),
+    ],
+)
+def test_a_place_in_the_dates_clause_keeps_the_event_it_names(
+    make_store: StoreMaker, text: str, subject: str
+) -> None:
+    checker = Checker(load_store(make_store(events=TALKS_AND_VISITS)))
+    (finding,) = checker.check_claim(text).findings
+    assert finding.verdict is Verdict.SUPPORTED, finding.explanation
+    assert subject in {e.fact for e in finding.evidence}

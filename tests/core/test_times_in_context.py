@@ -342,3 +342,7 @@ def test_a_year_earlier_after_a_number_is_the_time_before_one_year_back(
     text: str, expected: list[str]
 ) -> None:
     assert labels(text, None) == expected
+
+
+def test_years_may_be_written_yrs() -> None:
+    assert labels("invested over the last 18 yrs", None) == ["a span of 18 years"]

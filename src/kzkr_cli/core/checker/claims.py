@@ -685,6 +685,13 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 PERIOD_CANDIDATES = 8
 """Mentions of time on each side of a number that may be its period: the nearest are
 always among them, and a number never looks at every date of a long text."""
+_ONE_OF_THEM = re.compile(
+    r"\bthe\s+(?:first|last|latest|second|third)(?:\s+(?:of\s+(?:them|which|these|those)|one))?"
+    r"(?:\s+(?:was|being|coming|came|taking\s+place))?\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+"""Before a time, words giving it to one of the things a count counts ("the last of them in
+2016"): no period of the count."""
 _THAN = re.compile(r"\bthan\s+(?:in\s+|on\s+|at\s+)?$", re.IGNORECASE)
 
 
@@ -703,6 +710,10 @@ def _periods(
     takes it."""
     starts = [w.start for w in times]
     bases = {t for t, w in enumerate(times) if _THAN.search(text, max(0, w.start - 12), w.start)}
+    # "five visits, the last of them in 2016": the time of one of those counted
+    members = {
+        t for t, w in enumerate(times) if _ONE_OF_THEM.search(text, max(0, w.start - 40), w.start)
+    }
     # "more than 30 years of ties since January 1992": the start of an age, not its moment;
     # but not of an age inside the clause "since" opens ("since they marked 30 years in 2012")
     starting = {t: at for t, w in enumerate(times) if (at := _since_opening(text, w)) is not None}
@@ -712,7 +723,7 @@ def _periods(
         span = (quantities[i].start, quantities[i].end)
         at = bisect_left(starts, span[0])
         for t in range(max(0, at - PERIOD_CANDIDATES), min(len(times), at + PERIOD_CANDIDATES)):
-            if t in bases:
+            if t in bases or (t in members and quantities[i].kind is Kind.NUMBER):
                 continue
             # "in 1996, four years after the ties": an offset is an age at the other's moment
             elsewhere = clauses is not None and clauses.names_elsewhere(
@@ -1007,12 +1018,24 @@ def _nearest_happening(
         if named_here or mine < len(text) or closest == len(text):
             return events
         return _most_shared([e for e in others if theirs[e] == closest], scores)
+
+    def placed_here(event_id: str) -> bool:
+        return any(
+            not _between(bounds, min(p, when.start), max(p, when.start))
+            for p in places.get(_PLACE + event_id, ())
+        )
+
     near = {e: nearness(e, clause=False) for e in events}
     near |= {e: nearness(e, clause=True) for e in others}  # another event: in the date's clause
     best = min(near.values())
     if best == len(text) or any(near[e] == best for e in events):
         return events
-    return _most_shared([e for e in others if near[e] == best], scores)
+    nearest = [e for e in others if near[e] == best]
+    if any(map(placed_here, events)) and not any(map(placed_here, nearest)):
+        # where it happened, in the date's own clause, names the event ("talks during his
+        # working trip to New York in September 2023": the New York talks, not a visit)
+        return events
+    return _most_shared(nearest, scores)
 
 
 def _most_shared(events: list[str], scores: dict[str, int]) -> list[str]:
@@ -1024,6 +1047,8 @@ _BOUNDS = ""
 """The key of the clause boundaries' places among the kind words' places."""
 _ALIAS = "\x00"
 """Before an event's id, the key of where the words of its aliases stand."""
+_PLACE = "\x01"
+"""Before an event's id, the key of where the words of its place stand."""
 
 
 def _between(bounds: list[int], low: int, high: int) -> bool:
@@ -1041,6 +1066,9 @@ def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, l
         aliased = frozenset().union(*index.events[e].aliases)
         if aliased:
             places[_ALIAS + e] = [t.start for t in every if t.stem in aliased]
+        where = index.events[e].names - index.events[e].actors
+        if where:
+            places[_PLACE + e] = [t.start for t in every if t.stem in where]
     return places
 
 

@@ -155,8 +155,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:over|in|during|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<n>"
             + _NUMBER_WORD
-            + r")\s+(?P<unit>years|decades)\b"
-            r"|\bover\s+(?P<n2>" + _NUMBER_WORD + r")\s+(?P<unit2>years|decades)\b",
+            + r")\s+(?P<unit>years|yrs|decades)\b"
+            r"|\bover\s+(?P<n2>" + _NUMBER_WORD + r")\s+(?P<unit2>years|yrs|decades)\b",
             re.IGNORECASE,
         ),
     ),
