@@ -13,21 +13,35 @@ from kzkr_cli.core.store import Store, load_store
 from tests.support.stores import FACTS, StoreMaker, claim, event, metric
 
 
-def look_alike(metric: Metric, other: Metric) -> bool:
-    return other.id in metric.look_alikes or metric.id in other.look_alikes
+def look_alikes(metrics: list[Metric]) -> dict[str, set[str]]:
+    """The rule as written: two metrics are look-alikes when a chain of declared pairs
+    (declared either way) joins them; found by widening each set until nothing changes."""
+    alike = {m.id: set(m.look_alikes) for m in metrics}
+    for m in metrics:
+        for other in m.look_alikes:
+            alike[other].add(m.id)
+    changed = True
+    while changed:
+        changed = False
+        for mid, others in alike.items():
+            wider = others.union(*(alike[o] for o in others)) - {mid}
+            if wider != others:
+                alike[mid], changed = wider, True
+    return alike
 
 
 def stated_phrases(metrics: list[Metric]) -> set[tuple[tuple[str, ...], str]]:
     """The rule as written, over every pair: a metric is named by its own phrases, by those
-    of the metric it is based on, and by those of its look-alikes (declared either way)."""
+    of the metric it is based on, and by those of its look-alikes."""
     own = {m.id: _metric_phrases(m) for m in metrics}
+    alike = look_alikes(metrics)
     named: set[tuple[tuple[str, ...], str]] = set()
     for named_one in metrics:
         for other in metrics:
             if (
                 other.id == named_one.id
                 or named_one.based_on == other.id
-                or look_alike(named_one, other)
+                or other.id in alike[named_one.id]
             ):
                 named |= {(phrase, named_one.id) for phrase in own[other.id]}
     return named
@@ -42,8 +56,7 @@ def indexed_phrases(index: StoreIndex) -> set[tuple[tuple[str, ...], str]]:
 
 
 def stated_siblings(store: Store) -> dict[str, set[str]]:
-    metrics = list(store.metrics.values())
-    return {m.id: {o.id for o in metrics if o.id != m.id and look_alike(m, o)} for m in metrics}
+    return look_alikes(list(store.metrics.values()))
 
 
 FAMILIES = "".join(
@@ -56,6 +69,7 @@ FAMILIES = "".join(
         metric("m6", "Direct flights", aliases=["air links"]),
         metric("m7", "Weekly flights", plan_of="m6"),
         metric("m8", "Visits"),
+        metric("m9", "Quarterly FDI inflow", look_alikes=["m4"]),  # m3, m4, m9: one family
         *(metric(f"v{n}", f"Variant measure {n}", aliases=[f"v{n}"]) for n in range(40)),
     ]
 )
@@ -69,7 +83,9 @@ def test_phrases_and_variants_follow_the_rule_on_families_of_metrics(
     assert indexed_phrases(index) == stated_phrases(list(store.metrics.values()))
     # look-alikes hold both ways, whichever side declares them
     assert {m: set(index.siblings[m]) for m in store.metrics} == stated_siblings(store)
-    assert index.siblings["m3"] == ["m4"]
+    # ... and through a chain of them: m3 with m4, m4 with m9, so m3 with m9
+    assert index.siblings["m3"] == ["m4", "m9"]
+    assert (stems("Quarterly FDI inflow"), "m3") in indexed_phrases(index)
     assert set(index.siblings) == set(store.metrics)
     # a look-alike is named by its sibling's name; a metric by the name of what it is based on
     assert (stems("Cumulative FDI inflow"), "m3") in indexed_phrases(index)

@@ -1016,6 +1016,9 @@ def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
         ("Arman Bank bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
         # a word describing the name after it is no name ("Carmaker Kia", "Lender Arman")
         ("Lender Arman bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
+        # a name right before a verb of acting is who acted; a plural is no name
+        ("Shinhan bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
+        ("Shares bought in 2008 gave 30% of the Steppe Bank to Arman Bank.", Verdict.SUPPORTED),
         # one capitalised word opening a sentence is not taken for a name
         ("Roughly 30% of the Steppe Bank was bought in 2008.", Verdict.SUPPORTED),
     ],
@@ -1202,3 +1205,198 @@ def test_a_place_in_the_dates_clause_keeps_the_event_it_names(
     (finding,) = checker.check_claim(text).findings
     assert finding.verdict is Verdict.SUPPORTED, finding.explanation
     assert subject in {e.fact for e in finding.evidence}
+
+
+def test_a_place_in_an_actors_name_does_not_say_who(make_store: StoreMaker) -> None:
+    """ "In Lakeside" names no "Air Lakeside": the tie between two openings stays a tie."""
+    events = (
+        event(
+            "embassy",
+            claim("alpha", "1996", quote="opened its embassy"),
+            kind="opening",
+            title="Steppeland opens its embassy in Hancity",
+            actors=["Steppeland"],
+            place="Hancity",
+        )
+        + event(
+            "flights",
+            claim("alpha", "2024-06-15", quote="flights"),
+            kind="opening",
+            title="Air Lakeside opens direct Lakeside–Hancity flights",
+            actors=["Air Lakeside"],
+        )
+        + event(
+            "forum",
+            claim("alpha", "2023", quote="a forum"),
+            kind="meeting",
+            title="Business forum",
+            place="Lakeside",
+        )
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    result = checker.check_claim("Hancity opened its embassy in Lakeside in 1993.")
+    assert result.verdict is Verdict.UNVERIFIABLE, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "In 2009 Arman agreed to invest $2.5 billion in a plant in southern Steppeland.",
+            Verdict.SUPPORTED,
+        ),
+        # another quarter of the same place is another plant, which the store does not hold
+        (
+            "In 2009 Arman agreed to invest $2.5 billion in a plant in northern Steppeland.",
+            Verdict.UNVERIFIABLE,
+        ),
+        (
+            "In 2009 Arman agreed to invest $2.5 billion in a plant in Steppeland.",
+            Verdict.SUPPORTED,
+        ),
+    ],
+)
+def test_another_quarter_of_a_place_is_not_the_records(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    plant = metric(
+        "plant",
+        "Investment in the new power plant in southern Steppeland",
+        "USD",
+        aliases=["plant"],
+        description="Investment in the plant.",
+        one_off=True,
+    )
+    figures = figure("alpha-p", "$2.5 billion", 2.5e9, {"as_of": "2009"}, metric="plant")
+    checker = Checker(load_store(make_store(figures=figures, metrics=plant)))
+    (finding,) = [f for f in checker.check_claim(text).findings if "billion" in f.stated]
+    assert finding.verdict is verdict, finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Trade fell 44% in Jan-Apr 2024.", Verdict.SUPPORTED),
+        # a cause no record states leaves a confirmed claim open ...
+        ("Trade fell 44% in Jan-Apr 2024 because of lower oil prices.", Verdict.UNVERIFIABLE),
+        ("The 44% slump in Jan-Apr 2024 trade was driven by oil.", Verdict.UNVERIFIABLE),
+        # ... and a false one false
+        ("Trade fell 60% in Jan-Apr 2024 because of lower oil prices.", Verdict.CONTRADICTED),
+        # "due to" before a verb is a schedule, no cause
+        ("Trade fell 44% in Jan-Apr 2024 and is due to recover.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_cause_no_record_states_is_left_open(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    metrics = TURNOVER + metric(
+        "trade-change",
+        "Change in trade turnover",
+        "percent",
+        aliases=["trade fell"],
+        description="Change in trade.",
+        change_of="trade",
+    )
+    figures = figure(
+        "alpha-change",
+        "44% less",
+        -44,
+        {"start": "2024-01", "end": "2024-04"},
+        metric="trade-change",
+        quote="44% less",
+    )
+    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    result = checker.check_claim(text)
+    assert result.verdict is verdict, result.explanation
+
+
+def test_a_cause_the_record_states_is_confirmed(make_store: StoreMaker) -> None:
+    events = event(
+        "founding",
+        claim("alpha", "2005", quote="founded in 2005"),
+        kind="founding",
+        title="Steppe Studies Association founded",
+        note="Founded in response to President Arman's visit.",
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    text = "The Steppe Studies Association was founded in 2005 in response to Arman's visit."
+    result = checker.check_claim(text)
+    assert result.verdict is Verdict.SUPPORTED, result.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lakeside-Busan flights run 3 times a week now.", "Flights run 3 times a week now #Busan"],
+)
+def test_a_name_joined_or_tagged_is_a_party(make_store: StoreMaker, text: str) -> None:
+    flights = metric(
+        "flights",
+        "Flights between Lakeside and Hancity",
+        aliases=["flights"],
+        description="Weekly flights.",
+    )
+    figures = figure("alpha-f", "10", 10, {"as_of": "2024"}, metric="flights", quote="10")
+    checker = Checker(load_store(make_store(figures=figures, metrics=flights)))
+    assert checker.check_claim(text).verdict is Verdict.UNVERIFIABLE
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # every day the source allows lies within the claimed days
+        ("The authorities agreed on more flights on 20-21 March 2024.", Verdict.SUPPORTED),
+        ("The authorities agreed on more flights on 19-22 March 2024.", Verdict.SUPPORTED),
+        # one of the days it allows is not confirmed by it
+        ("The authorities agreed on more flights on 21 March 2024.", Verdict.UNVERIFIABLE),
+        ("The authorities agreed on more flights on 5-6 April 2024.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_run_of_days_confirms_one_day_known_within_it(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    events = event(
+        "agreed",
+        claim("alpha", "2024-03-20..2024-03-21", quote="agreed on more flights"),
+        kind="agreement",
+        title="Authorities agree on more flights",
+        actors=["Steppeland"],
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    (finding,) = checker.check_claim(text).findings
+    assert finding.verdict is verdict, finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Nov 2005 – Arman pays his first state visit to Steppeland.", Verdict.CONTRADICTED),
+        ("March 2005 – Arman pays his first state visit to Steppeland.", Verdict.SUPPORTED),
+        # without "first" a visit may recur: another year is another occasion
+        ("Nov 2006 – Arman pays a state visit to Steppeland.", Verdict.UNVERIFIABLE),
+    ],
+)
+def test_a_first_occasion_is_the_one_the_store_calls_first(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=STATE_VISITS)))
+    (finding,) = checker.check_claim(text).findings
+    assert finding.verdict is verdict, finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Chain stores in Steppeland: more than 900.", Verdict.CONTRADICTED),
+        ("Key facts: chain stores in Steppeland – about 10.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_fact_box_label_names_its_value(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    stores = metric(
+        "stores", "Chain stores in Steppeland", aliases=["chain stores"], description="Stores."
+    )
+    figures = figure("alpha-s", "10", 10, {"as_of": "2024-11"}, metric="stores", quote="10")
+    checker = Checker(load_store(make_store(figures=figures, metrics=stores)))
+    result = checker.check_claim(text)
+    assert result.verdict is verdict, result.explanation

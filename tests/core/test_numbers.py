@@ -254,3 +254,36 @@ def test_a_bound_barely_passed_reaches_a_tenth_beyond_it(
 def test_a_plain_bound_stays_open() -> None:
     (quantity,) = find_quantities("topped $3 billion")
     assert claim_interval(quantity).high == math.inf
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one hundred and twenty thousand", 120_000),
+        ("one hundred and twenty-five percent", 125),
+        ("a hundred and five", 105),
+        ("two hundred fifty", 250),
+        ("seven hundred million dollars", 700_000_000),
+    ],
+)
+def test_hundreds_in_words_join_what_follows(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.value == value
+
+
+def test_adding_up_to_is_a_sum_not_a_ceiling() -> None:
+    (total,) = find_quantities("inflows add up to $9.6 billion")
+    (ceiling,) = find_quantities("an option on up to 50%")
+    assert total.qualifier is Qualifier.EXACT
+    assert ceiling.qualifier is Qualifier.UP_TO
+
+
+@pytest.mark.parametrize(("text", "value"), [("the 44% slump", -44), ("a 125% jump", 125)])
+def test_a_sharp_move_after_a_percentage_gives_its_direction(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.value == value
+
+
+def test_a_sharp_move_after_a_count_gives_none() -> None:
+    (quantity,) = find_quantities("10 slump")
+    assert quantity.value == 10

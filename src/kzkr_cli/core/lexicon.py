@@ -235,7 +235,7 @@ HEDGES: dict[str, Qualifier] = {
     "as much as": Qualifier.UP_TO,
 }
 """Words before a number that widen it, and how (tried in this order)."""
-NARROW_WORDS = ("just", "barely", "slightly", "narrowly", "only just")
+NARROW_WORDS = ("just", "barely", "slightly", "narrowly", "only just", "a little")
 """Words before a bound that keep it close ("just over", "barely topped"): half a step."""
 
 SIZE_SUPERLATIVES = ("largest", "biggest", "leading")
@@ -305,7 +305,8 @@ DIRECTION_ADVERBS = ("up", "down", "more", "less", "lower", "fewer", "growth")
 """Of those, the words that are no verb of change ("made up more than half of")."""
 SHARP_FALL_WORDS = _in_every_tense({"plunge": ("plunged",), "slump": ("slumped",)})
 SHARP_RISE_WORDS = _in_every_tense({"jump": ("jumped",), "surge": ("surged",)})
-"""Verbs read as a direction only before a number ("surged 40%", "slumps 44%")."""
+"""Verbs read as a direction before a number ("surged 40%", "slumps 44%"), and as nouns after
+a percentage ("the 44% slump"), never after a count."""
 
 # ---------------------------------------------------------------- parties
 
@@ -380,6 +381,29 @@ STOP_WORDS = frozenset(
 )
 """Words that say nothing about a subject."""
 
+CAUSE_WORDS = (
+    "because of",
+    "because",
+    "due to",
+    "owing to",
+    "thanks to",
+    "driven by",
+    "caused by",
+    "fuelled by",
+    "fueled by",
+    "prompted by",
+    "as a result of",
+    "led to",
+    "resulted in",
+    "in response to",
+)
+"""Words by which a sentence says why something happened ("fell 44% because of lower oil
+prices"): a link between things that a record states only in its own words."""
+
+COMPASS_ADJECTIVES = ("northern", "southern", "eastern", "western")
+"""Words naming a quarter of a place ("southern Kazakhstan"); not "South", which begins the
+names of countries."""
+
 ORGANISATION_WORDS = (
     "Bank",
     "Group",
@@ -401,6 +425,21 @@ ORGANISATION_WORDS = (
 )
 """Words after a name that make it an organisation's ("Shinhan Bank", "Doosan Group"), as
 written: the name is a party even where it opens a sentence."""
+ACTOR_VERBS = (
+    "acquired",
+    "bought",
+    "built",
+    "invested",
+    "launched",
+    "opened",
+    "paid",
+    "purchased",
+    "signed",
+    "sold",
+    "visited",
+)
+"""Verbs whose subject is who acted ("Shinhan bought"): a name right before one, opening a
+sentence, is a party."""
 
 GENERIC_WORDS = ("rank", "share", "number", "value", "change", "total", "count")
 """Words that name a measure, not what is measured: alone they never select a metric."""

@@ -78,6 +78,8 @@ _WORD_NUMBER = (
     + r")(?![^\W_])"
 )
 """A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
+_HUNDREDS = rf"(?:{_WORD_NUMBER}|an?)\s+hundred\s+(?:and\s+)?{_WORD_NUMBER}"
+"""Hundreds and the rest in words: "one hundred and twenty(-five)", "a hundred and five"."""
 _ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
 """An ordinal in words: "fifth", "twentieth", "twenty-first"."""
 _AGE_AFTER = re.compile(
@@ -127,7 +129,7 @@ _PATTERN = re.compile(
       | (?P<decades>(?P<decn>{_WORD_NUMBER}|\d+)\s+decades)
       | (?P<money>
             (?P<cur_before>{_USD_BEFORE}|{_OTHER_CURRENCY}\s?)?
-            (?P<num>{_DIGITS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
+            (?P<num>{_DIGITS}|{_HUNDREDS}|{_WORD_NUMBER}|{_ONE_BEFORE_SCALE})
             (?:\s*(?P<scale>{_SCALE}))?
             (?:\s+(?P<scale2>{_SECOND_SCALES})\b)?
             (?:\s+(?P<cur_after>{_USD_AFTER}|{_OTHER_CURRENCY})\b)?
@@ -146,12 +148,17 @@ _BEFORE_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _DOWN_WORDS = {*lexicon.FALL_WORDS, *lexicon.SHARP_FALL_WORDS}
+_SHARP_AFTER = re.compile(rf"\s+(?P<word>{_SHARP})\b", re.IGNORECASE)
+"""After a percentage, a sharp move's noun gives its direction ("the 44% slump")."""
 
 
 def _words_to_int(text: str) -> int:
     total = 0
-    for part in re.split(r"[- ]", text.lower()):
-        total += _TENS.get(part, 0) + _UNITS.get(part, 0)
+    for part in re.split(r"[-\s]+", text.lower()):
+        if part == "hundred":
+            total = (total or 1) * 100  # "a hundred", "one hundred and five"
+        else:
+            total += _TENS.get(part, 0) + _UNITS.get(part, 0)
     return total
 
 
@@ -185,6 +192,10 @@ def _looks_like_year(match: re.Match[str]) -> bool:
 def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     hedge = match.group("hedge")
     qualifier = _HEDGES[re.sub(r"\s+", " ", hedge.lower())] if hedge else Qualifier.EXACT
+    if qualifier is Qualifier.UP_TO and _ADD.search(
+        text, max(0, match.start() - 12), match.start()
+    ):
+        qualifier = Qualifier.EXACT  # "add up to $9.6 billion" is the sum, not a ceiling
     kind = Kind.NUMBER
     ordinal = False
     step = Decimal(0)
@@ -310,6 +321,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     )
 
 
+_ADD = re.compile(r"\badd(?:s|ed|ing)?\s+$", re.IGNORECASE)
 _NARROWLY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.NARROW_WORDS)})\s+$", re.IGNORECASE)
 
 
@@ -322,6 +334,9 @@ def _joined(match: re.Match[str], scale: str) -> bool:
 
 def _sign(match: re.Match[str], text: str) -> int:
     after = (match.group("direction") or "").strip().lower()
+    if not after and match.group("percent"):
+        sharp = _SHARP_AFTER.match(text, match.end())  # "the 44% slump", "a 125% jump"
+        after = sharp.group("word").lower() if sharp else ""
     if after:
         return -1 if after in _DOWN_WORDS else 1
     multiple = match.group("multiple")

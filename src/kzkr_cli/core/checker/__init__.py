@@ -11,8 +11,10 @@ from collections.abc import Iterator, Sequence
 
 from kzkr_cli.core.checker.claims import read_sentence
 from kzkr_cli.core.checker.evidence import (
+    beyond_the_causes,
     beyond_the_parties,
     beyond_the_store,
+    causes,
     judge_date,
     judge_figure,
 )
@@ -40,7 +42,11 @@ class Checker:
         if read.strangers:
             found = [beyond_the_store(f, read.strangers) for f in found]
         named = countries(text) if found else []  # read once: a long text has many findings
-        return [beyond_the_parties(self.index, f, named) for f in found]
+        found = [beyond_the_parties(self.index, f, named) for f in found]
+        why = causes(text) if found else []
+        if why:
+            found = [beyond_the_causes(self.index, f, why) for f in found]
+        return found
 
     def check_claim(self, claim: str) -> CheckResult:
         """One claim, however it is worded; a claim with nothing checkable is unverifiable."""

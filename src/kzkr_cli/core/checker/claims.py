@@ -35,6 +35,8 @@ from kzkr_cli.core.checker.words import (
     Direction,
     Token,
     directions,
+    other_region,
+    regions,
     reverses,
     stem,
     tokens,
@@ -146,22 +148,25 @@ class ReadSentence:
 
 
 _PARTY = re.compile(
-    r"\b[a-z]+\s+(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
+    r"\b[a-z]+\s+#?(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
+    r"|\b[A-Z][^\W\d_]+[-–](?P<pair>[A-Z][^\W\d_]+)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
-    r"|^(?P<lead>[A-Z][^\W\d_]+)(?=\s+(?:"
-    + lexicon.alternation(lexicon.ORGANISATION_WORDS)
+    r"|^(?P<lead>[A-Z][^\W\d_]*[^\W\d_s])(?=\s+(?:"
+    + lexicon.alternation((*lexicon.ORGANISATION_WORDS, *lexicon.ACTOR_VERBS))
     + r")\b)"
 )
-"""A capitalised name inside a clause ("trade with China", "visited Japan"), owning
-something ("China's trade"), or opening the sentence as the name of an organisation
-("Shinhan Bank bought"); not one opening a clause ("..., Reuters reported")."""
+"""A capitalised name inside a clause ("trade with China", "visited Japan", "#Busan"), the
+second of two joined ("Almaty-Busan flights"), owning
+something ("China's trade"), or opening the sentence as the name of an organisation or of
+who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed"); not one
+opening a clause ("..., Reuters reported")."""
 
 
 def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tuple[str, ...]:
     found: list[str] = []
     numbers = sorted((q.start, q.end) for q in quantities)
     for match in _PARTY.finditer(text):
-        group = next(g for g in ("name", "owner", "lead") if match.group(g))
+        group = next(g for g in ("name", "pair", "owner", "lead") if match.group(g))
         name, at = match.group(group), match.start(group)
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
@@ -389,6 +394,7 @@ def _assign(
     skip = [(q.start, q.end) for q in quantities] + [(w.start, w.end) for w in times]
     layout = _Layout.of(text, words, skip)
     whole = directions(text)
+    where = regions(text)
     sent_whole = flows(text)
     clauses = _ClauseDirections(text)
     tied = attributions(text)
@@ -397,6 +403,7 @@ def _assign(
     for qi, quantity in enumerate(quantities):
         counted = _counted_words(text, quantity, layout)
         persons = _counts_persons(text, quantity, layout)
+        labelled = _LABEL.search(text, max(0, quantity.start - 3), quantity.start) is not None
         share = (
             quantity.kind is Kind.PERCENT
             and _SHARE_OF.match(text, quantity.end) is not None
@@ -415,6 +422,8 @@ def _assign(
                     continue
                 if tied and misattributed(tied, index.attributions(metric_id)):
                     continue
+                if where and other_region(where, index.regions(metric_id)):
+                    continue
                 if counted is not None and not counted & index.vocabulary[metric_id]:
                     continue
                 if persons and not index.counts_persons(metric_id):
@@ -424,6 +433,8 @@ def _assign(
                 gap = layout.gap((quantity.start, quantity.end), span)
                 if quantity.kind is Kind.RANK and span[1] <= quantity.start:
                     gap += RANK_BEFORE_WORDS
+                if labelled and span[1] <= quantity.start:
+                    gap = max(0, gap - BOUNDARY_WORDS)  # "Companies with Korean capital: 900"
                 loose = quantity.kind is not Kind.NUMBER or counted is not None
                 if gap > (MAX_GAP if loose else MAX_GAP_COUNT):
                     continue
@@ -479,6 +490,15 @@ _CHANGE_VERBS = [
     for w in (*lexicon.FALL_WORDS, *lexicon.RISE_WORDS, "lost", "gained")
     if w not in lexicon.DIRECTION_ADVERBS
 ]
+_FIRST_OCCASION = re.compile(
+    r"\b(?:his|her|its|their|the)\s+first\s+(?:[^\W\d_]+[\s-]+){0,2}?"
+    rf"(?:{lexicon.alternation(lexicon.OCCASION_NOUNS)})\b",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"\bfirst\b", re.IGNORECASE)
+_LABEL = re.compile(r"[:–—]\s*$")
+"""Right before a number, the end of the label it is the value of, as in a fact box
+("Companies with Korean capital: more than 900"; "ethnic Koreans – approx. 120,000")."""
 _SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 """After a share: "half of the turnover" is a part of a whole, never a change in it ...
 """
@@ -833,11 +853,16 @@ def _dates(
                 owner in index.events[e].names and occasion in index.events[e].kinds
                 for e in events
                 for owner, occasion in owned
+            ) or (
+                # "his first state visit": one occasion only, the one the store calls first
+                _FIRST_OCCASION.search(text) is not None
+                and any(_FIRST_WORD.search(index.events[e].event.title) for e in events)
             )
             unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
             said = kind_words() & stems
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
-            who = tuple(e for e in events if index.events[e].actors & stems)
+            # who, by a name that is no place ("Air Astana" is not named by "in Astana")
+            who = tuple(e for e in events if (index.events[e].actors - index.place_words) & stems)
             found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where, who=who))
         elif id(when) not in used:
             found.append(DateClaim(when, ()))

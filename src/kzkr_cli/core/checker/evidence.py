@@ -105,6 +105,47 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
     )
 
 
+_CAUSE = re.compile(
+    rf"\b(?:{lexicon.alternation(w for w in lexicon.CAUSE_WORDS if w != 'due to')})\b"
+    # "due to" before what it names ("due to lower prices", "due to the war", "due to
+    # COVID"), not before a verb ("due to resume", "due to recover"): a schedule
+    r"|\bdue\s+to(?=\s+(?:the|an?|its|their|his|her|this|that|these|those)\b"
+    r"|\s+(?-i:[A-Z])|\s+[^\W\d_]+(?:s|ing|ed)\b"
+    r"|\s+(?:lower|higher|weaker|stronger|fewer|more|less)\b)",
+    re.IGNORECASE,
+)
+
+
+def causes(text: str) -> list[str]:
+    """The words by which a sentence says why ("because of", "driven by"), as written."""
+    return [m.group(0) for m in _CAUSE.finditer(text)]
+
+
+def beyond_the_causes(index: StoreIndex, finding: Finding, said: list[str]) -> Finding:
+    """A sentence that says why a thing happened links it to something else; the store holds
+    that link only where a record it rests on says it in the same words ("founded in
+    response to Roh's visit"). Otherwise the parts may agree, but the claim is more than
+    they are: confirmed, it is left open; ruled out, it stays false."""
+    if finding.verdict is not Verdict.SUPPORTED or finding.incidental:
+        return finding
+    records = " ".join(_record_text(index, e.fact) + " " + e.quote for e in finding.evidence)
+    unsaid = [w for w in said if w.lower() not in records.lower()]
+    if not unsaid:
+        return finding
+    return _left_open(
+        finding,
+        f'; but the sentence says why ("{unsaid[0]}"), and no record it rests on states that link.',
+    )
+
+
+def _record_text(index: StoreIndex, fact: str) -> str:
+    figure = index.store.figures.get(fact)
+    if figure is not None:
+        return figure.note or ""
+    event = index.store.events.get(fact)
+    return "" if event is None else " ".join((event.title, event.note or ""))
+
+
 def beyond_the_parties(
     index: StoreIndex, finding: Finding, named: list[parties.Country]
 ) -> Finding:
@@ -619,10 +660,12 @@ def _agrees(when: When, claim: StoredDate) -> bool | None:
     neither confirms nor rules out "on 4 November", which they allow without saying. A
     thing that lasted (a date and an end) confirms any day it was under way. A claimed run
     of days ("11-13 June") is confirmed when the source's start lies within its first day
-    and its end within its last, as the conflict engine compares two sources' ranges."""
+    and its end within its last, as the conflict engine compares two sources' ranges; a
+    source's one day, known or known to lie within some days, is confirmed by a run of days
+    holding every day it allows ("agreed on 20-21 March": one day in 2024-03-20..21)."""
     low, high = _claim_days(claim)
     if when.first is not None and when.last is not None:
-        if _is_day_range(when):
+        if _is_day_range(when) and claim.end is not None:
             end = claim.end if claim.end is not None else claim.date
             if not (claim.date.overlaps(when.first) and end.overlaps(when.last)):
                 return False

@@ -22,8 +22,10 @@ from kzkr_cli.core.checker.parties import (
 from kzkr_cli.core.checker.words import (
     STOP_WORDS,
     Direction,
+    Region,
     content_stems,
     directions,
+    regions,
     stem,
     stems,
     stems_of_all,
@@ -276,6 +278,18 @@ class StoreIndex:
                 metric = self.store.metrics.get(metric.based_on) if metric.based_on else None
             self._attributions[metric_id] = frozenset().union(*map(attributions, texts))
         return self._attributions[metric_id]
+
+    @cached_property
+    def _regions(self) -> dict[str, frozenset[Region]]:
+        return {
+            m.id: regions(" ; ".join((m.name, m.description, *m.aliases)))
+            for m in self.store.metrics.values()
+        }
+
+    def regions(self, metric_id: str) -> frozenset[Region]:
+        """The quarters of places a metric's name, aliases or description puts it in
+        ("the new power plant in southern Kazakhstan")."""
+        return self._regions[metric_id]
 
     def flows(self, metric_id: str) -> frozenset[Flow]:
         """The countries a metric's name and aliases (with those of the metric it is based

@@ -123,3 +123,24 @@ def reverses(said: frozenset[Direction], meant: frozenset[Direction]) -> bool:
 def content_stems(text: str) -> set[str]:
     """The stems of a text's meaningful words: no stop words, no numbers."""
     return {s for s in map(stem, _WORD.findall(text)) if s not in STOP_WORDS and not s[0].isdigit()}
+
+
+Region = tuple[str, str]
+"""A part of a place by its quarter of the compass: ("southern", "kazakhstan")."""
+_REGION = re.compile(
+    rf"\b({lexicon.alternation(lexicon.COMPASS_ADJECTIVES)})\s+([A-Z][^\W\d_]+)", re.IGNORECASE
+)
+
+
+def regions(text: str) -> frozenset[Region]:
+    """The parts of places a text names by their quarter ("in southern Kazakhstan")."""
+    return frozenset((m.group(1).lower(), stem(m.group(2))) for m in _REGION.finditer(text))
+
+
+def other_region(said: frozenset[Region], meant: frozenset[Region]) -> bool:
+    """Whether a text puts a thing in another quarter of a place than a record does
+    ("northern Kazakhstan" where the record's plant is in southern Kazakhstan)."""
+    return any(
+        (quarter, place) not in meant and any(p == place for _, p in meant)
+        for quarter, place in said
+    )
