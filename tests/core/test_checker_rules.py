@@ -1400,3 +1400,30 @@ def test_a_fact_box_label_names_its_value(
     checker = Checker(load_store(make_store(figures=figures, metrics=stores)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "since" alone says something began, not what: no date of the memorandum
+        ("The number of Steppe students in Hanland has tripled since 2015.", Verdict.UNVERIFIABLE),
+        # with who signed it, "since" dates it
+        (
+            "Minister Arman's memorandum on grants for Steppe students has run since 2015.",
+            Verdict.CONTRADICTED,
+        ),
+    ],
+)
+def test_a_word_of_beginning_names_an_event_only_with_who_or_where(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    events = event(
+        "memorandum",
+        claim("alpha", "2024-04", quote="signed a memorandum"),
+        kind="agreement",
+        title="Memorandum on grants for Steppe students",
+        actors=["Minister Arman"],
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    (finding,) = [f for f in checker.check_claim(text).findings if f.stated == "2015"]
+    assert finding.verdict is verdict, finding.explanation

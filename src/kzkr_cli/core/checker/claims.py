@@ -858,7 +858,18 @@ def _dates(
                 _FIRST_OCCASION.search(text) is not None
                 and any(_FIRST_WORD.search(index.events[e].event.title) for e in events)
             )
-            unnamed = tuple(e for e in events if not index.events[e].kinds & stems)
+            # named by a word of its own kind ("opened"), or by a word of beginning shared by
+            # kinds ("since", "set up") with who or where, or its alias ("ambassador since
+            # July 2020", "diplomatic ties since 1992"); "has tripled since 2015" names no one
+            unnamed = tuple(
+                e
+                for e in events
+                if not index.events[e].kinds & stems & one_kind_stems()
+                and not (
+                    index.events[e].kinds & stems
+                    and (index.events[e].names & stems or _aliased(index, e, stems))
+                )
+            )
             said = kind_words() & stems
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
             # who, by a name that is no place ("Air Astana" is not named by "in Astana")
