@@ -1019,6 +1019,9 @@ def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
         # a name right before a verb of acting is who acted; a plural is no name
         ("Shinhan bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
         ("Shares bought in 2008 gave 30% of the Steppe Bank to Arman Bank.", Verdict.SUPPORTED),
+        ("Recently bought, 30% of the Steppe Bank went to Arman Bank in 2008.", Verdict.SUPPORTED),
+        # a name in mixed case is a name, not an acronym
+        ("A 30% stake in the Steppe Bank was bought by PetroChina in 2008.", Verdict.UNVERIFIABLE),
         # one capitalised word opening a sentence is not taken for a name
         ("Roughly 30% of the Steppe Bank was bought in 2008.", Verdict.SUPPORTED),
     ],
@@ -1137,6 +1140,11 @@ def test_a_count_before_a_list_of_years_is_over_the_years_listed(
             Verdict.SUPPORTED,
         ),
         ("Arman made five official visits to Hanland, the first one in 1995.", Verdict.SUPPORTED),
+        # the time is that of the one named ("the last"): another is not confirmed by it
+        (
+            "Arman made five official visits to Hanland, the last of them in 2003.",
+            Verdict.SUPPORTED,
+        ),
         # the count's own period is still its period
         ("Arman made five official visits to Hanland in 2016.", Verdict.UNVERIFIABLE),
     ],
@@ -1254,6 +1262,12 @@ def test_a_place_in_an_actors_name_does_not_say_who(make_store: StoreMaker) -> N
             "In 2009 Arman agreed to invest $2.5 billion in a plant in Steppeland.",
             Verdict.SUPPORTED,
         ),
+        # naming the record's quarter too, another is somewhere else, not the plant's
+        (
+            "In 2009 Arman agreed to invest $2.5 billion in a plant in southern Steppeland, far"
+            " from the fields of western Steppeland.",
+            Verdict.SUPPORTED,
+        ),
     ],
 )
 def test_another_quarter_of_a_place_is_not_the_records(
@@ -1310,18 +1324,41 @@ def test_a_cause_no_record_states_is_left_open(
     assert result.verdict is verdict, result.explanation
 
 
-def test_a_cause_the_record_states_is_confirmed(make_store: StoreMaker) -> None:
-    events = event(
-        "founding",
-        claim("alpha", "2005", quote="founded in 2005"),
-        kind="founding",
-        title="Steppe Studies Association founded",
-        note="Founded in response to President Arman's visit.",
-    )
-    checker = Checker(load_store(make_store(events=events)))
-    text = "The Steppe Studies Association was founded in 2005 in response to Arman's visit."
+FOUNDED_IN_RESPONSE = event(
+    "founding",
+    claim("alpha", "2005", quote="founded in 2005"),
+    kind="founding",
+    title="Steppe Studies Association founded",
+    note="Founded in response to President Arman's visit.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "The Steppe Studies Association was founded in 2005 in response to Arman's visit.",
+            Verdict.SUPPORTED,
+        ),
+        # past a title, the name is what names the cause
+        (
+            "The Steppe Studies Association was founded in 2005 in response to President Arman's"
+            " visit.",
+            Verdict.SUPPORTED,
+        ),
+        # the same words naming another cause
+        (
+            "The Steppe Studies Association was founded in 2005 in response to Bora's visit.",
+            Verdict.UNVERIFIABLE,
+        ),
+    ],
+)
+def test_a_cause_the_record_states_is_confirmed(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=FOUNDED_IN_RESPONSE)))
     result = checker.check_claim(text)
-    assert result.verdict is Verdict.SUPPORTED, result.explanation
+    assert result.verdict is verdict, result.explanation
 
 
 @pytest.mark.parametrize(
@@ -1345,7 +1382,8 @@ def test_a_name_joined_or_tagged_is_a_party(make_store: StoreMaker, text: str) -
     [
         # every day the source allows lies within the claimed days
         ("The authorities agreed on more flights on 20-21 March 2024.", Verdict.SUPPORTED),
-        ("The authorities agreed on more flights on 19-22 March 2024.", Verdict.SUPPORTED),
+        # a wider run says the happening took more days than the source allows
+        ("The authorities agreed on more flights on 19-22 March 2024.", Verdict.CONTRADICTED),
         # one of the days it allows is not confirmed by it
         ("The authorities agreed on more flights on 21 March 2024.", Verdict.UNVERIFIABLE),
         ("The authorities agreed on more flights on 5-6 April 2024.", Verdict.CONTRADICTED),
@@ -1373,6 +1411,8 @@ def test_a_run_of_days_confirms_one_day_known_within_it(
         ("March 2005 – Arman pays his first state visit to Steppeland.", Verdict.SUPPORTED),
         # without "first" a visit may recur: another year is another occasion
         ("Nov 2006 – Arman pays a state visit to Steppeland.", Verdict.UNVERIFIABLE),
+        # "his first visit" is not what the store calls his first state visit
+        ("Nov 2006 – Arman pays his first visit to Steppeland.", Verdict.UNVERIFIABLE),
     ],
 )
 def test_a_first_occasion_is_the_one_the_store_calls_first(
@@ -1427,3 +1467,24 @@ def test_a_word_of_beginning_names_an_event_only_with_who_or_where(
     checker = Checker(load_store(make_store(events=events)))
     (finding,) = [f for f in checker.check_claim(text).findings if f.stated == "2015"]
     assert finding.verdict is verdict, finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arman expressed his thanks to Bora as the Steppe Studies Association was set up in 2005.",
+        "The delegation Arman led to Hanland saw the Steppe Studies Association founded in 2005.",
+        "The Steppe Studies Association, founded in 2005, was due to address its members.",
+    ],
+)
+def test_words_of_cause_that_are_no_cause(make_store: StoreMaker, text: str) -> None:
+    events = event(
+        "founding",
+        claim("alpha", "2005", quote="founded in 2005"),
+        kind="founding",
+        title="Steppe Studies Association founded",
+        actors=["Arman Tolegen", "Bora Kim"],
+        place="Hanland",
+    )
+    checker = Checker(load_store(make_store(events=events)))
+    assert checker.check_claim(text).verdict is Verdict.SUPPORTED

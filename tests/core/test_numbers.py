@@ -287,3 +287,13 @@ def test_a_sharp_move_after_a_percentage_gives_its_direction(text: str, value: f
 def test_a_sharp_move_after_a_count_gives_none() -> None:
     (quantity,) = find_quantities("10 slump")
     assert quantity.value == 10
+
+
+def test_two_hundreds_joined_by_and_stay_two_numbers() -> None:
+    found = [q.value for q in find_quantities("between seven hundred and eight hundred firms")]
+    assert found == [700, 800]
+
+
+def test_a_sum_that_could_be_is_a_ceiling() -> None:
+    (quantity,) = find_quantities("inflows could add up to $20 billion")
+    assert quantity.qualifier is Qualifier.UP_TO

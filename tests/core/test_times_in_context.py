@@ -346,3 +346,8 @@ def test_a_year_earlier_after_a_number_is_the_time_before_one_year_back(
 
 def test_years_may_be_written_yrs() -> None:
     assert labels("invested over the last 18 yrs", None) == ["a span of 18 years"]
+
+
+def test_a_year_earlier_does_not_reach_past_a_semicolon() -> None:
+    text = "visited on 11-13 June 2024; trade had reached $6 billion a year earlier"
+    assert labels(text, None) == ["2024-06-11/2024-06-13"]

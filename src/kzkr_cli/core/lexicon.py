@@ -400,6 +400,9 @@ CAUSE_WORDS = (
 """Words by which a sentence says why something happened ("fell 44% because of lower oil
 prices"): a link between things that a record states only in its own words."""
 
+TITLE_WORDS = ("President", "Prime Minister", "Minister", "Speaker", "Mayor", "Ambassador")
+"""Titles written before a name ("President Roh"): the name is what names the person."""
+
 COMPASS_ADJECTIVES = ("northern", "southern", "eastern", "western")
 """Words naming a quarter of a place ("southern Kazakhstan"); not "South", which begins the
 names of countries."""

@@ -78,7 +78,7 @@ _WORD_NUMBER = (
     + r")(?![^\W_])"
 )
 """A number written in words, ending where its word ends: "ten", never the "ten" of "tender"."""
-_HUNDREDS = rf"(?:{_WORD_NUMBER}|an?)\s+hundred\s+(?:and\s+)?{_WORD_NUMBER}"
+_HUNDREDS = rf"(?:{_WORD_NUMBER}|an?)\s+hundred\s+(?:and\s+)?{_WORD_NUMBER}(?!\s+hundred\b)"
 """Hundreds and the rest in words: "one hundred and twenty(-five)", "a hundred and five"."""
 _ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{lexicon.alternation(_ORDINALS)})"
 """An ordinal in words: "fifth", "twentieth", "twenty-first"."""
@@ -321,7 +321,12 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     )
 
 
-_ADD = re.compile(r"\badd(?:s|ed|ing)?\s+$", re.IGNORECASE)
+_ADD = re.compile(
+    r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!can\s)\badd(?:s|ed|ing)?\s+$",
+    re.IGNORECASE,
+)
+"""Before "up to", a sum ("add up to $9.6 billion"), unless a modal makes it a ceiling ("could
+add up to $20 billion")."""
 _NARROWLY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.NARROW_WORDS)})\s+$", re.IGNORECASE)
 
 

@@ -151,15 +151,19 @@ _PARTY = re.compile(
     r"\b[a-z]+\s+#?(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
     r"|\b[A-Z][^\W\d_]+[-–](?P<pair>[A-Z][^\W\d_]+)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
-    r"|^(?P<lead>[A-Z][^\W\d_]*[^\W\d_s])(?=\s+(?:"
+    r"|^(?P<lead>(?![^\W\d_]+ly\b)[A-Z][^\W\d_]*[^\W\d_s])(?=\s+(?:"
     + lexicon.alternation((*lexicon.ORGANISATION_WORDS, *lexicon.ACTOR_VERBS))
     + r")\b)"
 )
 """A capitalised name inside a clause ("trade with China", "visited Japan", "#Busan"), the
 second of two joined ("Almaty-Busan flights"), owning
 something ("China's trade"), or opening the sentence as the name of an organisation or of
-who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed"); not one
+who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed", nor an
+adverb, "Recently opened"); not one
 opening a clause ("..., Reuters reported")."""
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tuple[str, ...]:
@@ -171,9 +175,10 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
             continue  # a word of a number ("No. 5"), not a name
-        if sum(c.isupper() for c in name) > 1:
+        if sum(c.isupper() for c in name) > sum(c.islower() for c in name):
             continue  # an acronym ("USSR", "MoU") may stand for names the store spells out
-        words = [t.stem for t in tokens(name)]
+        # as written ("CenterCredit") or as the words run together ("#KoryoSaram")
+        words = [t.stem for t in (*tokens(name), *tokens(_CAMEL.sub(" ", name)))]
         if any(w in STOP_WORDS or w in index.known_words or w in CALENDAR for w in words):
             continue
         found.append(name)
@@ -491,11 +496,22 @@ _CHANGE_VERBS = [
     if w not in lexicon.DIRECTION_ADVERBS
 ]
 _FIRST_OCCASION = re.compile(
-    r"\b(?:his|her|its|their|the)\s+first\s+(?:[^\W\d_]+[\s-]+){0,2}?"
-    rf"(?:{lexicon.alternation(lexicon.OCCASION_NOUNS)})\b",
+    r"\b(?:his|her|its|their|the)\s+first\s+(?P<what>(?:[^\W\d_]+[\s-]+){0,2}?"
+    rf"(?:{lexicon.alternation(lexicon.OCCASION_NOUNS)}))\b",
     re.IGNORECASE,
 )
-_FIRST_WORD = re.compile(r"\bfirst\b", re.IGNORECASE)
+
+
+def _first_occasion(text: str) -> re.Pattern[str] | None:
+    """ "His first state visit": what a title must call first for the sentence to name that
+    one occasion ("first state visit", not any "first visit"); None if it says no such."""
+    found = _FIRST_OCCASION.search(text)
+    if found is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", found.group("what"))
+    return re.compile(r"\bfirst\s+" + r"[\s-]+".join(map(re.escape, words)) + r"\b", re.I)
+
+
 _LABEL = re.compile(r"[:–—]\s*$")
 """Right before a number, the end of the label it is the value of, as in a fact box
 ("Companies with Korean capital: more than 900"; "ethnic Koreans – approx. 120,000")."""
@@ -706,7 +722,8 @@ PERIOD_CANDIDATES = 8
 """Mentions of time on each side of a number that may be its period: the nearest are
 always among them, and a number never looks at every date of a long text."""
 _ONE_OF_THEM = re.compile(
-    r"\bthe\s+(?:first|last|latest|second|third)(?:\s+(?:of\s+(?:them|which|these|those)|one))?"
+    r"\bthe\s+(?P<which>first|last|latest|second|third)"
+    r"(?:\s+(?:of\s+(?:them|which|these|those)|one))?"
     r"(?:\s+(?:was|being|coming|came|taking\s+place))?\s+(?:in|on)\s+$",
     re.IGNORECASE,
 )
@@ -811,11 +828,16 @@ def _dates(
     others = others[:NEAREST_CANDIDATES]
     places = _kind_places(index, text, [*matched, *others]) if others else {}
     owned = _owned_occasions(text) if matched else set()
+    first = _first_occasion(text) if matched else None
     where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
     clause_words: _ClauseWords | None = None
     for when in times:
         events = _nearest_happening(index, text, stems, when, matched, others, places, scores)
+        member = _ONE_OF_THEM.search(text, max(0, when.start - 40), when.start)
+        if member is not None and len(events) > 1:
+            # "five visits, the last of them in 2016": the last of those, whatever the date
+            events = [_in_order(index, events, member.group("which").lower())]
         if _is_named_span(text, when) or (
             _whole_years(when)
             and not _WHEN_IT_HAPPENED.search(text, max(0, when.start - 12), when.start)
@@ -854,9 +876,8 @@ def _dates(
                 for e in events
                 for owner, occasion in owned
             ) or (
-                # "his first state visit": one occasion only, the one the store calls first
-                _FIRST_OCCASION.search(text) is not None
-                and any(_FIRST_WORD.search(index.events[e].event.title) for e in events)
+                # "his first state visit": one occasion only, the one the store calls so
+                first is not None and any(first.search(index.events[e].event.title) for e in events)
             )
             # named by a word of its own kind ("opened"), or by a word of beginning shared by
             # kinds ("since", "set up") with who or where, or its alias ("ambassador since
@@ -1072,6 +1093,19 @@ def _nearest_happening(
         # working trip to New York in September 2023": the New York talks, not a visit)
         return events
     return _most_shared(nearest, scores)
+
+
+_ORDER = {"first": 0, "second": 1, "third": 2, "last": -1, "latest": -1}
+
+
+def _in_order(index: StoreIndex, events: list[str], which: str) -> str:
+    """Of events of one kind, the first, second, ... or last by the earliest date given."""
+    dated = sorted(
+        events,
+        key=lambda e: min(c.date.first_day() for c in index.events[e].event.claims),
+    )
+    at = _ORDER[which]
+    return dated[at] if -len(dated) <= at < len(dated) else dated[-1]
 
 
 def _most_shared(events: list[str], scores: dict[str, int]) -> list[str]:

@@ -105,31 +105,72 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
     )
 
 
+_GUARDED = ("due to", "thanks to", "led to")
+"""Words of cause that are read only where nothing makes them another thing."""
 _CAUSE = re.compile(
-    rf"\b(?:{lexicon.alternation(w for w in lexicon.CAUSE_WORDS if w != 'due to')})\b"
+    rf"\b(?:{lexicon.alternation(w for w in lexicon.CAUSE_WORDS if w not in _GUARDED)})\b"
     # "due to" before what it names ("due to lower prices", "due to the war", "due to
-    # COVID"), not before a verb ("due to resume", "due to recover"): a schedule
+    # COVID"), not before a verb ("due to resume", "due to address reporters"): a schedule
     r"|\bdue\s+to(?=\s+(?:the|an?|its|their|his|her|this|that|these|those)\b"
-    r"|\s+(?-i:[A-Z])|\s+[^\W\d_]+(?:s|ing|ed)\b"
-    r"|\s+(?:lower|higher|weaker|stronger|fewer|more|less)\b)",
+    r"|\s+(?-i:[A-Z])|\s+[^\W\d_]+ing\b"
+    r"|\s+(?:lower|higher|weaker|stronger|fewer|more|less)\b)"
+    # "thanks to" not after a possessive ("expressed his thanks to Yoon"), "led to" not
+    # before a name ("the delegation he led to South Korea")
+    r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\btheir\s)\bthanks\s+to\b"
+    r"|\bled\s+to\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+MAX_CAUSES = 8
+"""Causes of one sentence that are compared with the records: a sentence gives a few at
+most, and a long text stays linear (each finding is compared with each of these)."""
+CAUSE_REACH = 6
+"""Words after a word of cause that may name the cause ("in response to South Korean
+president Roh's visit")."""
+_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_TITLES = frozenset(w.lower() for t in lexicon.TITLE_WORDS for w in t.split())
 
 
-def causes(text: str) -> list[str]:
-    """The words by which a sentence says why ("because of", "driven by"), as written."""
-    return [m.group(0) for m in _CAUSE.finditer(text)]
+def causes(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words by which a sentence says why ("because of", "driven by"), as written, each
+    with the names that follow within a few words, titles and countries aside ("in response
+    to South Korean president Roh's visit": Roh)."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for m in _CAUSE.finditer(text):
+        if len(found) == MAX_CAUSES:
+            break
+        names: list[str] = []
+        at = m.end()
+        for _ in range(CAUSE_REACH):
+            word = _AFTER.match(text, at)
+            if word is None:
+                break
+            at = word.end()
+            name = re.sub(r"['’]s$", "", word.group(1))
+            if name[:1].isupper() and name.lower() not in _TITLES and not parties.countries(name):
+                names.append(name)
+        if (m.group(0), tuple(names)) not in found:
+            found.append((m.group(0), tuple(names)))
+    return found
 
 
-def beyond_the_causes(index: StoreIndex, finding: Finding, said: list[str]) -> Finding:
+def beyond_the_causes(
+    index: StoreIndex, finding: Finding, said: list[tuple[str, tuple[str, ...]]]
+) -> Finding:
     """A sentence that says why a thing happened links it to something else; the store holds
-    that link only where a record it rests on says it in the same words ("founded in
-    response to Roh's visit"). Otherwise the parts may agree, but the claim is more than
-    they are: confirmed, it is left open; ruled out, it stays false."""
+    that link only where a record it rests on says it in the same words, naming the same
+    cause ("founded in response to Roh's visit", not to Nazarbayev's). Otherwise the parts
+    may agree, but the claim is more than they are: confirmed, it is left open; ruled out,
+    it stays false."""
     if finding.verdict is not Verdict.SUPPORTED or finding.incidental:
         return finding
-    records = " ".join(_record_text(index, e.fact) + " " + e.quote for e in finding.evidence)
-    unsaid = [w for w in said if w.lower() not in records.lower()]
+    records = " ".join(
+        _record_text(index, e.fact) + " " + e.quote for e in finding.evidence
+    ).lower()
+    unsaid = [
+        w
+        for w, named in said
+        if w.lower() not in records or (named and not any(n.lower() in records for n in named))
+    ]
     if not unsaid:
         return finding
     return _left_open(
@@ -661,11 +702,17 @@ def _agrees(when: When, claim: StoredDate) -> bool | None:
     thing that lasted (a date and an end) confirms any day it was under way. A claimed run
     of days ("11-13 June") is confirmed when the source's start lies within its first day
     and its end within its last, as the conflict engine compares two sources' ranges; a
-    source's one day, known or known to lie within some days, is confirmed by a run of days
-    holding every day it allows ("agreed on 20-21 March": one day in 2024-03-20..21)."""
+    source's one day known only to lie within some days is confirmed by a run of those very
+    days ("agreed on 20-21 March": one day in 2024-03-20..21), not by a wider run."""
     low, high = _claim_days(claim)
     if when.first is not None and when.last is not None:
-        if _is_day_range(when) and claim.end is not None:
+        if (
+            _is_day_range(when)
+            and claim.end is None
+            and (low, high) == (when.first.first_day(), when.last.last_day())
+        ):
+            return True  # the very days the source's one day lies within
+        if _is_day_range(when):
             end = claim.end if claim.end is not None else claim.date
             if not (claim.date.overlaps(when.first) and end.overlaps(when.last)):
                 return False

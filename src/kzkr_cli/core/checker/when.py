@@ -576,8 +576,13 @@ def _a_year_earlier(text: str, times: list[When], taken: bytearray) -> list[When
             continue
         at = bisect_left(starts, match.start())
         before = times[at - 1] if at > 0 else None
-        if before is None or before.first is None or before.last is None:
-            continue
+        if (
+            before is None
+            or before.first is None
+            or before.last is None
+            or ";" in text[before.end : match.start()]
+        ):
+            continue  # "visited on 11-13 June 2024; trade had reached $6 billion a year earlier"
         first = _safe(before.first.year - 1, before.first.month, before.first.day)
         last = _safe(before.last.year - 1, before.last.month, before.last.day)
         if first is None or last is None:

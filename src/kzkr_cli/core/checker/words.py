@@ -140,7 +140,6 @@ def regions(text: str) -> frozenset[Region]:
 def other_region(said: frozenset[Region], meant: frozenset[Region]) -> bool:
     """Whether a text puts a thing in another quarter of a place than a record does
     ("northern Kazakhstan" where the record's plant is in southern Kazakhstan)."""
-    return any(
-        (quarter, place) not in meant and any(p == place for _, p in meant)
-        for quarter, place in said
-    )
+    if said & meant:
+        return False  # it names the record's quarter too ("southern ..., far from western ...")
+    return any(any(p == place for _, p in meant) for _, place in said)
