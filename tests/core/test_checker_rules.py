@@ -1488,3 +1488,51 @@ def test_words_of_cause_that_are_no_cause(make_store: StoreMaker, text: str) -> 
     )
     checker = Checker(load_store(make_store(events=events)))
     assert checker.check_claim(text).verdict is Verdict.SUPPORTED
+
+
+PROJECTS_AND_VALUE = metric(
+    "pipeline",
+    "Promising Steppe projects",
+    aliases=["promising projects"],
+    description="Projects being developed.",
+) + metric(
+    "pipeline-value",
+    "Value of promising Steppe projects",
+    "USD",
+    aliases=["pipeline-value"],
+    description="Their value.",
+    value_of="pipeline",
+)
+PROJECT_FIGURES = figure(
+    "alpha-n", "25", 25, {"as_of": "2024-06"}, metric="pipeline", quote="25"
+) + figure(
+    "alpha-v",
+    "about $500 million",
+    5e8,
+    {"as_of": "2024-06"},
+    metric="pipeline-value",
+    qualifier="about",
+    quote="about $500 million",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Some 25 promising projects worth $1.5 billion were under way in June 2024.",
+            Verdict.CONTRADICTED,
+        ),
+        (
+            "Some 25 promising projects worth half a billion dollars were under way in June 2024.",
+            Verdict.SUPPORTED,
+        ),
+    ],
+)
+def test_money_worth_a_count_is_its_value(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(figures=PROJECT_FIGURES, metrics=PROJECTS_AND_VALUE)))
+    (money,) = [f for f in checker.check_claim(text).findings if "25" not in f.stated]
+    assert money.subject == "pipeline-value"
+    assert money.verdict is verdict, money.explanation

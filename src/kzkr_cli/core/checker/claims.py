@@ -472,6 +472,10 @@ def _assign(
             del chosen[qi]
             periods.pop(qi, None)
     rivals = _rivals(scored, chosen)
+    for qi, of in _worth(index, text, quantities, chosen, rivals).items():
+        chosen[qi] = (chosen[of][0], index.value_metrics[chosen[of][1]])
+        if of in periods:
+            periods[qi] = periods[of]
     for a, b in settled:
         rivals.get(a, set()).discard(chosen[b][1])
         rivals.get(b, set()).discard(chosen[a][1])
@@ -554,6 +558,39 @@ def _change_bases(
         chosen[qi] = chosen[before]
         based[qi] = before
     return based
+
+
+_WORTH = re.compile(r"\bworth\s+$", re.IGNORECASE)
+
+
+def _worth(
+    index: StoreIndex,
+    text: str,
+    quantities: list[Quantity],
+    chosen: dict[int, tuple[float, str]],
+    rivals: dict[int, set[str]],
+) -> dict[int, int]:
+    """ "Five projects worth $1.5 billion": money right after "worth" is the value of what
+    the count before it counts, the metric the vocabulary declares as its value
+    (``value_of``), when the count's own subject is settled and the sentence places the
+    money nowhere else. Returns each such number with the count it is the value of."""
+    taken = {m for _, m in chosen.values()}
+    found: dict[int, int] = {}
+    for qi in range(1, len(quantities)):
+        quantity, of = quantities[qi], qi - 1
+        if (
+            qi in chosen
+            or quantity.kind is not Kind.USD
+            or of not in chosen
+            or rivals.get(of)
+            or _WORTH.search(text, max(0, quantity.start - 8), quantity.start) is None
+        ):
+            continue
+        value = index.value_metrics.get(chosen[of][1])
+        if value is not None and value not in taken:
+            found[qi] = of
+            taken.add(value)
+    return found
 
 
 _FROM_TO = re.compile(r"\s+to\s+")

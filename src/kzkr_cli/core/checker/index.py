@@ -131,6 +131,12 @@ class StoreIndex:
         return index
 
     @cached_property
+    def value_metrics(self) -> dict[str, str]:
+        """Each metric that has one, with the metric the vocabulary declares as its money value
+        (``value_of``): the joint projects' count and their total value."""
+        return {m.value_of: m.id for m in self.store.metrics.values() if m.value_of}
+
+    @cached_property
     def stocks(self) -> frozenset[str]:
         """The metrics the store gives as of a moment (a count of stores, a rank), not over a
         span: levels that move, whose earlier value is no figure of a stated time."""
