@@ -1536,3 +1536,42 @@ def test_money_worth_a_count_is_its_value(
     (money,) = [f for f in checker.check_claim(text).findings if "25" not in f.stated]
     assert money.subject == "pipeline-value"
     assert money.verdict is verdict, money.explanation
+
+
+def _visit(*claims: dict[str, Any]) -> str:
+    return event("visit", *claims, title="Arman's state visit to Hanland", actors=["Arman Tolegen"])
+
+
+@pytest.mark.parametrize(
+    ("claims", "text", "verdict"),
+    [
+        # the sources' days disagree (three and two): whatever the sentence says, disputed
+        (
+            [claim("alpha", "2024-06-11", "2024-06-13"), claim("beta", "2024-06-11", "2024-06-12")],
+            "Arman wrapped up a three-day state visit to Hanland.",
+            Verdict.DISPUTED,
+        ),
+        (
+            [claim("alpha", "2024-06-11", "2024-06-13")],
+            "Arman's three-day state visit to Hanland.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            [claim("alpha", "2024-06-11", "2024-06-13")],
+            "Arman spent five days on his state visit to Hanland.",
+            Verdict.CONTRADICTED,
+        ),
+        # a month says nothing of how long
+        (
+            [claim("alpha", "2024-06")],
+            "Arman's three-day state visit to Hanland.",
+            Verdict.UNVERIFIABLE,
+        ),
+    ],
+)
+def test_how_many_days_an_event_lasted_is_its_sources_days(
+    make_store: StoreMaker, claims: list[dict[str, Any]], text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=_visit(*claims))))
+    (length,) = [f for f in checker.check_claim(text).findings if "day" in f.stated]
+    assert length.verdict is verdict, length.explanation

@@ -131,6 +131,9 @@ class DateClaim:
     who: tuple[str, ...] = ()
     """Events whose actors the sentence names ("Tokayev's state visit"): of tied events
     none of which the date fits, the ones it speaks of."""
+    length: int | None = None
+    """Not a date but how many days the event lasted, as the sentence says ("a three-day
+    visit", "spent three days"): compared with the days each source's dates span."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +256,9 @@ def read_sentence(
     in_names = {id(q) for q in named_numbers}
     found = [q for q in found if id(q) not in in_names]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
-    if not quantities:
+    lengths = [q for q in quantities if _lasting(text, q)]
+    quantities = [q for q in quantities if not _lasting(text, q)]
+    if not quantities and not lengths:
         # "for over 30 years" with no other number is the claim itself, not its period.
         durations = [w for w in times if w.is_duration]
         quantities = [
@@ -272,6 +277,14 @@ def read_sentence(
     dates = _dates(
         index, text, stems, [w for w in times if not w.is_duration and not w.relative], used
     )
+    if lengths:
+        # "a three-day state visit": how long the event the sentence names lasted
+        events = tuple(match_events(index, stems))
+        for q in lengths:
+            end = _DAYS_AFTER.match(text, q.end)
+            assert end is not None
+            span = When(text[q.start : end.end()].strip(), q.start, end.end())
+            dates.append(DateClaim(span, events, length=int(q.value)))
     return ReadSentence(
         tuple(figures),
         tuple(dates),
@@ -281,6 +294,23 @@ def read_sentence(
         read,
     )
 
+
+_DAYS_AFTER = re.compile(r"(?:[-\u2010\u2011\s]+days?\b)", re.IGNORECASE)
+
+
+def _lasting(text: str, quantity: Quantity) -> bool:
+    """A whole number of days something lasted ("a three-day visit", "spent three days")."""
+    return (
+        quantity.kind is Kind.NUMBER
+        and quantity.qualifier is Qualifier.EXACT
+        and 1 <= quantity.value <= MAX_DAYS  # before int(): a number may be too large
+        and quantity.value == int(quantity.value)
+        and _DAYS_AFTER.match(text, quantity.end) is not None
+    )
+
+
+MAX_DAYS = 31
+"""The longest an event's length in days is read as: a visit or a forum, not a season."""
 
 _LINK = rf"(?:(?:{lexicon.alternation(lexicon.SAYING_LINKS)})\s+)?"
 _SAYING = re.compile(

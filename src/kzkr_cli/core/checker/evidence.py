@@ -751,9 +751,69 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
             Verdict.UNVERIFIABLE,
             f'No event in the store matches what the sentence dates "{when.text}".',
         )
+    if claim.length is not None:
+        return _judge_length(index, claim)
     if claim.named_span:
         return _judge_named_span(index, claim)
     return _unless_announced(when, _judge_dates(index, claim))
+
+
+def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
+    """ "A three-day visit" against the days each source's dates for the event span, where
+    they give its days (11-13 June: three; 11-12 June: two); a source giving only a month,
+    or a day within a range, says nothing of its length."""
+    stated, days = claim.when.text, claim.length
+    if len(claim.events) != 1:
+        titles = "; ".join(index.events[e].event.title for e in claim.events) or "none"
+        return Finding(
+            stated,
+            None,
+            Verdict.UNVERIFIABLE,
+            f'No one event is named for "{stated}" to be its length (events that fit: {titles}).',
+        )
+    event = index.events[claim.events[0]].event
+    lengths = [_days_spanned(c) for c in event.claims]
+    agrees = [None if n is None else n == days for n in lengths]
+    evidence = tuple(
+        Evidence(
+            event.id,
+            c.source,
+            None,
+            c.date.iso(),
+            c.quote,
+            a,
+            end=c.end.iso() if c.end else None,
+            status=c.status,
+        )
+        for c, a in zip(event.claims, agrees, strict=True)
+    )
+    said = ", ".join(
+        f"{n} day{'s' if n != 1 else ''} ({c.source})"
+        for c, n in zip(event.claims, lengths, strict=True)
+        if n is not None
+    )
+    if True in agrees and False in agrees:
+        verdict = Verdict.DISPUTED
+        why = (
+            f"The sources disagree on how long {event.title} lasted: {said};"
+            f' "{stated}" agrees with some.'
+        )
+    elif True in agrees:
+        verdict, why = Verdict.SUPPORTED, f'{event.title} lasted {said}; "{stated}" agrees.'
+    elif False in agrees and None not in agrees:
+        verdict, why = Verdict.CONTRADICTED, f'{event.title} lasted {said}, not "{stated}".'
+    else:
+        verdict = Verdict.UNVERIFIABLE
+        why = f'No source gives the days of {event.title}, so "{stated}" cannot be compared.'
+    return Finding(stated, event.id, verdict, why, evidence)
+
+
+def _days_spanned(claim: StoredDate) -> int | None:
+    """How many days a source's date for an event spans, if it gives them to the day."""
+    end = claim.end if claim.end is not None else claim.date
+    if not all(isinstance(d, PartialDate) and d.day is not None for d in (claim.date, end)):
+        return None
+    return (end.last_day() - claim.date.first_day()).days + 1
 
 
 def _unless_announced(when: When, finding: Finding) -> Finding:
