@@ -1020,6 +1020,9 @@ def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
         ("Shinhan bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
         ("Shares bought in 2008 gave 30% of the Steppe Bank to Arman Bank.", Verdict.SUPPORTED),
         ("Recently bought, 30% of the Steppe Bank went to Arman Bank in 2008.", Verdict.SUPPORTED),
+        # a name after a title is a party too
+        ("Prime Minister Han bought 30% of the Steppe Bank in 2008.", Verdict.UNVERIFIABLE),
+        ("Prime Minister Arman bought 30% of the Steppe Bank in 2008.", Verdict.SUPPORTED),
         # a name in mixed case is a name, not an acronym
         ("A 30% stake in the Steppe Bank was bought by PetroChina in 2008.", Verdict.UNVERIFIABLE),
         # one capitalised word opening a sentence is not taken for a name

@@ -153,13 +153,14 @@ class ReadSentence:
 _PARTY = re.compile(
     r"\b[a-z]+\s+#?(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
     r"|\b[A-Z][^\W\d_]+[-–](?P<pair>[A-Z][^\W\d_]+)"
+    rf"|\b(?:{lexicon.alternation(lexicon.TITLE_WORDS)})\s+(?P<titled>[A-Z][^\W\d_]+)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
     r"|^(?P<lead>(?![^\W\d_]+ly\b)[A-Z][^\W\d_]*[^\W\d_s])(?=\s+(?:"
     + lexicon.alternation((*lexicon.ORGANISATION_WORDS, *lexicon.ACTOR_VERBS))
     + r")\b)"
 )
 """A capitalised name inside a clause ("trade with China", "visited Japan", "#Busan"), the
-second of two joined ("Almaty-Busan flights"), owning
+second of two joined ("Almaty-Busan flights"), after a title ("Prime Minister Han"), owning
 something ("China's trade"), or opening the sentence as the name of an organisation or of
 who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed", nor an
 adverb, "Recently opened"); not one
@@ -173,7 +174,7 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
     found: list[str] = []
     numbers = sorted((q.start, q.end) for q in quantities)
     for match in _PARTY.finditer(text):
-        group = next(g for g in ("name", "pair", "owner", "lead") if match.group(g))
+        group = next(g for g in ("name", "pair", "titled", "owner", "lead") if match.group(g))
         name, at = match.group(group), match.start(group)
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
