@@ -1495,12 +1495,12 @@ def test_words_of_cause_that_are_no_cause(make_store: StoreMaker, text: str) -> 
 
 PROJECTS_AND_VALUE = metric(
     "pipeline",
-    "Promising Steppe projects",
+    "Promising Steppe–Hanland projects being developed",
     aliases=["promising projects"],
     description="Projects being developed.",
 ) + metric(
     "pipeline-value",
-    "Value of promising Steppe projects",
+    "Value of promising Steppe–Hanland projects",
     "USD",
     aliases=["pipeline-value"],
     description="Their value.",
@@ -1523,11 +1523,13 @@ PROJECT_FIGURES = figure(
     ("text", "verdict"),
     [
         (
-            "Some 25 promising projects worth $1.5 billion were under way in June 2024.",
+            "Some 25 promising Steppe-Hanland projects worth $1.5 billion were under way in"
+            " June 2024.",
             Verdict.CONTRADICTED,
         ),
         (
-            "Some 25 promising projects worth half a billion dollars were under way in June 2024.",
+            "Some 25 promising Steppe-Hanland projects worth half a billion dollars were under"
+            " way in June 2024.",
             Verdict.SUPPORTED,
         ),
     ],
@@ -1578,3 +1580,95 @@ def test_how_many_days_an_event_lasted_is_its_sources_days(
     checker = Checker(load_store(make_store(events=_visit(*claims))))
     (length,) = [f for f in checker.check_claim(text).findings if "day" in f.stated]
     assert length.verdict is verdict, length.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # days that are no length of the visit
+        (
+            "Arman's state visit to Hanland began on 11 June 2024; talks followed 3 days later.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Arman's state visit to Hanland began on 11 June 2024, within 30 days of the talks.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "Arman's state visit to Hanland began on 11 June 2024 after 3 days of talks.",
+            Verdict.SUPPORTED,
+        ),
+        # a length after a verb of lasting
+        ("Arman's state visit to Hanland lasted four days.", Verdict.CONTRADICTED),
+    ],
+)
+def test_only_a_length_is_an_events_days(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    events = _visit(claim("alpha", "2024-06-11", "2024-06-13"))
+    result = Checker(load_store(make_store(events=events))).check_claim(text)
+    assert result.verdict is verdict, result.explanation
+
+
+def test_one_day_says_when_not_how_long(make_store: StoreMaker) -> None:
+    events = _visit(claim("alpha", "2024-06-12"))
+    checker = Checker(load_store(make_store(events=events)))
+    (length,) = [
+        f
+        for f in checker.check_claim("Arman's two-day state visit to Hanland.").findings
+        if "day" in f.stated
+    ]
+    assert length.verdict is Verdict.UNVERIFIABLE, length.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "worth" far from the count, in another clause, or of each
+        "Some 25 promising Steppe-Hanland projects were under way in June 2024; separately,"
+        " wheat worth $1.5 billion was sold.",
+        "Some 25 promising Steppe-Hanland projects worth $100 million each were under way in"
+        " June 2024.",
+    ],
+)
+def test_money_worth_something_else_is_not_the_counts_value(
+    make_store: StoreMaker, text: str
+) -> None:
+    checker = Checker(load_store(make_store(figures=PROJECT_FIGURES, metrics=PROJECTS_AND_VALUE)))
+    money = [f for f in checker.check_claim(text).findings if "$" in f.stated]
+    assert all(f.verdict is Verdict.UNVERIFIABLE for f in money), money
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "In 2008 Arman Bank, with President Putin, bought 30% of the Steppe Bank.",
+            Verdict.UNVERIFIABLE,
+        ),
+        # the first word of the name decides: "Arman" is known, whatever follows it
+        (
+            "In 2008 Arman Bank, with President Arman Qolbay, bought 30% of the Steppe Bank.",
+            Verdict.SUPPORTED,
+        ),
+        (
+            "In 2008 Arman Bank, with Ambassador Extraordinary Arman, bought 30% of the Steppe"
+            " Bank.",
+            Verdict.SUPPORTED,
+        ),
+    ],
+)
+def test_a_name_after_a_title_is_checked_by_its_first_word(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    stake = metric(
+        "stake",
+        "Arman Bank's stake in the Steppe Bank",
+        "percent",
+        aliases=["Steppe Bank"],
+        description="Share Arman Bank bought, its President and an Ambassador Extraordinary"
+        " present.",
+    )
+    figures = figure("alpha-stake", "30%", 30, {"as_of": "2008"}, metric="stake", quote="30%")
+    checker = Checker(load_store(make_store(figures=figures, metrics=stake)))
+    assert checker.check_claim(text).verdict is verdict

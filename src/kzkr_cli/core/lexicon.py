@@ -400,7 +400,16 @@ CAUSE_WORDS = (
 """Words by which a sentence says why something happened ("fell 44% because of lower oil
 prices"): a link between things that a record states only in its own words."""
 
-TITLE_WORDS = ("President", "Prime Minister", "Minister", "Speaker", "Mayor", "Ambassador")
+TITLE_WORDS = (
+    "President",
+    "Prime Minister",
+    "Minister",
+    "Speaker",
+    "Mayor",
+    "Ambassador",
+    "Ambassador Extraordinary and Plenipotentiary",
+    "Ambassador Extraordinary",
+)
 """Titles written before a name ("President Roh"): the name is what names the person."""
 
 COMPASS_ADJECTIVES = ("northern", "southern", "eastern", "western")

@@ -153,14 +153,13 @@ class ReadSentence:
 _PARTY = re.compile(
     r"\b[a-z]+\s+#?(?P<name>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)"
     r"|\b[A-Z][^\W\d_]+[-–](?P<pair>[A-Z][^\W\d_]+)"
-    rf"|\b(?:{lexicon.alternation(lexicon.TITLE_WORDS)})\s+(?P<titled>[A-Z][^\W\d_]+)"
     r"|\b(?P<owner>[A-Z][^\W\d_]+)['’]s\b"
     r"|^(?P<lead>(?![^\W\d_]+ly\b)[A-Z][^\W\d_]*[^\W\d_s])(?=\s+(?:"
     + lexicon.alternation((*lexicon.ORGANISATION_WORDS, *lexicon.ACTOR_VERBS))
     + r")\b)"
 )
 """A capitalised name inside a clause ("trade with China", "visited Japan", "#Busan"), the
-second of two joined ("Almaty-Busan flights"), after a title ("Prime Minister Han"), owning
+second of two joined ("Almaty-Busan flights"), owning
 something ("China's trade"), or opening the sentence as the name of an organisation or of
 who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed", nor an
 adverb, "Recently opened"); not one
@@ -174,7 +173,7 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
     found: list[str] = []
     numbers = sorted((q.start, q.end) for q in quantities)
     for match in _PARTY.finditer(text):
-        group = next(g for g in ("name", "pair", "titled", "owner", "lead") if match.group(g))
+        group = next(g for g in ("name", "pair", "owner", "lead") if match.group(g))
         name, at = match.group(group), match.start(group)
         i = bisect_right(numbers, (at, math.inf)) - 1
         if i >= 0 and numbers[i][0] <= at < numbers[i][1]:
@@ -186,7 +185,21 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
         if any(w in STOP_WORDS or w in index.known_words or w in CALENDAR for w in words):
             continue
         found.append(name)
+    for match in _TITLED.finditer(text):
+        # "Prime Minister Han Duck-soo", "with President Putin": the name after a title
+        first = tokens(match.group("titled").split()[0])
+        if not any(t.stem in index.known_words or t.stem in CALENDAR for t in first):
+            found.append(match.group("titled"))
     return tuple(dict.fromkeys(found))
+
+
+_TITLED = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.TITLE_WORDS)})\s+"
+    r"(?P<titled>[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][^\W\d_]+(?:[-'’][A-Za-z]+)*)?)"
+)
+"""A name after a title ("Prime Minister Han Duck-soo", "President Qasym-Jomart Toqayev"):
+a party the store knows when it knows the name's first word (a surname, or a given name the
+store spells alike), whatever the rest ("Han" is no one the store knows, though "soo" is)."""
 
 
 def _content(words: list[Token]) -> list[Token]:
@@ -259,7 +272,7 @@ def read_sentence(
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     lengths = [q for q in quantities if _lasting(text, q)]
     quantities = [q for q in quantities if not _lasting(text, q)]
-    if not quantities and not lengths:
+    if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
         durations = [w for w in times if w.is_duration]
         quantities = [
@@ -280,11 +293,16 @@ def read_sentence(
     )
     if lengths:
         # "a three-day state visit": how long the event the sentence names lasted
-        events = tuple(match_events(index, stems))
+        matched = match_events(index, stems)
         for q in lengths:
             end = _DAYS_AFTER.match(text, q.end)
             assert end is not None
             span = When(text[q.start : end.end()].strip(), q.start, end.end())
+            occasion = end.group("occasion")
+            # "a three-day visit ... included negotiations": the visit's length, not theirs
+            events = tuple(
+                e for e in matched if not occasion or stem(occasion) in index.events[e].kinds
+            )
             dates.append(DateClaim(span, events, length=int(q.value)))
     return ReadSentence(
         tuple(figures),
@@ -296,17 +314,31 @@ def read_sentence(
     )
 
 
-_DAYS_AFTER = re.compile(r"(?:[-\u2010\u2011\s]+days?\b)", re.IGNORECASE)
+_DAYS_AFTER = re.compile(
+    r"[-\u2010\u2011\u2013]day(?=\s+(?:[^\W\d_]+[\s-]+){0,2}?"
+    rf"(?P<occasion>{lexicon.alternation(lexicon.OCCASION_NOUNS)})\b)"
+    r"|\s+days?\b(?!\s+(?:of|later|after|before|earlier|ago)\b)",
+    re.IGNORECASE,
+)
+"""After a number, its days as an occasion's length: "a three-day visit", or "three days"
+after a verb of lasting ("spent three days in", "lasted four days"); never "three days
+later", "within 30 days", "3 days of talks"."""
+_SPENT = re.compile(r"\b(?:spent|lasted|lasting|lasts|for)\s+$", re.IGNORECASE)
 
 
 def _lasting(text: str, quantity: Quantity) -> bool:
     """A whole number of days something lasted ("a three-day visit", "spent three days")."""
+    after = _DAYS_AFTER.match(text, quantity.end)
     return (
         quantity.kind is Kind.NUMBER
         and quantity.qualifier is Qualifier.EXACT
         and 1 <= quantity.value <= MAX_DAYS  # before int(): a number may be too large
         and quantity.value == int(quantity.value)
-        and _DAYS_AFTER.match(text, quantity.end) is not None
+        and after is not None
+        and (
+            not after.group(0)[0].isspace()
+            or _SPENT.search(text, max(0, quantity.start - 8), quantity.start) is not None
+        )
     )
 
 
@@ -591,7 +623,9 @@ def _change_bases(
     return based
 
 
-_WORTH = re.compile(r"\bworth\s+$", re.IGNORECASE)
+_WORTH_AFTER_COUNT = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}\s+worth\s+", re.IGNORECASE)
+"""Between a count and money: at most a few words of what it counts, then "worth"."""
+_EACH = re.compile(r"\s+(?:each|apiece|a\s+piece)\b", re.IGNORECASE)
 
 
 def _worth(
@@ -601,10 +635,11 @@ def _worth(
     chosen: dict[int, tuple[float, str]],
     rivals: dict[int, set[str]],
 ) -> dict[int, int]:
-    """ "Five projects worth $1.5 billion": money right after "worth" is the value of what
-    the count before it counts, the metric the vocabulary declares as its value
-    (``value_of``), when the count's own subject is settled and the sentence places the
-    money nowhere else. Returns each such number with the count it is the value of."""
+    """ "Five projects worth $1.5 billion": money right after "worth", itself right after a
+    count and the words of what it counts, is the value of what it counts (not "worth ...
+    each"): the metric the vocabulary declares as its value (``value_of``), when the count's
+    own subject is settled and the sentence places the money nowhere else. Returns each
+    such number with the count it is the value of."""
     taken = {m for _, m in chosen.values()}
     found: dict[int, int] = {}
     for qi in range(1, len(quantities)):
@@ -614,7 +649,8 @@ def _worth(
             or quantity.kind is not Kind.USD
             or of not in chosen
             or rivals.get(of)
-            or _WORTH.search(text, max(0, quantity.start - 8), quantity.start) is None
+            or _WORTH_AFTER_COUNT.fullmatch(text, quantities[of].end, quantity.start) is None
+            or _EACH.match(text, quantity.end) is not None
         ):
             continue
         value = index.value_metrics.get(chosen[of][1])

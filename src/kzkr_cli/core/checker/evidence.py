@@ -760,8 +760,9 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
 
 def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
     """ "A three-day visit" against the days each source's dates for the event span, where
-    they give its days (11-13 June: three; 11-12 June: two); a source giving only a month,
-    or a day within a range, says nothing of its length."""
+    they give its first and last day (11-13 June: three; 11-12 June: two, so the sources
+    disagree whatever the sentence says); a source giving only a month, or one day, says
+    nothing of its length."""
     stated, days = claim.when.text, claim.length
     if len(claim.events) != 1:
         titles = "; ".join(index.events[e].event.title for e in claim.events) or "none"
@@ -792,7 +793,7 @@ def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
         for c, n in zip(event.claims, lengths, strict=True)
         if n is not None
     )
-    if True in agrees and False in agrees:
+    if len({n for n in lengths if n is not None}) > 1:
         verdict = Verdict.DISPUTED
         why = (
             f"The sources disagree on how long {event.title} lasted: {said};"
@@ -800,7 +801,7 @@ def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
         )
     elif True in agrees:
         verdict, why = Verdict.SUPPORTED, f'{event.title} lasted {said}; "{stated}" agrees.'
-    elif False in agrees and None not in agrees:
+    elif False in agrees:
         verdict, why = Verdict.CONTRADICTED, f'{event.title} lasted {said}, not "{stated}".'
     else:
         verdict = Verdict.UNVERIFIABLE
@@ -809,9 +810,12 @@ def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
 
 
 def _days_spanned(claim: StoredDate) -> int | None:
-    """How many days a source's date for an event spans, if it gives them to the day."""
-    end = claim.end if claim.end is not None else claim.date
-    if not all(isinstance(d, PartialDate) and d.day is not None for d in (claim.date, end)):
+    """How many days a source's date for an event spans, if it gives its first and last day:
+    one day alone ("on June 12") says when, not that it lasted one day."""
+    end = claim.end
+    if end is None or not all(
+        isinstance(d, PartialDate) and d.day is not None for d in (claim.date, end)
+    ):
         return None
     return (end.last_day() - claim.date.first_day()).days + 1
 
