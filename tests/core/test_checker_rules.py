@@ -1672,3 +1672,43 @@ def test_a_name_after_a_title_is_checked_by_its_first_word(
     figures = figure("alpha-stake", "30%", 30, {"as_of": "2008"}, metric="stake", quote="30%")
     checker = Checker(load_store(make_store(figures=figures, metrics=stake)))
     assert checker.check_claim(text).verdict is verdict
+
+
+NAMESAKES = event(
+    "plan",
+    claim("alpha", "2024-11", quote="the plan was signed"),
+    kind="agreement",
+    title="Steppe–Hanland Action Plan signed",
+    actors=["Minister Arman", "Kim Tae-yul"],
+) + event(
+    "ambassador",
+    claim("alpha", "2023-05", quote="took office"),
+    kind="appointment",
+    title="Kim Tae-ik becomes ambassador to Steppeland",
+    actors=["Kim Tae-ik"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Kim Tae-yul signed the Steppe–Hanland Action Plan in November 2024.", Verdict.SUPPORTED),
+        # another person of the same surname in the role the store gives Kim Tae-yul
+        (
+            "Kim Tae-ik signed the Steppe–Hanland Action Plan in November 2024.",
+            Verdict.UNVERIFIABLE,
+        ),
+        # a person of another surname, named alongside, takes no role from anyone
+        (
+            "Minister Arman, with Kim Tae-yul, signed the Steppe–Hanland Action Plan in November"
+            " 2024.",
+            Verdict.SUPPORTED,
+        ),
+    ],
+)
+def test_a_namesake_in_the_role_leaves_the_date_open(
+    make_store: StoreMaker, text: str, verdict: Verdict
+) -> None:
+    checker = Checker(load_store(make_store(events=NAMESAKES)))
+    (finding,) = [f for f in checker.check_claim(text).findings if "2024" in f.stated]
+    assert finding.verdict is verdict, finding.explanation

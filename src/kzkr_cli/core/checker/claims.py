@@ -131,6 +131,9 @@ class DateClaim:
     who: tuple[str, ...] = ()
     """Events whose actors the sentence names ("Tokayev's state visit"): of tied events
     none of which the date fits, the ones it speaks of."""
+    namesakes: tuple[tuple[str, str], ...] = ()
+    """People the sentence names whom the store knows, each with the event's actor of the
+    same surname who is someone else ("Cho Tae-ik" where "Cho Tae-yul" signed)."""
     length: int | None = None
     """Not a date but how many days the event lasted, as the sentence says ("a three-day
     visit", "spent three days"): compared with the days each source's dates span."""
@@ -933,6 +936,7 @@ def _dates(
     places = _kind_places(index, text, [*matched, *others]) if others else {}
     owned = _owned_occasions(text) if matched else set()
     first = _first_occasion(text) if matched else None
+    in_full = [p for p, words in index.people.items() if words <= stems] if matched else []
     where = _places(index, text) if matched else frozenset()
     found: list[DateClaim] = []
     clause_words: _ClauseWords | None = None
@@ -999,7 +1003,18 @@ def _dates(
             misnamed = tuple(e for e in unnamed if said - index.events[e].kinds)
             # who, by a name that is no place ("Air Astana" is not named by "in Astana")
             who = tuple(e for e in events if (index.events[e].actors - index.place_words) & stems)
-            found.append(DateClaim(when, tuple(events), mine, unnamed, misnamed, where, who=who))
+            found.append(
+                DateClaim(
+                    when,
+                    tuple(events),
+                    mine,
+                    unnamed,
+                    misnamed,
+                    where,
+                    who=who,
+                    namesakes=_namesakes(index, in_full, events),
+                )
+            )
         elif id(when) not in used:
             found.append(DateClaim(when, ()))
     return found
@@ -1014,6 +1029,29 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\b", re.IGNORECASE)
 SINCE_REACH = 80
 """Characters before a time that a "since" opening its clause may stand at."""
+
+
+def _namesakes(
+    index: StoreIndex, named: list[str], events: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Of the people of the store the sentence names in full, each with an actor of the
+    events of the same surname who is someone else ("Cho Tae-ik signed" where Cho Tae-yul
+    did)."""
+    if not named:
+        return ()
+    found = []
+    for e in events:
+        actors = index.events[e].event.actors
+        for person in named:
+            if person in actors:
+                continue
+            surname = person.split()[0]
+            found += [
+                (person, a)
+                for a in actors
+                if a != person and a.split()[0] == surname and a in index.people
+            ]
+    return tuple(dict.fromkeys(found))
 
 
 def after_since(text: str, when: When) -> bool:

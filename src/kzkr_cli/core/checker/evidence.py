@@ -755,7 +755,19 @@ def judge_date(index: StoreIndex, claim: DateClaim) -> Finding:
         return _judge_length(index, claim)
     if claim.named_span:
         return _judge_named_span(index, claim)
-    return _unless_announced(when, _judge_dates(index, claim))
+    return _unless_namesakes(claim, _unless_announced(when, _judge_dates(index, claim)))
+
+
+def _unless_namesakes(claim: DateClaim, finding: Finding) -> Finding:
+    """A date may be right while the sentence puts another person of the same surname in
+    the event ("Cho Tae-ik signed" where the store has Cho Tae-yul): that person's part is
+    not what the store records, so the claim is left open."""
+    if not claim.namesakes or finding.verdict is Verdict.UNVERIFIABLE:
+        return finding
+    said, recorded = claim.namesakes[0]
+    return _left_open(
+        finding, f"; but the sentence names {said}, where the store records {recorded}."
+    )
 
 
 def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:

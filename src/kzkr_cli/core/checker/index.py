@@ -131,6 +131,18 @@ class StoreIndex:
         return index
 
     @cached_property
+    def people(self) -> dict[str, frozenset[str]]:
+        """The actors of events named by two words or more ("Cho Tae-yul", "Murat
+        Nurtleu"), each with its stems: people, or bodies, a sentence names in full."""
+        found: dict[str, frozenset[str]] = {}
+        for entry in self.events.values():
+            for actor in entry.event.actors:
+                words = frozenset(t.stem for t in tokens(actor))
+                if len(actor.split()) > 1 and actor[:1].isupper():
+                    found[actor] = words
+        return found
+
+    @cached_property
     def value_metrics(self) -> dict[str, str]:
         """Each metric that has one, with the metric the vocabulary declares as its money value
         (``value_of``): the joint projects' count and their total value."""
