@@ -975,26 +975,28 @@ def test_the_base_of_a_change_is_the_figure_at_its_own_time(
     assert base.verdict is verdict, base.explanation
 
 
+TRADE_AND_CHANGE = TURNOVER + metric(
+    "trade-change",
+    "Change in trade turnover",
+    "percent",
+    aliases=["trade fell"],
+    description="Change in trade.",
+    change_of="trade",
+)
+TRADE_FELL = figure(
+    "alpha-change",
+    "44% less",
+    -44,
+    {"start": "2024-01", "end": "2024-04"},
+    metric="trade-change",
+    quote="44% less",
+)
+
+
 def test_a_share_of_a_whole_is_no_change_in_it(make_store: StoreMaker) -> None:
     """ "Over half of the turnover" is a part of it; the store's change in turnover ("44%
     less") neither confirms nor rules it out."""
-    metrics = TURNOVER + metric(
-        "trade-change",
-        "Change in trade turnover",
-        "percent",
-        aliases=["trade fell"],
-        description="Change in trade.",
-        change_of="trade",
-    )
-    figures = figure(
-        "alpha-change",
-        "44% less",
-        -44,
-        {"start": "2024-01", "end": "2024-04"},
-        metric="trade-change",
-        quote="44% less",
-    )
-    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    checker = Checker(load_store(make_store(figures=TRADE_FELL, metrics=TRADE_AND_CHANGE)))
     text = "In Jan-Apr 2024 exports made up just over half of the trade turnover."
     (share,) = [f for f in checker.check_claim(text).findings if "half" in f.stated]
     assert share.verdict is Verdict.UNVERIFIABLE, share.explanation
@@ -1306,23 +1308,7 @@ def test_another_quarter_of_a_place_is_not_the_records(
 def test_a_cause_no_record_states_is_left_open(
     make_store: StoreMaker, text: str, verdict: Verdict
 ) -> None:
-    metrics = TURNOVER + metric(
-        "trade-change",
-        "Change in trade turnover",
-        "percent",
-        aliases=["trade fell"],
-        description="Change in trade.",
-        change_of="trade",
-    )
-    figures = figure(
-        "alpha-change",
-        "44% less",
-        -44,
-        {"start": "2024-01", "end": "2024-04"},
-        metric="trade-change",
-        quote="44% less",
-    )
-    checker = Checker(load_store(make_store(figures=figures, metrics=metrics)))
+    checker = Checker(load_store(make_store(figures=TRADE_FELL, metrics=TRADE_AND_CHANGE)))
     result = checker.check_claim(text)
     assert result.verdict is verdict, result.explanation
 

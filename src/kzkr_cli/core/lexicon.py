@@ -399,6 +399,13 @@ CAUSE_WORDS = (
 )
 """Words by which a sentence says why something happened ("fell 44% because of lower oil
 prices"): a link between things that a record states only in its own words."""
+DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
+POSSESSIVES = ("his", "her", "its", "our", "their", "my", "your")
+COMPARATIVES = ("lower", "higher", "weaker", "stronger", "fewer", "more", "less", "greater")
+"""Words that begin what "due to" names when it is a cause ("due to the war", "due to their
+costs", "due to lower prices"), where a verb makes it a schedule ("due to resume")."""
+MODAL_WORDS = ("could", "would", "might", "may", "can")
+"""Verbs that make what follows possible only ("could add up to $20 billion": a ceiling)."""
 
 TITLE_WORDS = (
     "President",

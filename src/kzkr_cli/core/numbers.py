@@ -192,9 +192,8 @@ def _looks_like_year(match: re.Match[str]) -> bool:
 def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     hedge = match.group("hedge")
     qualifier = _HEDGES[re.sub(r"\s+", " ", hedge.lower())] if hedge else Qualifier.EXACT
-    if qualifier is Qualifier.UP_TO and _ADD.search(
-        text, max(0, match.start() - 12), match.start()
-    ):
+    added = _ADD.search(text, max(0, match.start() - 20), match.start())
+    if qualifier is Qualifier.UP_TO and added is not None and not added.group("modal"):
         qualifier = Qualifier.EXACT  # "add up to $9.6 billion" is the sum, not a ceiling
     kind = Kind.NUMBER
     ordinal = False
@@ -322,7 +321,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
 
 
 _ADD = re.compile(
-    r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!can\s)\badd(?:s|ed|ing)?\s+$",
+    rf"(?P<modal>\b(?:{lexicon.alternation(lexicon.MODAL_WORDS)})\s+)?\badd(?:s|ed|ing)?\s+$",
     re.IGNORECASE,
 )
 """Before "up to", a sum ("add up to $9.6 billion"), unless a modal makes it a ceiling ("could

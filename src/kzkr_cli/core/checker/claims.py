@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -162,11 +164,10 @@ _PARTY = re.compile(
     + r")\b)"
 )
 """A capitalised name inside a clause ("trade with China", "visited Japan", "#Busan"), the
-second of two joined ("Almaty-Busan flights"), owning
-something ("China's trade"), or opening the sentence as the name of an organisation or of
-who acted ("Shinhan Bank", "Shinhan bought"; not a plural, "Documents signed", nor an
-adverb, "Recently opened"); not one
-opening a clause ("..., Reuters reported")."""
+second of two joined ("Almaty-Busan flights"), owning something ("China's trade"), or
+opening the sentence as the name of an organisation or of who acted ("Shinhan Bank",
+"Shinhan bought"; not a plural, "Documents signed", nor an adverb, "Recently opened"); not
+one opening a clause ("..., Reuters reported")."""
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -184,16 +185,20 @@ def _strangers(index: StoreIndex, text: str, quantities: list[Quantity]) -> tupl
         if sum(c.isupper() for c in name) > sum(c.islower() for c in name):
             continue  # an acronym ("USSR", "MoU") may stand for names the store spells out
         # as written ("CenterCredit") or as the words run together ("#KoryoSaram")
-        words = [t.stem for t in (*tokens(name), *tokens(_CAMEL.sub(" ", name)))]
-        if any(w in STOP_WORDS or w in index.known_words or w in CALENDAR for w in words):
-            continue
-        found.append(name)
+        if not _knows(index, (*tokens(name), *tokens(_CAMEL.sub(" ", name)))):
+            found.append(name)
     for match in _TITLED.finditer(text):
         # "Prime Minister Han Duck-soo", "with President Putin": the name after a title
-        first = tokens(match.group("titled").split()[0])
-        if not any(t.stem in index.known_words or t.stem in CALENDAR for t in first):
+        if not _knows(index, tokens(match.group("titled").split()[0])):
             found.append(match.group("titled"))
     return tuple(dict.fromkeys(found))
+
+
+def _knows(index: StoreIndex, words: Iterable[Token]) -> bool:
+    """Whether any of a name's words is one the store uses, a stop word or the calendar's."""
+    return any(
+        t.stem in STOP_WORDS or t.stem in index.known_words or t.stem in CALENDAR for t in words
+    )
 
 
 _TITLED = re.compile(
@@ -274,7 +279,8 @@ def read_sentence(
     found = [q for q in found if id(q) not in in_names]
     quantities = [q for q in found if not any(q.start < w.end and w.start < q.end for w in times)]
     lengths = [q for q in quantities if _lasting(text, q)]
-    quantities = [q for q in quantities if not _lasting(text, q)]
+    of_days = {id(q) for q in lengths}
+    quantities = [q for q in quantities if id(q) not in of_days]
     if not quantities:
         # "for over 30 years" with no other number is the claim itself, not its period.
         durations = [w for w in times if w.is_duration]
@@ -1270,17 +1276,22 @@ def _between(bounds: list[int], low: int, high: int) -> bool:
 def _kind_places(index: StoreIndex, text: str, events: list[str]) -> dict[str, list[int]]:
     """Where each event's own words of kind stand in the sentence, in order: words shared by
     several kinds ("date back", "since", "set up") say when something began, not what."""
-    every = tokens(text)
-    words = [t for t in every if t.stem in one_kind_stems()]
-    places = {e: [t.start for t in words if t.stem in index.events[e].kinds] for e in events}
+    at: dict[str, list[int]] = defaultdict(list)
+    for t in tokens(text):
+        at[t.stem].append(t.start)  # read once, so that many events cost no more passes
+
+    def where(stems: Iterable[str]) -> list[int]:
+        return sorted(p for s in stems for p in at.get(s, ()))
+
+    places = {e: where(index.events[e].kinds & one_kind_stems()) for e in events}
     places[_BOUNDS] = [m.start() for m in _BOUNDARY.finditer(text)]
     for e in events:
-        aliased = frozenset().union(*index.events[e].aliases)
+        entry = index.events[e]
+        aliased = frozenset().union(*entry.aliases)
         if aliased:
-            places[_ALIAS + e] = [t.start for t in every if t.stem in aliased]
-        where = index.events[e].names - index.events[e].actors
-        if where:
-            places[_PLACE + e] = [t.start for t in every if t.stem in where]
+            places[_ALIAS + e] = where(aliased)
+        if entry.names - entry.actors:
+            places[_PLACE + e] = where(entry.names - entry.actors)
     return places
 
 

@@ -105,21 +105,31 @@ def beyond_the_store(finding: Finding, strangers: tuple[str, ...]) -> Finding:
     )
 
 
-_GUARDED = ("due to", "thanks to", "led to")
-"""Words of cause that are read only where nothing makes them another thing."""
-_CAUSE = re.compile(
-    rf"\b(?:{lexicon.alternation(w for w in lexicon.CAUSE_WORDS if w not in _GUARDED)})\b"
-    # "due to" before what it names ("due to lower prices", "due to the war", "due to
-    # COVID"), not before a verb ("due to resume", "due to address reporters"): a schedule
-    r"|\bdue\s+to(?=\s+(?:the|an?|its|their|his|her|this|that|these|those)\b"
-    r"|\s+(?-i:[A-Z])|\s+[^\W\d_]+ing\b"
-    r"|\s+(?:lower|higher|weaker|stronger|fewer|more|less)\b)"
-    # "thanks to" not after a possessive ("expressed his thanks to Yoon"), "led to" not
-    # before a name ("the delegation he led to South Korea")
-    r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\btheir\s)\bthanks\s+to\b"
-    r"|\bled\s+to\b(?!\s+(?-i:[A-Z]))",
+_CAUSE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.CAUSE_WORDS)})\b", re.IGNORECASE)
+_NAMES_WHAT = re.compile(
+    rf"\s+(?:(?:{lexicon.alternation((*lexicon.DETERMINERS, *lexicon.POSSESSIVES))})\b"
+    rf"|(?:{lexicon.alternation(lexicon.COMPARATIVES)})\b|[^\W\d_]+ing\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+_OWNED = re.compile(rf"\b(?:{lexicon.alternation(lexicon.POSSESSIVES)})\s+$", re.IGNORECASE)
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _is_cause(text: str, m: re.Match[str]) -> bool:
+    """Whether words of cause say why here: "due to" before what it names ("due to the war",
+    "due to lower prices", "due to COVID"), not before a verb ("due to resume", "due to
+    address reporters": a schedule); "thanks to" not after a possessive ("expressed his
+    thanks to Yoon"); "led to" not before a name ("the delegation he led to South Korea")."""
+    said = re.sub(r"\s+", " ", m.group(0).lower())
+    if said == "due to":
+        return _NAMES_WHAT.match(text, m.end()) is not None
+    if said == "thanks to":
+        return _OWNED.search(text, max(0, m.start() - 8), m.start()) is None
+    if said == "led to":
+        return _NAME_NEXT.match(text, m.end()) is None
+    return True
+
+
 MAX_CAUSES = 8
 """Causes of one sentence that are compared with the records: a sentence gives a few at
 most, and a long text stays linear (each finding is compared with each of these)."""
@@ -138,6 +148,8 @@ def causes(text: str) -> list[tuple[str, tuple[str, ...]]]:
     for m in _CAUSE.finditer(text):
         if len(found) == MAX_CAUSES:
             break
+        if not _is_cause(text, m):
+            continue
         names: list[str] = []
         at = m.end()
         for _ in range(CAUSE_REACH):
@@ -787,19 +799,7 @@ def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
     event = index.events[claim.events[0]].event
     lengths = [_days_spanned(c) for c in event.claims]
     agrees = [None if n is None else n == days for n in lengths]
-    evidence = tuple(
-        Evidence(
-            event.id,
-            c.source,
-            None,
-            c.date.iso(),
-            c.quote,
-            a,
-            end=c.end.iso() if c.end else None,
-            status=c.status,
-        )
-        for c, a in zip(event.claims, agrees, strict=True)
-    )
+    evidence = _event_evidence(event, agrees)
     said = ", ".join(
         f"{n} day{'s' if n != 1 else ''} ({c.source})"
         for c, n in zip(event.claims, lengths, strict=True)
@@ -821,6 +821,23 @@ def _judge_length(index: StoreIndex, claim: DateClaim) -> Finding:
     return Finding(stated, event.id, verdict, why, evidence)
 
 
+def _event_evidence(event: Event, agrees: list[bool | None]) -> tuple[Evidence, ...]:
+    """Each source's date for the event, with whether it agrees with the claim."""
+    return tuple(
+        Evidence(
+            event.id,
+            c.source,
+            None,
+            c.date.iso(),
+            c.quote,
+            a,
+            end=c.end.iso() if c.end else None,
+            status=c.status,
+        )
+        for c, a in zip(event.claims, agrees, strict=True)
+    )
+
+
 def _days_spanned(claim: StoredDate) -> int | None:
     """How many days a source's date for an event spans, if it gives its first and last day:
     one day alone ("on June 12") says when, not that it lasted one day."""
@@ -829,7 +846,8 @@ def _days_spanned(claim: StoredDate) -> int | None:
         isinstance(d, PartialDate) and d.day is not None for d in (claim.date, end)
     ):
         return None
-    return (end.last_day() - claim.date.first_day()).days + 1
+    days = day_span(claim.date, end)
+    return int(days.high - days.low) + 1
 
 
 def _unless_announced(when: When, finding: Finding) -> Finding:
@@ -985,19 +1003,7 @@ def _judge_event(index: StoreIndex, when: When, event: Event, *, owned: bool = F
         [k for k, a in zip(keys, agrees, strict=True) if a is False],
         disputed=conflict is not None,
     )
-    evidence = tuple(
-        Evidence(
-            event.id,
-            c.source,
-            None,
-            c.date.iso(),
-            c.quote,
-            a,
-            end=c.end.iso() if c.end else None,
-            status=c.status,
-        )
-        for c, a in zip(event.claims, agrees, strict=True)
-    )
+    evidence = _event_evidence(event, agrees)
     dated = ", ".join(f"{_claim_label(c)} ({c.source})" for c in event.claims)
     verdict = judged.verdict
     text = when.text

@@ -132,14 +132,15 @@ class StoreIndex:
 
     @cached_property
     def people(self) -> dict[str, frozenset[str]]:
-        """The actors of events named by two words or more ("Cho Tae-yul", "Murat
-        Nurtleu"), each with its stems: people, or bodies, a sentence names in full."""
+        """The actors of events named as people are, each with its stems: two words or
+        more, every one capitalised, and no country ("Cho Tae-yul", "Murat Nurtleu"; not
+        "Civil Aviation Committee of Kazakhstan" nor "South Korea")."""
         found: dict[str, frozenset[str]] = {}
         for entry in self.events.values():
             for actor in entry.event.actors:
-                words = frozenset(t.stem for t in tokens(actor))
-                if len(actor.split()) > 1 and actor[:1].isupper():
-                    found[actor] = words
+                words = actor.split()
+                if len(words) > 1 and all(w[:1].isupper() for w in words) and not countries(actor):
+                    found[actor] = frozenset(t.stem for t in tokens(actor))
         return found
 
     @cached_property

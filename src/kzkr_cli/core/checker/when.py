@@ -569,6 +569,7 @@ def _a_year_earlier(text: str, times: list[When], taken: bytearray) -> list[When
     months or year as the time said before it, one year back."""
     found = list(times)
     starts = [t.start for t in times]
+    stops = [m.start() for m in re.finditer(";", text)]
     for match in _YEAR_EARLIER.finditer(text):
         if any(taken[match.start() : match.end()]) or not _AFTER_A_NUMBER.search(
             text, max(0, match.start() - 16), match.start()
@@ -580,13 +581,13 @@ def _a_year_earlier(text: str, times: list[When], taken: bytearray) -> list[When
             before is None
             or before.first is None
             or before.last is None
-            or ";" in text[before.end : match.start()]
+            or bisect_left(stops, match.start()) > bisect_left(stops, before.end)
         ):
             continue  # "visited on 11-13 June 2024; trade had reached $6 billion a year earlier"
-        first = _safe(before.first.year - 1, before.first.month, before.first.day)
-        last = _safe(before.last.year - 1, before.last.month, before.last.day)
-        if first is None or last is None:
+        moved = _in_year(before, before.first.year - 1)
+        if moved is None:
             continue
+        first, last = moved
         found.append(
             When(
                 match.group(0),
@@ -598,6 +599,15 @@ def _a_year_earlier(text: str, times: list[When], taken: bytearray) -> list[When
             )
         )
     return sorted(found, key=lambda w: w.start)
+
+
+def _in_year(when: When, year: int) -> tuple[PartialDate, PartialDate] | None:
+    """The same months and days as a time within one year, in another year (None where
+    a day does not exist there: 29 February)."""
+    assert when.first is not None and when.last is not None
+    first = _safe(year, when.first.month, when.first.day)
+    last = _safe(year, when.last.month, when.last.day)
+    return None if first is None or last is None else (first, last)
 
 
 _SAME_SPAN_LOOKBACK = 4
@@ -631,10 +641,9 @@ def _same_span(text: str, times: list[When]) -> list[When]:
             or earlier.first.year != earlier.last.year
         ):
             continue
-        year = when.first.year
-        first = _safe(year, earlier.first.month, earlier.first.day)
-        last = _safe(year, earlier.last.month, earlier.last.day)
-        if first is not None and last is not None:
+        moved = _in_year(earlier, when.first.year)
+        if moved is not None:
+            first, last = moved
             kept.append(
                 replace(
                     when,
